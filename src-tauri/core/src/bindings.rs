@@ -1,0 +1,75 @@
+//! Generates `ui/src/lib/api/types.ts` from the model. The test `bindings_are_current` fails when
+//! the checked-in file differs; run `make bindings` (or `UPDATE_BINDINGS=1 cargo test -p
+//! factdesk-core bindings`) to regenerate it.
+
+use ts_rs::{Config, TS};
+
+use crate::error::ApiError;
+use crate::model::*;
+
+macro_rules! declare {
+    ($cfg:expr, $out:expr, $($t:ty),* $(,)?) => {
+        $(
+            if let Some(doc) = <$t as TS>::docs() {
+                $out.push_str(&doc);
+            }
+            $out.push_str("export ");
+            $out.push_str(&<$t as TS>::decl($cfg));
+            $out.push_str("\n\n");
+        )*
+    };
+}
+
+/// The whole generated TypeScript module.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let mut out = String::from(
+        "// Generated from src-tauri/core/src/model.rs by `make bindings`. Do not edit by hand.\n\n",
+    );
+    declare!(
+        &cfg,
+        out,
+        ApiError,
+        ClaimStatus,
+        Stance,
+        Claimant,
+        Rating,
+        RatingScale,
+        ClaimSummary,
+        ClaimPage,
+        ClaimQuery,
+        ClaimInput,
+        Source,
+        SourceInput,
+        Evidence,
+        EvidenceInput,
+        Verdict,
+        VerdictInput,
+        HistoryEntry,
+        ClaimDetail,
+        WorkspaceInfo,
+    );
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/api/types.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == fresh,
+            "{} is out of date with the Rust model: run `make bindings` and commit the result",
+            path.display()
+        );
+    }
+}

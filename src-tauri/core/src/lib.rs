@@ -1,0 +1,12 @@
+//! Factdesk's core: the workspace store and every feature, usable without a window.
+//! The Tauri shell and `factdesk-cli` are thin adapters over this crate.
+
+pub mod bindings;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use store::Store;

@@ -1,0 +1,142 @@
+//! Verdicts on the workspace's rating scale. A verdict is never overwritten: a new one supersedes
+//! the current one, which stays in the claim's history.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{new_uuid, parse_ts, Store, Tx};
+use crate::error::{Error, Result};
+use crate::model::{Rating, RatingScale, Verdict, VerdictInput};
+
+const MAX_RATIONALE_CHARS: usize = 50_000;
+
+impl Tx<'_> {
+    pub(crate) fn insert_verdict(&self, input: &VerdictInput, uuid: Option<&str>) -> Result<String> {
+        let claim_id = self.claim_id(&input.claim_uuid)?;
+        let scale_id = current_scale_id(self)?;
+        let rating: Option<(i64, String)> = self
+            .query_row(
+                "SELECT id, label FROM ratings WHERE scale_id = ?1 AND key = ?2",
+                params![scale_id, input.rating_key.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((rating_id, label)) = rating else {
+            let (name, labels): (String, String) = self.query_row(
+                "SELECT s.name, group_concat(r.label, ', ') FROM rating_scales s JOIN ratings r ON r.scale_id = s.id
+                 WHERE s.id = ?1 GROUP BY s.id ORDER BY NULL",
+                [scale_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            return Err(Error::validation(
+                "rating_key",
+                format!("“{}” is not a rating on the scale “{name}”; choose one of: {labels}.", input.rating_key.trim()),
+            ));
+        };
+        let rationale = input.rationale.trim();
+        if rationale.is_empty() {
+            return Err(Error::validation(
+                "rationale",
+                "A verdict needs a rationale: say in a sentence or two why the evidence leads to this rating.",
+            ));
+        }
+        if rationale.chars().count() > MAX_RATIONALE_CHARS {
+            return Err(Error::validation("rationale", format!("A rationale is at most {MAX_RATIONALE_CHARS} characters.")));
+        }
+        let previous: Option<(i64, String)> = self
+            .query_row(
+                "SELECT v.id, r.label FROM verdicts v JOIN ratings r ON r.id = v.rating_id
+                 WHERE v.claim_id = ?1 AND v.superseded_at IS NULL",
+                [claim_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
+        if let Some((prev_id, _)) = previous {
+            self.execute("UPDATE verdicts SET superseded_at = ?1 WHERE id = ?2", params![self.now, prev_id])?;
+        }
+        self.execute(
+            "INSERT INTO verdicts (uuid, claim_id, rating_id, rationale, author, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![uuid, claim_id, rating_id, rationale, self.actor, self.now],
+        )?;
+        let new_id = self.last_insert_rowid();
+        if let Some((prev_id, _)) = previous {
+            self.execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![new_id, prev_id])?;
+        }
+        self.touch_claim(claim_id)?;
+        let summary = match previous {
+            Some((_, old)) => format!("Recorded verdict “{label}”, superseding “{old}”"),
+            None => format!("Recorded verdict “{label}”"),
+        };
+        self.record("verdict", &uuid, Some(claim_id), "recorded", &summary, &[])?;
+        Ok(uuid)
+    }
+}
+
+fn current_scale_id(conn: &rusqlite::Connection) -> Result<i64> {
+    conn.query_row(
+        "SELECT s.id FROM rating_scales s JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
+        [],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::Workspace("the workspace has no rating scale selected".into()))
+}
+
+impl Store {
+    /// Records a verdict; the claim's current verdict, if any, is superseded and kept.
+    pub fn record_verdict(&mut self, input: &VerdictInput) -> Result<Verdict> {
+        let uuid = self.write(|tx| tx.insert_verdict(input, None))?;
+        let claim_id: i64 =
+            self.conn().query_row("SELECT claim_id FROM verdicts WHERE uuid = ?1", [&uuid], |r| r.get(0))?;
+        self.claim_verdicts(claim_id)?
+            .into_iter()
+            .find(|v| v.uuid == uuid)
+            .ok_or_else(|| Error::not_found("verdict", uuid))
+    }
+
+    /// The workspace's rating scale, best rating first.
+    pub fn rating_scale(&self) -> Result<RatingScale> {
+        let id = current_scale_id(self.conn())?;
+        let (uuid, name, description) = self.conn().query_row(
+            "SELECT uuid, name, description FROM rating_scales WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT key, label, description, color, value FROM ratings WHERE scale_id = ?1 ORDER BY position",
+        )?;
+        let ratings = stmt
+            .query_map([id], |r| {
+                Ok(Rating { key: r.get(0)?, label: r.get(1)?, description: r.get(2)?, color: r.get(3)?, value: r.get(4)? })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(RatingScale { uuid, name, description, ratings })
+    }
+
+    /// Every verdict on the claim, newest first.
+    pub(crate) fn claim_verdicts(&self, claim_id: i64) -> Result<Vec<Verdict>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT v.uuid, v.rationale, v.author, v.created_at, v.superseded_at,
+                    r.key, r.label, r.description, r.color, r.value
+             FROM verdicts v JOIN ratings r ON r.id = v.rating_id WHERE v.claim_id = ?1 ORDER BY v.id DESC",
+        )?;
+        let rows = stmt.query_map([claim_id], |r| {
+            Ok(Verdict {
+                uuid: r.get(0)?,
+                rationale: r.get(1)?,
+                author: r.get(2)?,
+                created_at: parse_ts(&r.get::<_, String>(3)?)?,
+                superseded_at: r.get::<_, Option<String>>(4)?.map(|s| parse_ts(&s)).transpose()?,
+                rating: Rating {
+                    key: r.get(5)?,
+                    label: r.get(6)?,
+                    description: r.get(7)?,
+                    color: r.get(8)?,
+                    value: r.get(9)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

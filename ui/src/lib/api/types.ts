@@ -1,0 +1,166 @@
+// Generated from src-tauri/core/src/model.rs by `make bindings`. Do not edit by hand.
+
+/**
+ * The shape an [`Error`] takes on the wire, for the generated TS types.
+ */
+export type ApiError = { 
+/**
+ * `Validation`, `NotFound`, `Conflict`, `Storage` or `Io`.
+ */
+kind: string, message: string, field: string | null, };
+
+/**
+ * Where a claim is in the desk's workflow.
+ */
+export type ClaimStatus = "new" | "researching" | "in_review" | "ready" | "published" | "corrected" | "archived";
+
+/**
+ * How a piece of evidence bears on a claim.
+ */
+export type Stance = "supports" | "refutes" | "context";
+
+/**
+ * A person or organisation who made claims.
+ */
+export type Claimant = { uuid: string, name: string, role: string | null, affiliation: string | null, };
+
+/**
+ * One step of a rating scale, with its ClaimReview mapping.
+ */
+export type Rating = { key: string, label: string, description: string, 
+/**
+ * CSS colour, e.g. `#1b7f3b`.
+ */
+color: string, 
+/**
+ * ClaimReview `ratingValue`; higher is truer.
+ */
+value: number, };
+
+export type RatingScale = { uuid: string, name: string, description: string, 
+/**
+ * Best first.
+ */
+ratings: Array<Rating>, };
+
+/**
+ * A row of the claim list.
+ */
+export type ClaimSummary = { uuid: string, text: string, claimant: string | null, said_on: string | null, status: ClaimStatus, 
+/**
+ * The current verdict's rating, if there is one.
+ */
+rating: Rating | null, evidence_count: number, updated_at: string, };
+
+/**
+ * One page of the claim list; pass `next_cursor` back to get the next page.
+ */
+export type ClaimPage = { items: Array<ClaimSummary>, next_cursor: string | null, 
+/**
+ * How many claims match the query in all.
+ */
+total: number, };
+
+/**
+ * What the claim list shows: a search, a status filter, a page.
+ */
+export type ClaimQuery = { 
+/**
+ * Words to look for in the claim text, summary and claimant; every word must match (as a prefix).
+ */
+search: string | null, status: ClaimStatus | null, 
+/**
+ * Page size; 50 when absent, at most 500.
+ */
+limit: number | null, cursor: string | null, };
+
+/**
+ * What a checker types to create or edit a claim.
+ */
+export type ClaimInput = { 
+/**
+ * The exact wording of the claim.
+ */
+text: string, summary: string, 
+/**
+ * Claimant name; found or created. Empty or absent means none.
+ */
+claimant: string | null, 
+/**
+ * Used only when the claimant is created.
+ */
+claimant_role: string | null, said_on: string | null, 
+/**
+ * Where it was said or published (outlet, event, URL).
+ */
+said_where: string, 
+/**
+ * Absent keeps the current status (`new` for a new claim).
+ */
+status: ClaimStatus | null, tags: Array<string>, };
+
+export type Source = { uuid: string, url: string, title: string, publisher: string, published_on: string | null, accessed_at: string | null, created_at: string, };
+
+export type SourceInput = { url: string, title: string, publisher: string, published_on: string | null, };
+
+/**
+ * A claim linked to a source, with the excerpt that bears on it.
+ */
+export type Evidence = { uuid: string, source: Source, excerpt: string, stance: Stance, note: string, created_at: string, };
+
+export type EvidenceInput = { claim_uuid: string, source_uuid: string, excerpt: string, stance: Stance, note: string, };
+
+export type Verdict = { uuid: string, rating: Rating, rationale: string, author: string, created_at: string, 
+/**
+ * Set once a later verdict replaced this one.
+ */
+superseded_at: string | null, };
+
+export type VerdictInput = { claim_uuid: string, 
+/**
+ * A key of the workspace's rating scale, e.g. `false`.
+ */
+rating_key: string, rationale: string, };
+
+/**
+ * One line of a claim's audit trail.
+ */
+export type HistoryEntry = { at: string, actor: string, 
+/**
+ * `claim`, `evidence`, `verdict`…
+ */
+entity: string, 
+/**
+ * `created`, `updated`, `linked`, `recorded`…
+ */
+action: string, 
+/**
+ * A plain-words description of what changed.
+ */
+summary: string, };
+
+/**
+ * Everything the claim view shows.
+ */
+export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, created_at: string, updated_at: string, evidence: Array<Evidence>, 
+/**
+ * The current verdict.
+ */
+verdict: Verdict | null, 
+/**
+ * Every verdict, newest first, the current one included.
+ */
+verdicts: Array<Verdict>, 
+/**
+ * Newest first.
+ */
+history: Array<HistoryEntry>, };
+
+/**
+ * What the window shows about the open workspace.
+ */
+export type WorkspaceInfo = { path: string, claim_count: number, source_count: number, 
+/**
+ * The name recorded in the history for changes made here.
+ */
+actor: string, schema_version: number, };

@@ -1,1 +1,190 @@
-fn main() {}
+//! factdesk-cli: Factdesk's core from the command line, for scripting and automation.
+//! It opens the same workspace file as the app: `--db PATH`, then `FACTDESK_DB`, then the default.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use factdesk_core::model::{ClaimInput, ClaimQuery, ClaimStatus, ClaimSummary};
+use factdesk_core::paths::{resolve_db_path, DB_ENV};
+use factdesk_core::store::parse_user_date;
+use factdesk_core::{Error, Store};
+
+#[derive(Parser)]
+#[command(name = "factdesk-cli", version, about = "Factdesk, the fact-check workbench, from the command line")]
+struct Cli {
+    /// Workspace file to use [default: $FACTDESK_DB, else the app's workspace in the data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the demo workspace, or add back any demo claims and sources that are missing
+    Demo,
+    /// Work with claims
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Show which workspace file is used and what it holds
+    Info,
+}
+
+#[derive(Subcommand)]
+enum ClaimCommand {
+    /// Capture a claim and print its UUID
+    Add {
+        /// The exact wording of the claim
+        #[arg(long)]
+        text: String,
+        /// Who made the claim (a person or an organisation)
+        #[arg(long)]
+        claimant: Option<String>,
+        /// When it was said, YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Where it was said or published
+        #[arg(long = "where", value_name = "PLACE")]
+        said_where: Option<String>,
+        /// Workflow status: new, researching, in_review, ready, published, corrected, archived
+        #[arg(long)]
+        status: Option<String>,
+        /// A tag (repeat for several)
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List claims, most recently changed first
+    List {
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Only claims containing these words
+        #[arg(long)]
+        search: Option<String>,
+        /// Only claims with this status
+        #[arg(long)]
+        status: Option<String>,
+        /// At most this many claims
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Show one claim with its evidence, verdicts and history (JSON)
+    Show { uuid: String },
+}
+
+fn parse_status(s: &str) -> Result<ClaimStatus, Error> {
+    let norm = s.trim().to_lowercase().replace([' ', '-'], "_");
+    ClaimStatus::parse(&norm).ok_or_else(|| {
+        let all: Vec<&str> = ClaimStatus::ALL.iter().map(|s| s.as_str()).collect();
+        Error::validation("status", format!("“{s}” is not a status; use one of: {}", all.join(", ")))
+    })
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = resolve_db_path(cli.db.as_deref());
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo => {
+            let r = store.seed_demo()?;
+            let info = store.info()?;
+            println!(
+                "Demo workspace ready at {}: added {} claims and {} sources ({} claims in all).",
+                path.display(),
+                r.claims_added,
+                r.sources_added,
+                info.claim_count
+            );
+        }
+        Command::Info => {
+            let info = store.info()?;
+            println!("workspace: {}", info.path);
+            println!("schema:    v{}", info.schema_version);
+            println!("claims:    {}", info.claim_count);
+            println!("sources:   {}", info.source_count);
+            println!("checker:   {}", info.actor);
+        }
+        Command::Claim(ClaimCommand::Add { text, claimant, date, said_where, status, tags }) => {
+            let input = ClaimInput {
+                text,
+                claimant,
+                said_on: date.as_deref().map(|d| parse_user_date("said_on", d)).transpose()?,
+                said_where: said_where.unwrap_or_default(),
+                status: status.as_deref().map(parse_status).transpose()?,
+                tags,
+                ..ClaimInput::default()
+            };
+            let claim = store.create_claim(&input)?;
+            println!("{}", claim.uuid);
+        }
+        Command::Claim(ClaimCommand::List { json, search, status, limit }) => {
+            let mut query = ClaimQuery {
+                search,
+                status: status.as_deref().map(parse_status).transpose()?,
+                limit: Some(500),
+                cursor: None,
+            };
+            let mut all: Vec<ClaimSummary> = Vec::new();
+            loop {
+                let page = store.list_claims(&query)?;
+                all.extend(page.items);
+                if limit.is_some_and(|l| all.len() >= l) {
+                    break;
+                }
+                match page.next_cursor {
+                    Some(c) => query.cursor = Some(c),
+                    None => break,
+                }
+            }
+            if let Some(l) = limit {
+                all.truncate(l);
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&all).expect("claims serialise"));
+            } else {
+                print_table(&all);
+            }
+        }
+        Command::Claim(ClaimCommand::Show { uuid }) => {
+            let claim = store.get_claim(uuid.trim())?;
+            println!("{}", serde_json::to_string_pretty(&claim).expect("claim serialises"));
+        }
+    }
+    Ok(())
+}
+
+fn print_table(claims: &[ClaimSummary]) {
+    if claims.is_empty() {
+        println!("No claims.");
+        return;
+    }
+    for c in claims {
+        let text: String = c.text.chars().take(70).collect();
+        let more = if c.text.chars().count() > 70 { "…" } else { "" };
+        println!(
+            "{}  {:<11} {:<13} {:<10} {:<22} {text}{more}",
+            c.uuid,
+            c.status.as_str(),
+            c.rating.as_ref().map(|r| r.label.as_str()).unwrap_or("-"),
+            c.said_on.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+            c.claimant.as_deref().unwrap_or("-"),
+        );
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match &e {
+                Error::Validation { field, .. } => eprintln!("error ({field}): {e}"),
+                _ => eprintln!("error: {e}"),
+            }
+            if matches!(e, Error::Workspace(_)) {
+                eprintln!("hint: choose the workspace with --db PATH or the {DB_ENV} environment variable");
+            }
+            ExitCode::from(if matches!(e, Error::Validation { .. }) { 2 } else { 1 })
+        }
+    }
+}

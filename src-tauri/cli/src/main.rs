@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use factdesk_core::model::{ClaimInput, ClaimQuery, ClaimStatus, ClaimSummary};
 use factdesk_core::paths::{resolve_db_path, DB_ENV};
-use factdesk_core::store::parse_user_date;
 use factdesk_core::{Error, Store};
 
 #[derive(Parser)]
@@ -108,7 +107,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let input = ClaimInput {
                 text,
                 claimant,
-                said_on: date.as_deref().map(|d| parse_user_date("said_on", d)).transpose()?,
+                said_on: date,
                 said_where: said_where.unwrap_or_default(),
                 status: status.as_deref().map(parse_status).transpose()?,
                 tags,

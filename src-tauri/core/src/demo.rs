@@ -232,8 +232,8 @@ const CLAIMS: &[DemoClaim] = &[
     },
 ];
 
-fn date((y, m, d): (i32, u32, u32)) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
+fn date((y, m, d): (i32, u32, u32)) -> Option<String> {
+    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 fn exists(tx: &Tx<'_>, table: &str, uuid: &str) -> Result<bool> {

@@ -148,7 +148,8 @@ pub struct ClaimInput {
     pub claimant: Option<String>,
     /// Used only when the claimant is created.
     pub claimant_role: Option<String>,
-    pub said_on: Option<NaiveDate>,
+    /// `YYYY-MM-DD`; validated by the store so a bad date gets a message naming the field.
+    pub said_on: Option<String>,
     /// Where it was said or published (outlet, event, URL).
     pub said_where: String,
     /// Absent keeps the current status (`new` for a new claim).
@@ -173,7 +174,8 @@ pub struct SourceInput {
     pub url: String,
     pub title: String,
     pub publisher: String,
-    pub published_on: Option<NaiveDate>,
+    /// `YYYY-MM-DD`, or empty/absent when unknown.
+    pub published_on: Option<String>,
 }
 
 /// A claim linked to a source, with the excerpt that bears on it.

@@ -97,7 +97,7 @@ fn create_and_read_a_claim() {
             text: "  We have no plans to send US service members to fight in Ukraine.  ".into(),
             claimant: Some("Pat Ryder".into()),
             claimant_role: Some("Pentagon Press Secretary".into()),
-            said_on: NaiveDate::from_ymd_opt(2024, 2, 27),
+            said_on: Some("2024-02-27".into()),
             said_where: "Pentagon briefing".into(),
             tags: vec!["ukraine".into(), " #Ukraine ".into(), "".into(), "pentagon".into()],
             ..Default::default()
@@ -128,10 +128,17 @@ fn invalid_claims_are_refused_naming_the_field() {
     assert_validation(store.create_claim(&claim(" \n\t ")), "text");
     assert_validation(store.create_claim(&claim(&"x".repeat(5001))), "text");
     let future = chrono::Utc::now().date_naive() + chrono::Days::new(30);
-    assert_validation(store.create_claim(&ClaimInput { said_on: Some(future), ..claim("ok") }), "said_on");
+    assert_validation(store.create_claim(&ClaimInput { said_on: Some(future.to_string()), ..claim("ok") }), "said_on");
+    for bad in ["27/02/2024", "2024-02-30", "yesterday", "2024-2"] {
+        let msg = assert_validation(store.create_claim(&ClaimInput { said_on: Some(bad.into()), ..claim("ok") }), "said_on");
+        assert!(msg.contains("YYYY-MM-DD"), "{msg}");
+    }
+    assert_eq!(store.create_claim(&ClaimInput { said_on: Some("  ".into()), ..claim("blank date is none") }).unwrap().said_on, None);
+    let bad_source = SourceInput { published_on: Some("Feb 2024".into()), ..source("https://example.org/d", "D") };
+    assert_validation(store.create_source(&bad_source), "published_on");
     assert_validation(store.create_claim(&ClaimInput { tags: vec!["t".repeat(61)], ..claim("ok") }), "tags");
-    assert_eq!(count(&path, "claims"), 0);
-    assert_eq!(count(&path, "history"), 0);
+    assert_eq!(count(&path, "claims"), 1, "only the valid claim with a blank date");
+    assert_eq!(count(&path, "sources"), 0);
 }
 
 #[test]
@@ -215,7 +222,7 @@ fn sources_are_validated_and_not_duplicated() {
             url: "https://www.congress.gov/bill/118th-congress/house-bill/815".into(),
             title: "H.R.815".into(),
             publisher: "Congress.gov".into(),
-            published_on: NaiveDate::from_ymd_opt(2024, 2, 13),
+            published_on: Some("2024-02-13".into()),
         })
         .unwrap();
     assert_eq!(s.publisher, "Congress.gov");

@@ -45,7 +45,11 @@ fn validate(input: &ClaimInput) -> Result<ValidClaim> {
             return Err(Error::validation("claimant", format!("A claimant's name is at most {MAX_NAME_CHARS} characters.")));
         }
     }
-    if let Some(d) = input.said_on {
+    let said_on = match input.said_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(super::parse_user_date("said_on", s)?),
+        None => None,
+    };
+    if let Some(d) = said_on {
         let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
         if d > tomorrow {
             return Err(Error::validation("said_on", format!("{d} is in the future: a claim can only be dated when it was made.")));
@@ -69,7 +73,7 @@ fn validate(input: &ClaimInput) -> Result<ValidClaim> {
         summary: input.summary.trim().to_string(),
         claimant: claimant.map(str::to_string),
         claimant_role: input.claimant_role.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
-        said_on: input.said_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        said_on: said_on.map(|d| d.format("%Y-%m-%d").to_string()),
         said_where: input.said_where.trim().to_string(),
         status: input.status,
         tags,

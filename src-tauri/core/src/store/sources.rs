@@ -56,6 +56,10 @@ impl Tx<'_> {
                 "This address is already in the source library as “{existing}”: link that source instead."
             )));
         }
+        let published_on = match input.published_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(super::parse_user_date("published_on", s)?),
+            None => None,
+        };
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         self.execute(
             "INSERT INTO sources (uuid, url, title, publisher, published_on, accessed_at, created_at, updated_at)
@@ -65,7 +69,7 @@ impl Tx<'_> {
                 url,
                 title,
                 input.publisher.trim(),
-                input.published_on.map(|d| d.format("%Y-%m-%d").to_string()),
+                published_on.map(|d| d.format("%Y-%m-%d").to_string()),
                 self.now
             ],
         )?;

@@ -89,7 +89,11 @@ claimant: string | null,
 /**
  * Used only when the claimant is created.
  */
-claimant_role: string | null, said_on: string | null, 
+claimant_role: string | null, 
+/**
+ * `YYYY-MM-DD`; validated by the store so a bad date gets a message naming the field.
+ */
+said_on: string | null, 
 /**
  * Where it was said or published (outlet, event, URL).
  */
@@ -101,7 +105,11 @@ status: ClaimStatus | null, tags: Array<string>, };
 
 export type Source = { uuid: string, url: string, title: string, publisher: string, published_on: string | null, accessed_at: string | null, created_at: string, };
 
-export type SourceInput = { url: string, title: string, publisher: string, published_on: string | null, };
+export type SourceInput = { url: string, title: string, publisher: string, 
+/**
+ * `YYYY-MM-DD`, or empty/absent when unknown.
+ */
+published_on: string | null, };
 
 /**
  * A claim linked to a source, with the excerpt that bears on it.

@@ -1,0 +1,74 @@
+# Factdesk: `make run` and `make test` are all a new machine needs (Debian/Ubuntu).
+# Both install whatever is missing first (scripts/deps.sh), so repeated runs stay fast.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+APP_FEATURES := --features custom-protocol
+APP_BIN := target/debug/factdesk
+CLI_BIN := target/debug/factdesk-cli
+# The workspace `make run` opens. The demo lives in its own file so it never mixes with real work;
+# `make run WORKSPACE=~/desk.factdesk` opens another file (created if missing, no demo added).
+DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
+DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
+WORKSPACE ?= $(DEMO_WORKSPACE)
+
+.PHONY: help run test deps deps-run ui build release bindings test-rust test-ui test-e2e bench clean
+
+help:
+	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
+	@echo "make test   run every test: Rust, UI unit tests, end-to-end in the real window"
+	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
+	@echo "make bindings regenerate ui/src/lib/api/types.ts from the Rust model"
+
+deps:
+	@scripts/deps.sh test
+
+deps-run:
+	@scripts/deps.sh run
+
+# The UI is built before the app because the app binary embeds ui/dist.
+ui:
+	cd ui && npm run build
+
+build: ui
+	$(CARGO) build -p factdesk $(APP_FEATURES)
+	$(CARGO) build -p factdesk-cli
+
+run: deps-run build
+	@if [ "$(WORKSPACE)" = "$(DEMO_WORKSPACE)" ]; then $(CLI_BIN) --db "$(WORKSPACE)" demo; fi
+	@echo "Opening Factdesk on $(WORKSPACE)"
+	$(APP_BIN) --db "$(WORKSPACE)"
+
+release: deps-run ui
+	$(CARGO) build --release -p factdesk $(APP_FEATURES)
+	$(CARGO) build --release -p factdesk-cli
+
+test: deps
+	$(MAKE) test-rust
+	$(MAKE) test-ui
+	$(MAKE) test-e2e
+
+test-rust:
+	$(CARGO) test -p factdesk-core -p factdesk-cli
+	@# The shell's tests, with the same features as the app so the build is shared.
+	@[ -f ui/dist/index.html ] || $(MAKE) ui
+	$(CARGO) test -p factdesk $(APP_FEATURES)
+
+test-ui:
+	cd ui && npm test
+	cd ui && npm run build
+
+test-e2e: build
+	tests/e2e/run.sh
+
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p factdesk-core --lib bindings
+
+bench:
+	$(CARGO) bench -p factdesk-core
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

@@ -61,6 +61,7 @@ test-ui:
 	cd ui && npm run build
 
 test-e2e: build
+	tests/single-instance.sh 2>&1 | grep -v '^dbus-daemon\|SpiRegistry'; exit $${PIPESTATUS[0]}
 	tests/e2e/run.sh
 
 bindings:

@@ -278,7 +278,8 @@ impl Store {
                 };
                 source_uuid.insert(s.uuid, uuid);
             }
-            for c in CLAIMS {
+            // Newest last, so the list (most recently changed first) opens on the first demo claim.
+            for c in CLAIMS.iter().rev() {
                 if exists(tx, "claims", c.uuid)? {
                     continue;
                 }

@@ -1,0 +1,95 @@
+import type { ClaimStatus, Stance } from './api/types';
+
+/** Every status, in workflow order, with the words the desk uses. */
+export const STATUSES: readonly { value: ClaimStatus; label: string }[] = [
+  { value: 'new', label: 'New' },
+  { value: 'researching', label: 'Researching' },
+  { value: 'in_review', label: 'In review' },
+  { value: 'ready', label: 'Ready' },
+  { value: 'published', label: 'Published' },
+  { value: 'corrected', label: 'Corrected' },
+  { value: 'archived', label: 'Archived' },
+];
+
+export function statusLabel(status: ClaimStatus | string): string {
+  return STATUSES.find((s) => s.value === status)?.label ?? String(status).replace(/_/g, ' ');
+}
+
+export const STANCES: readonly { value: Stance; label: string }[] = [
+  { value: 'supports', label: 'supports' },
+  { value: 'refutes', label: 'refutes' },
+  { value: 'context', label: 'context' },
+];
+
+/** The last path segment, for showing a workspace file by name. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  return parts.length ? parts[parts.length - 1] : path;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An RFC 3339 timestamp as local `YYYY-MM-DD HH:MM`; unparseable input is shown as it came. */
+export function formatTimestamp(ts: string | null | undefined): string {
+  if (!ts) return '';
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return ts;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** An RFC 3339 timestamp as a local `YYYY-MM-DD`. */
+export function formatDay(ts: string | null | undefined): string {
+  return formatTimestamp(ts).slice(0, 10);
+}
+
+/** "a, b ,, c" → ["a", "b", "c"], without duplicates (case-insensitive), order kept. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split(',')) {
+    const t = raw.trim();
+    if (t && !seen.has(t.toLowerCase())) {
+      seen.add(t.toLowerCase());
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Trimmed text, or null when empty (for optional inputs). */
+export function orNull(text: string): string | null {
+  const t = text.trim();
+  return t ? t : null;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Black or white, whichever reads better on the given `#rgb`/`#rrggbb` colour. */
+export function textOn(color: string): string {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return '#fff';
+  let hex = m[1];
+  if (hex.length === 3) hex = hex.replace(/./g, (c) => c + c);
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // WCAG contrast against white vs. against near-black; take the better one.
+  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#1a1a1a';
+}
+
+/** Whether a key event came from a place where the user types text. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../App.svelte';
+import { fakeBackend, makeClaim } from './fakeBackend';
+import type { ClaimQuery } from '../lib/api/types';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function renderApp() {
+  const backend = fakeBackend([
+    makeClaim(),
+    makeClaim({ uuid: 'c-2', text: 'A $60 billion aid package remains held up in Congress.', claimant: null, status: 'new' }),
+  ]);
+  render(App);
+  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+  return backend;
+}
+
+describe('claim list', () => {
+  it('shows the workspace file name, the full path as a title, and the count', async () => {
+    await renderApp();
+    const ws = screen.getByTestId('workspace-path');
+    await waitFor(() => expect(ws).toHaveTextContent('demo.factdesk'));
+    expect(ws).toHaveAttribute('title', '/home/desk/.local/share/factdesk/demo.factdesk');
+    expect(screen.getByTestId('claim-count')).toHaveTextContent('2 claims');
+  });
+
+  it('debounces the search box and asks list_claims for the typed text', async () => {
+    const backend = await renderApp();
+    const before = backend.callsOf('list_claims').length;
+    const box = screen.getByTestId('claim-search');
+    await fireEvent.input(box, { target: { value: 'b' } });
+    await fireEvent.input(box, { target: { value: 'bi' } });
+    await fireEvent.input(box, { target: { value: 'billion' } });
+    // Nothing sent while the user is still typing.
+    await sleep(60);
+    expect(backend.callsOf('list_claims')).toHaveLength(before);
+    await waitFor(() => expect(backend.callsOf('list_claims')).toHaveLength(before + 1));
+    await sleep(200);
+    const sent = backend.callsOf('list_claims').slice(before);
+    expect(sent).toHaveLength(1);
+    expect((sent[0].args as { query: ClaimQuery }).query.search).toBe('billion');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    expect(screen.getByTestId('claim-count')).toHaveTextContent('1 claim');
+  });
+
+  it('says so when nothing matches the search', async () => {
+    await renderApp();
+    await fireEvent.input(screen.getByTestId('claim-search'), { target: { value: 'zebra' } });
+    await waitFor(() => expect(screen.getByText('No claims match “zebra”.')).toBeInTheDocument());
+  });
+
+  it('sends the status filter', async () => {
+    const backend = await renderApp();
+    await fireEvent.change(screen.getByTestId('status-filter'), { target: { value: 'new' } });
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    const last = backend.callsOf('list_claims').slice(-1)[0];
+    expect((last.args as { query: ClaimQuery }).query.status).toBe('new');
+  });
+
+  it('moves through the list with j/k and the arrow keys, and / focuses the search', async () => {
+    await renderApp();
+    const user = userEvent.setup();
+    await user.keyboard('j');
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('$60 billion'));
+    expect(screen.getAllByTestId('claim-row')[1]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('k');
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send'));
+    await user.keyboard('/');
+    expect(screen.getByTestId('claim-search')).toHaveFocus();
+  });
+});
+
+describe('claim form', () => {
+  it('creates a claim with the typed values, selects it and refreshes the list', async () => {
+    const backend = await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('new-claim'));
+    const form = await screen.findByTestId('claim-form');
+    expect(screen.getByTestId('claim-text')).toHaveFocus();
+    await user.type(screen.getByTestId('claim-text'), 'Macron said troops could not be ruled out.');
+    await user.type(screen.getByTestId('claim-summary'), 'Western troops in Ukraine');
+    await user.type(screen.getByTestId('claim-claimant'), 'Emmanuel Macron');
+    await user.type(screen.getByTestId('claim-claimant-role'), 'President of France');
+    await user.type(screen.getByTestId('claim-said-on'), '2024-02-26');
+    await user.type(screen.getByTestId('claim-said-where'), 'Élysée press conference');
+    await user.selectOptions(screen.getByTestId('claim-status'), 'researching');
+    await user.type(screen.getByTestId('claim-tags'), 'ukraine, france ,, troops');
+    const listCallsBefore = backend.callsOf('list_claims').length;
+    await user.click(within(form).getByTestId('claim-save'));
+
+    await waitFor(() => expect(backend.callsOf('create_claim')).toHaveLength(1));
+    expect(backend.callsOf('create_claim')[0].args).toEqual({
+      input: {
+        text: 'Macron said troops could not be ruled out.',
+        summary: 'Western troops in Ukraine',
+        claimant: 'Emmanuel Macron',
+        claimant_role: 'President of France',
+        said_on: '2024-02-26',
+        said_where: 'Élysée press conference',
+        status: 'researching',
+        tags: ['ukraine', 'france', 'troops'],
+      },
+    });
+    // The new claim is shown and selected, the list reloaded with it.
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('Macron said troops'));
+    expect(screen.queryByTestId('claim-form')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(3));
+    expect(backend.callsOf('list_claims').length).toBeGreaterThan(listCallsBefore);
+    const newUuid = backend.claims[0].uuid;
+    const row = screen.getAllByTestId('claim-row').find((r) => r.dataset.uuid === newUuid)!;
+    expect(row).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('claim-count')).toHaveTextContent('3 claims');
+  });
+
+  it('shows a Validation error under the field it names, and keeps the form open', async () => {
+    const backend = await renderApp();
+    backend.on('create_claim', () => {
+      throw { kind: 'Validation', message: 'said_on: “26/02/2024” is not a date like 2024-02-28.', field: 'said_on' };
+    });
+    const user = userEvent.setup();
+    await user.keyboard('n');
+    await user.type(await screen.findByTestId('claim-text'), 'Some words');
+    await user.type(screen.getByTestId('claim-said-on'), '26/02/2024');
+    await user.click(screen.getByTestId('claim-save'));
+
+    const err = await screen.findByTestId('field-error-said_on');
+    expect(err).toHaveTextContent('is not a date like 2024-02-28');
+    const input = screen.getByTestId('claim-said-on');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input.getAttribute('aria-describedby')).toBe(err.id);
+    expect(input).toHaveFocus();
+    // Under that field, not somewhere else.
+    expect(input.parentElement).toContainElement(err);
+    expect(screen.queryByTestId('field-error-text')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('form-error')).not.toBeInTheDocument();
+    expect(screen.getByTestId('claim-form')).toBeInTheDocument();
+    expect(screen.getByTestId('claim-save')).not.toBeDisabled();
+  });
+
+  it('puts errors without a field in the general error area, in plain words', async () => {
+    const backend = await renderApp();
+    backend.on('create_claim', () => {
+      throw new Error('disk I/O\n    at foo (x.js:1:1)');
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('new-claim'));
+    await user.type(await screen.findByTestId('claim-text'), 'Words');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const err = await screen.findByTestId('form-error');
+    expect(err).not.toHaveTextContent('at foo');
+    expect(err.textContent!.length).toBeGreaterThan(10);
+  });
+
+  it('edits with the form prefilled and Escape cancels', async () => {
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getAllByTestId('claim-row')[0]);
+    await user.click(await screen.findByTestId('edit-claim'));
+    expect(screen.getByTestId('claim-text')).toHaveValue('There are no plans to send US service members to fight in Ukraine.');
+    expect(screen.getByTestId('claim-claimant')).toHaveValue('Pat Ryder');
+    expect(screen.getByTestId('claim-status')).toHaveValue('researching');
+    expect(screen.getByTestId('claim-tags')).toHaveValue('ukraine');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('claim-form')).not.toBeInTheDocument();
+    expect(screen.getByTestId('claim-detail')).toBeInTheDocument();
+  });
+
+  it('lists all seven statuses in readable words', async () => {
+    await renderApp();
+    await userEvent.setup().click(screen.getByTestId('new-claim'));
+    const options = Array.from((await screen.findByTestId('claim-status')).querySelectorAll('option'));
+    expect(options.map((o) => o.value)).toEqual(['new', 'researching', 'in_review', 'ready', 'published', 'corrected', 'archived']);
+    expect(options[2].textContent).toBe('In review');
+  });
+});
+
+describe('errors not tied to a form', () => {
+  it('shows a banner when a claim cannot be opened', async () => {
+    const backend = await renderApp();
+    backend.on('get_claim', () => {
+      throw { kind: 'NotFound', message: 'That claim no longer exists.', field: null };
+    });
+    await userEvent.setup().click(screen.getAllByTestId('claim-row')[0]);
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('That claim no longer exists.');
+  });
+});

@@ -12,6 +12,11 @@ const COMMANDS: &[&str] = &[
     "record_verdict",
     "rating_scale",
     "app_ready",
+    "set_status",
+    "set_check",
+    "checklist",
+    "set_checklist",
+    "set_actor",
 ];
 
 fn main() {

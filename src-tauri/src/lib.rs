@@ -75,6 +75,11 @@ pub fn run() {
             commands::sources::add_evidence,
             commands::verdicts::record_verdict,
             commands::verdicts::rating_scale,
+            commands::workflow::set_status,
+            commands::workflow::set_check,
+            commands::workflow::checklist,
+            commands::workflow::set_checklist,
+            commands::workflow::set_actor,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Factdesk");

@@ -46,6 +46,10 @@ pub fn typescript() -> String {
         Verdict,
         VerdictInput,
         HistoryEntry,
+        ChecklistItem,
+        ChecklistItemInput,
+        ClaimCheck,
+        Correction,
         ClaimDetail,
         WorkspaceInfo,
     );

@@ -290,7 +290,8 @@ impl Store {
                     claimant_role: c.claimant.map(|(_, r)| r.to_string()),
                     said_on: date(c.said_on),
                     said_where: c.said_where.into(),
-                    status: Some(c.status),
+                    // The final status is set once evidence and verdicts are in (see below).
+                    status: Some(ClaimStatus::New),
                     tags: c.tags.iter().map(|t| t.to_string()).collect(),
                 };
                 tx.insert_claim(&input, Some(c.uuid))?;
@@ -302,6 +303,7 @@ impl Store {
                         excerpt: e.excerpt.into(),
                         stance: e.stance,
                         note: e.note.into(),
+                        correction_reason: None,
                     };
                     tx.insert_evidence(&input, Some(e.uuid))?;
                 }
@@ -310,8 +312,19 @@ impl Store {
                         claim_uuid: c.uuid.into(),
                         rating_key: v.rating.into(),
                         rationale: v.rationale.into(),
+                        correction_reason: None,
                     };
                     tx.insert_verdict(&input, Some(v.uuid))?;
+                }
+                tx.execute("UPDATE claims SET status = ?1 WHERE uuid = ?2", [c.status.as_str(), c.uuid])?;
+                if crate::store::is_locked(c.status) {
+                    // A published demo claim passed the desk's checklist.
+                    tx.execute(
+                        "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at)
+                         SELECT c.id, i.id, ?2, c.created_at FROM claims c, checklist_items i
+                         WHERE c.uuid = ?1 AND i.active = 1",
+                        [c.uuid, DEMO_ACTOR],
+                    )?;
                 }
             }
             Ok(report)

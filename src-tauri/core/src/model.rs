@@ -196,6 +196,10 @@ pub struct EvidenceInput {
     pub excerpt: String,
     pub stance: Stance,
     pub note: String,
+    /// Required when the claim is already published: the change is then a correction.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub correction_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -215,6 +219,10 @@ pub struct VerdictInput {
     /// A key of the workspace's rating scale, e.g. `false`.
     pub rating_key: String,
     pub rationale: String,
+    /// Required when the claim is already published: the new verdict is then a correction.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub correction_reason: Option<String>,
 }
 
 /// One line of a claim's audit trail.
@@ -228,6 +236,46 @@ pub struct HistoryEntry {
     pub action: String,
     /// A plain-words description of what changed.
     pub summary: String,
+}
+
+/// A step of the desk's publish checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChecklistItem {
+    pub uuid: String,
+    pub label: String,
+    /// A required item must be signed off before the claim can be published.
+    pub required: bool,
+}
+
+/// One item of the checklist as edited in settings; `uuid` is absent for a new item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChecklistItemInput {
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub uuid: Option<String>,
+    pub label: String,
+    pub required: bool,
+}
+
+/// A checklist item on one claim: signed off (by whom, when) or not yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimCheck {
+    pub item_uuid: String,
+    pub label: String,
+    pub required: bool,
+    pub done_by: Option<String>,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// A correction of a published claim, shown as a notice on the claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Correction {
+    pub uuid: String,
+    pub reason: String,
+    /// What was corrected: `verdict` or `evidence`.
+    pub what: String,
+    pub actor: String,
+    pub at: DateTime<Utc>,
 }
 
 /// Everything the claim view shows.
@@ -250,6 +298,14 @@ pub struct ClaimDetail {
     pub verdicts: Vec<Verdict>,
     /// Newest first.
     pub history: Vec<HistoryEntry>,
+    /// The desk's checklist for this claim, in order.
+    pub checklist: Vec<ClaimCheck>,
+    /// Corrections made after publishing, newest first.
+    pub corrections: Vec<Correction>,
+    /// The statuses this claim may move to now (workflow rules; `corrected` comes only from a correction).
+    pub next_statuses: Vec<ClaimStatus>,
+    /// What is still missing before this claim can be published, in plain words; empty when ready.
+    pub publish_blockers: Vec<String>,
 }
 
 /// What the window shows about the open workspace.

@@ -246,6 +246,7 @@ fn evidence_links_a_claim_to_a_source() {
     let s = store.create_source(&source("https://www.congress.gov/bill/118th-congress/house-bill/815", "H.R.815")).unwrap();
     let e = store
         .add_evidence(&EvidenceInput {
+            correction_reason: None,
             claim_uuid: c.uuid.clone(),
             source_uuid: s.uuid.clone(),
             excerpt: "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".into(),
@@ -262,6 +263,7 @@ fn evidence_links_a_claim_to_a_source() {
     assert_eq!(listed.items[0].evidence_count, 1);
 
     let bad_claim = EvidenceInput {
+            correction_reason: None,
         claim_uuid: "missing".into(),
         source_uuid: s.uuid.clone(),
         excerpt: String::new(),
@@ -286,6 +288,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
 
     let v1 = store
         .record_verdict(&VerdictInput {
+            correction_reason: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "mostly_true".into(),
             rationale: "Depends on which war.".into(),
@@ -295,6 +298,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     assert!(v1.superseded_at.is_none());
     let v2 = store
         .record_verdict(&VerdictInput {
+            correction_reason: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "true".into(),
             rationale: "Counted from the full-scale invasion of 24 February 2022.".into(),
@@ -313,6 +317,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     // Refused verdicts leave the current one in place.
     let msg = assert_validation(
         store.record_verdict(&VerdictInput {
+            correction_reason: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "pants_on_fire".into(),
             rationale: "x".into(),
@@ -321,7 +326,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     );
     assert!(msg.contains("Mostly true"), "the message lists the scale: {msg}");
     assert_validation(
-        store.record_verdict(&VerdictInput { claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: " ".into() }),
+        store.record_verdict(&VerdictInput { correction_reason: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: " ".into() }),
         "rationale",
     );
     let detail = store.get_claim(&c.uuid).unwrap();
@@ -401,6 +406,7 @@ fn everything_survives_closing_and_reopening() {
         let s = store.create_source(&source("https://example.org/x", "X")).unwrap();
         store
             .add_evidence(&EvidenceInput {
+            correction_reason: None,
                 claim_uuid: c.uuid.clone(),
                 source_uuid: s.uuid,
                 excerpt: "e".into(),
@@ -409,7 +415,7 @@ fn everything_survives_closing_and_reopening() {
             })
             .unwrap();
         store
-            .record_verdict(&VerdictInput { claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: "r".into() })
+            .record_verdict(&VerdictInput { correction_reason: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: "r".into() })
             .unwrap();
         c.uuid
     };

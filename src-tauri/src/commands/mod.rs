@@ -4,4 +4,5 @@
 pub mod claims;
 pub mod sources;
 pub mod verdicts;
+pub mod workflow;
 pub mod workspace;

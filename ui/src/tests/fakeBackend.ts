@@ -40,6 +40,10 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
     verdict: null,
     verdicts: [],
     history: [],
+    checklist: [],
+    corrections: [],
+    next_statuses: ['new', 'in_review', 'archived'],
+    publish_blockers: [],
     ...over,
   };
 }

@@ -156,6 +156,7 @@ impl Tx<'_> {
 impl Store {
     /// Captures a new claim.
     pub fn create_claim(&mut self, input: &ClaimInput) -> Result<ClaimDetail> {
+        check_initial_status(input)?;
         let (_, uuid) = self.write(|tx| tx.insert_claim(input, None))?;
         self.get_claim(&uuid)
     }
@@ -165,7 +166,7 @@ impl Store {
         self.write(|tx| {
             let mut out = Vec::with_capacity(inputs.len());
             for (i, input) in inputs.iter().enumerate() {
-                let (_, uuid) = tx.insert_claim(input, None).map_err(|e| match e {
+                let (_, uuid) = check_initial_status(input).and_then(|_| tx.insert_claim(input, None)).map_err(|e| match e {
                     Error::Validation { field, message } => {
                         Error::Validation { field, message: format!("Claim {} of {}: {message}", i + 1, inputs.len()) }
                     }
@@ -201,6 +202,16 @@ impl Store {
             if changes.is_empty() {
                 return Ok(());
             }
+            if super::is_locked(before.status) {
+                if let Some(c) = changes.iter().find(|c| matches!(c.field, "text" | "claimant" | "said_on" | "said_where")) {
+                    return Err(Error::Conflict(format!(
+                        "This claim is published: its {} is part of the published fact-check and cannot be edited. \
+                         Correct the verdict or the evidence instead, with a reason readers will see.",
+                        match c.field { "text" => "wording", "said_on" => "date", "said_where" => "place", other => other }
+                    )));
+                }
+            }
+            tx.check_transition(id, before.status, status)?;
             let claimant_id =
                 v.claimant.as_deref().map(|n| tx.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
             tx.execute(
@@ -249,6 +260,10 @@ impl Store {
                             verdict: None,
                             verdicts: Vec::new(),
                             history: Vec::new(),
+                            checklist: Vec::new(),
+                            corrections: Vec::new(),
+                            next_statuses: Vec::new(),
+                            publish_blockers: Vec::new(),
                         },
                     ))
                 },
@@ -261,6 +276,8 @@ impl Store {
         claim.verdicts = self.claim_verdicts(id)?;
         claim.verdict = claim.verdicts.iter().find(|v| v.superseded_at.is_none()).cloned();
         claim.history = self.claim_history(id)?;
+        let status = claim.status;
+        self.claim_workflow(id, status, &mut claim)?;
         Ok(claim)
     }
 
@@ -331,6 +348,17 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let next_cursor = if items.len() as u32 == limit { last.map(|(at, id)| format!("{at}|{id}")) } else { None };
         Ok(ClaimPage { items, next_cursor, total })
+    }
+}
+
+/// A new claim starts at the beginning of the workflow; publishing comes after evidence and a verdict.
+fn check_initial_status(input: &ClaimInput) -> Result<()> {
+    match input.status {
+        Some(s) if !super::INITIAL_STATUSES.contains(&s) => Err(Error::validation(
+            "status",
+            format!("A new claim starts as new or researching, not {}: it needs evidence and a verdict first.", s.as_str().replace('_', " ")),
+        )),
+        _ => Ok(()),
     }
 }
 

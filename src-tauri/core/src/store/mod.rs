@@ -5,6 +5,7 @@ mod claims;
 mod history;
 mod sources;
 mod verdicts;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 
@@ -17,8 +18,12 @@ use crate::model::WorkspaceInfo;
 
 pub use history::Change;
 pub use sources::validate_url;
+pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_init.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_init.sql")),
+    M::up(include_str!("../../migrations/0002_workflow.sql")),
+];
 
 /// Every schema version, in order. Never edit a shipped one: append.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -92,6 +92,7 @@ impl Tx<'_> {
                 format!("An excerpt is at most {MAX_EXCERPT_CHARS} characters: quote the passage that matters."),
             ));
         }
+        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "evidence")?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         self.execute(
             "INSERT INTO evidence (uuid, claim_id, source_id, excerpt, stance, note, created_at, updated_at)

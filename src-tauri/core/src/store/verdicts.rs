@@ -42,6 +42,7 @@ impl Tx<'_> {
         if rationale.chars().count() > MAX_RATIONALE_CHARS {
             return Err(Error::validation("rationale", format!("A rationale is at most {MAX_RATIONALE_CHARS} characters.")));
         }
+        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "verdict")?;
         let previous: Option<(i64, String)> = self
             .query_row(
                 "SELECT v.id, r.label FROM verdicts v JOIN ratings r ON r.id = v.rating_id

@@ -2,7 +2,10 @@
 import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type {
+  ChecklistItem,
+  ChecklistItemInput,
   ClaimDetail,
+  ClaimStatus,
   ClaimInput,
   ClaimPage,
   ClaimQuery,
@@ -119,6 +122,29 @@ export function recordVerdict(input: VerdictInput): Promise<Verdict> {
 
 export function ratingScale(): Promise<RatingScale> {
   return call('rating_scale');
+}
+
+/** Moves a claim along the workflow; refused (Validation on `status`) when the move is not allowed. */
+export function setStatus(uuid: string, status: ClaimStatus): Promise<ClaimDetail> {
+  return call('set_status', { uuid, status });
+}
+
+/** Signs off (or withdraws) one checklist item on a claim; the sign-off records who and when. */
+export function setCheck(uuid: string, item: string, done: boolean): Promise<ClaimDetail> {
+  return call('set_check', { uuid, item, done });
+}
+
+export function checklist(): Promise<ChecklistItem[]> {
+  return call('checklist');
+}
+
+export function setChecklist(items: ChecklistItemInput[]): Promise<ChecklistItem[]> {
+  return call('set_checklist', { items });
+}
+
+/** Sets the checker's name recorded with every change. */
+export function setActor(name: string): Promise<WorkspaceInfo> {
+  return call('set_actor', { name });
 }
 
 /** Tells the shell the first claim list is on screen (it logs the start-up time). Never fails. */

@@ -116,7 +116,11 @@ published_on: string | null, };
  */
 export type Evidence = { uuid: string, source: Source, excerpt: string, stance: Stance, note: string, created_at: string, };
 
-export type EvidenceInput = { claim_uuid: string, source_uuid: string, excerpt: string, stance: Stance, note: string, };
+export type EvidenceInput = { claim_uuid: string, source_uuid: string, excerpt: string, stance: Stance, note: string, 
+/**
+ * Required when the claim is already published: the change is then a correction.
+ */
+correction_reason?: string | null, };
 
 export type Verdict = { uuid: string, rating: Rating, rationale: string, author: string, created_at: string, 
 /**
@@ -128,7 +132,11 @@ export type VerdictInput = { claim_uuid: string,
 /**
  * A key of the workspace's rating scale, e.g. `false`.
  */
-rating_key: string, rationale: string, };
+rating_key: string, rationale: string, 
+/**
+ * Required when the claim is already published: the new verdict is then a correction.
+ */
+correction_reason?: string | null, };
 
 /**
  * One line of a claim's audit trail.
@@ -148,6 +156,34 @@ action: string,
 summary: string, };
 
 /**
+ * A step of the desk's publish checklist.
+ */
+export type ChecklistItem = { uuid: string, label: string, 
+/**
+ * A required item must be signed off before the claim can be published.
+ */
+required: boolean, };
+
+/**
+ * One item of the checklist as edited in settings; `uuid` is absent for a new item.
+ */
+export type ChecklistItemInput = { uuid?: string | null, label: string, required: boolean, };
+
+/**
+ * A checklist item on one claim: signed off (by whom, when) or not yet.
+ */
+export type ClaimCheck = { item_uuid: string, label: string, required: boolean, done_by: string | null, done_at: string | null, };
+
+/**
+ * A correction of a published claim, shown as a notice on the claim.
+ */
+export type Correction = { uuid: string, reason: string, 
+/**
+ * What was corrected: `verdict` or `evidence`.
+ */
+what: string, actor: string, at: string, };
+
+/**
  * Everything the claim view shows.
  */
 export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, created_at: string, updated_at: string, evidence: Array<Evidence>, 
@@ -162,7 +198,23 @@ verdicts: Array<Verdict>,
 /**
  * Newest first.
  */
-history: Array<HistoryEntry>, };
+history: Array<HistoryEntry>, 
+/**
+ * The desk's checklist for this claim, in order.
+ */
+checklist: Array<ClaimCheck>, 
+/**
+ * Corrections made after publishing, newest first.
+ */
+corrections: Array<Correction>, 
+/**
+ * The statuses this claim may move to now (workflow rules; `corrected` comes only from a correction).
+ */
+next_statuses: Array<ClaimStatus>, 
+/**
+ * What is still missing before this claim can be published, in plain words; empty when ready.
+ */
+publish_blockers: Array<string>, };
 
 /**
  * What the window shows about the open workspace.

@@ -1,0 +1,281 @@
+//! The desk's workflow: which status may follow which, the publish gate (a verdict, evidence and a
+//! signed-off checklist), and corrections: once a claim is published its verdict and evidence
+//! change only through a correction with a reason, which the claim shows as a notice.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{new_uuid, parse_ts, Store, Tx};
+use crate::error::{Error, Result};
+use crate::model::{ChecklistItem, ChecklistItemInput, ClaimCheck, ClaimDetail, ClaimStatus, Correction};
+
+use ClaimStatus::*;
+
+/// The statuses a claim may move to from `from`. A claim moves forward one step at a time, may be
+/// sent back to an earlier working step, archived from anywhere, and reopened from the archive.
+/// `corrected` is never chosen: it follows from a correction of a published claim.
+pub fn next_statuses(from: ClaimStatus) -> &'static [ClaimStatus] {
+    match from {
+        New => &[Researching, Archived],
+        Researching => &[New, InReview, Archived],
+        InReview => &[Researching, Ready, Archived],
+        Ready => &[Researching, InReview, Published, Archived],
+        Published | Corrected => &[Archived],
+        Archived => &[Researching],
+    }
+}
+
+/// Statuses a claim may be created with.
+pub const INITIAL_STATUSES: [ClaimStatus; 2] = [New, Researching];
+
+pub fn is_locked(status: ClaimStatus) -> bool {
+    matches!(status, Published | Corrected)
+}
+
+pub(crate) fn label(s: ClaimStatus) -> &'static str {
+    match s {
+        New => "new",
+        Researching => "researching",
+        InReview => "in review",
+        Ready => "ready",
+        Published => "published",
+        Corrected => "corrected",
+        Archived => "archived",
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn claim_status(&self, claim_id: i64) -> Result<ClaimStatus> {
+        let s: String = self.query_row("SELECT status FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
+        Ok(ClaimStatus::parse(&s).unwrap_or(New))
+    }
+
+    /// Refuses a move the workflow does not allow, or publishing before the gate is passed.
+    pub(crate) fn check_transition(&self, claim_id: i64, from: ClaimStatus, to: ClaimStatus) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        if !next_statuses(from).contains(&to) {
+            let allowed: Vec<&str> = next_statuses(from).iter().map(|s| label(*s)).collect();
+            let why = if to == Corrected {
+                "a claim becomes corrected only through a correction of its verdict or evidence".to_string()
+            } else {
+                format!("from {} it can move to {}", label(from), allowed.join(", "))
+            };
+            return Err(Error::validation(
+                "status",
+                format!("A {} claim cannot be set to {}: {why}.", label(from), label(to)),
+            ));
+        }
+        if to == Published {
+            let blockers = publish_blockers(self, claim_id)?;
+            if !blockers.is_empty() {
+                return Err(Error::validation(
+                    "status",
+                    format!("This claim cannot be published yet. Still needed: {}.", blockers.join("; ")),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// For a change to a published claim's verdict or evidence: requires a reason, records the
+    /// correction and marks the claim corrected. Does nothing for a claim not yet published.
+    pub(crate) fn correction_if_locked(&self, claim_id: i64, reason: Option<&str>, what: &str) -> Result<()> {
+        let status = self.claim_status(claim_id)?;
+        if !is_locked(status) {
+            return Ok(());
+        }
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty()).ok_or_else(|| {
+            Error::validation(
+                "correction_reason",
+                format!(
+                    "This claim is {}: changing its {what} is a correction. Say what is corrected and why; readers will see it.",
+                    label(status)
+                ),
+            )
+        })?;
+        let uuid = new_uuid();
+        self.execute(
+            "INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![uuid, claim_id, reason, what, self.actor, self.now],
+        )?;
+        self.execute("UPDATE claims SET status = 'corrected' WHERE id = ?1", [claim_id])?;
+        let claim_uuid: String = self.query_row("SELECT uuid FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
+        self.record("claim", &claim_uuid, Some(claim_id), "corrected", &format!("Correction of the {what}: {reason}"), &[])?;
+        Ok(())
+    }
+}
+
+/// What is still missing before the claim can be published, in plain words.
+fn publish_blockers(conn: &rusqlite::Connection, claim_id: i64) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let (verdicts, evidence): (i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM verdicts WHERE claim_id = ?1 AND superseded_at IS NULL),
+                (SELECT count(*) FROM evidence WHERE claim_id = ?1)",
+        [claim_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if verdicts == 0 {
+        out.push("a verdict".to_string());
+    }
+    if evidence == 0 {
+        out.push("at least one evidence link".to_string());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.label FROM checklist_items i
+         WHERE i.active = 1 AND i.required = 1
+           AND NOT EXISTS (SELECT 1 FROM claim_checks c WHERE c.claim_id = ?1 AND c.item_id = i.id)
+         ORDER BY i.position",
+    )?;
+    for label in stmt.query_map([claim_id], |r| r.get::<_, String>(0))? {
+        out.push(format!("checklist: “{}”", label?));
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Moves a claim to another status, enforcing the workflow and the publish gate.
+    pub fn set_status(&mut self, uuid: &str, to: ClaimStatus) -> Result<ClaimDetail> {
+        self.write(|tx| {
+            let id = tx.claim_id(uuid)?;
+            let from = tx.claim_status(id)?;
+            if from == to {
+                return Ok(());
+            }
+            tx.check_transition(id, from, to)?;
+            tx.execute("UPDATE claims SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to.as_str(), tx.now, id])?;
+            let summary = if to == Published {
+                "Published".to_string()
+            } else {
+                format!("Status {} → {}", label(from), label(to))
+            };
+            tx.record("claim", uuid, Some(id), "status", &summary, &[])?;
+            Ok(())
+        })?;
+        self.get_claim(uuid)
+    }
+
+    /// Signs off (or withdraws the sign-off of) one checklist item on a claim, recording who.
+    pub fn set_check(&mut self, claim_uuid: &str, item_uuid: &str, done: bool) -> Result<ClaimDetail> {
+        self.write(|tx| {
+            let claim_id = tx.claim_id(claim_uuid)?;
+            let status = tx.claim_status(claim_id)?;
+            if is_locked(status) {
+                return Err(Error::Conflict(format!(
+                    "This claim is {}: its checklist was closed when it was published.",
+                    label(status)
+                )));
+            }
+            let (item_id, item_label): (i64, String) = tx
+                .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?
+                .ok_or_else(|| Error::not_found("checklist item", item_uuid))?;
+            let changed = if done {
+                tx.execute(
+                    "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT DO NOTHING",
+                    params![claim_id, item_id, tx.actor, tx.now],
+                )?
+            } else {
+                tx.execute("DELETE FROM claim_checks WHERE claim_id = ?1 AND item_id = ?2", params![claim_id, item_id])?
+            };
+            if changed > 0 {
+                tx.touch_claim(claim_id)?;
+                let summary = if done {
+                    format!("Signed off “{item_label}”")
+                } else {
+                    format!("Withdrew the sign-off of “{item_label}”")
+                };
+                tx.record("checklist", item_uuid, Some(claim_id), if done { "signed" } else { "unsigned" }, &summary, &[])?;
+            }
+            Ok(())
+        })?;
+        self.get_claim(claim_uuid)
+    }
+
+    /// The desk's active checklist, in order.
+    pub fn checklist(&self) -> Result<Vec<ChecklistItem>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT uuid, label, required FROM checklist_items WHERE active = 1 ORDER BY position, id")?;
+        let rows = stmt.query_map([], |r| Ok(ChecklistItem { uuid: r.get(0)?, label: r.get(1)?, required: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces the checklist with `items`, in that order. Items left out are retired (kept for the
+    /// sign-offs already made, no longer asked for); items without a uuid are added.
+    pub fn set_checklist(&mut self, items: &[ChecklistItemInput]) -> Result<Vec<ChecklistItem>> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, item) in items.iter().enumerate() {
+            let l = item.label.trim();
+            if l.is_empty() {
+                return Err(Error::validation("label", format!("Checklist item {} has no text.", i + 1)));
+            }
+            if !seen.insert(l.to_lowercase()) {
+                return Err(Error::validation("label", format!("“{l}” is on the checklist twice.")));
+            }
+        }
+        self.write(|tx| {
+            tx.execute("UPDATE checklist_items SET active = 0", [])?;
+            for (pos, item) in items.iter().enumerate() {
+                let label = item.label.trim();
+                let updated = match &item.uuid {
+                    Some(u) => tx.execute(
+                        "UPDATE checklist_items SET label = ?1, required = ?2, position = ?3, active = 1 WHERE uuid = ?4",
+                        params![label, item.required, pos as i64 + 1, u],
+                    )?,
+                    None => 0,
+                };
+                if updated == 0 {
+                    tx.execute(
+                        "INSERT INTO checklist_items (uuid, position, label, required, active, created_at)
+                         VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+                        params![new_uuid(), pos as i64 + 1, label, item.required, tx.now],
+                    )?;
+                }
+            }
+            let labels: Vec<&str> = items.iter().map(|i| i.label.trim()).collect();
+            tx.record("settings", "checklist", None, "updated", &format!("Checklist set to: {}", labels.join("; ")), &[])?;
+            Ok(())
+        })?;
+        self.checklist()
+    }
+
+    pub(crate) fn claim_workflow(&self, claim_id: i64, status: ClaimStatus, detail: &mut ClaimDetail) -> Result<()> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT i.uuid, i.label, i.required, c.done_by, c.done_at
+             FROM checklist_items i LEFT JOIN claim_checks c ON c.item_id = i.id AND c.claim_id = ?1
+             WHERE i.active = 1 OR c.done_by IS NOT NULL ORDER BY i.position, i.id",
+        )?;
+        detail.checklist = stmt
+            .query_map([claim_id], |r| {
+                Ok(ClaimCheck {
+                    item_uuid: r.get(0)?,
+                    label: r.get(1)?,
+                    required: r.get(2)?,
+                    done_by: r.get(3)?,
+                    done_at: r.get::<_, Option<String>>(4)?.map(|s| parse_ts(&s)).transpose()?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT uuid, reason, what, actor, at FROM corrections WHERE claim_id = ?1 ORDER BY id DESC")?;
+        detail.corrections = stmt
+            .query_map([claim_id], |r| {
+                Ok(Correction {
+                    uuid: r.get(0)?,
+                    reason: r.get(1)?,
+                    what: r.get(2)?,
+                    actor: r.get(3)?,
+                    at: parse_ts(&r.get::<_, String>(4)?)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        detail.next_statuses = next_statuses(status).to_vec();
+        detail.publish_blockers = if is_locked(status) { Vec::new() } else { publish_blockers(self.conn(), claim_id)? };
+        Ok(())
+    }
+}

@@ -28,6 +28,14 @@ enum Command {
     Claim(ClaimCommand),
     /// Show which workspace file is used and what it holds
     Info,
+    /// Extract check-worthy claim candidates from an article (a text file, one paragraph a line); no workspace needed
+    Extract {
+        /// The article: a UTF-8 text file, or - for standard input
+        file: PathBuf,
+        /// Print one JSON object per candidate (JSON Lines) instead of a table
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -80,7 +88,51 @@ fn parse_status(s: &str) -> Result<ClaimStatus, Error> {
     })
 }
 
+/// `extract FILE [--json]`: reads the article, never the workspace.
+fn run_extract(file: &std::path::Path, json: bool) -> Result<(), Error> {
+    use std::io::Read;
+    let bytes = if file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| Error::io("could not read standard input", e))?;
+        b
+    } else {
+        std::fs::read(file).map_err(|e| Error::io(format!("could not read {}", file.display()), e))?
+    };
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(Error::validation("file", format!("{} looks like a binary file, not text", file.display())));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let b = e.into_bytes();
+            let lossy = String::from_utf8_lossy(&b).into_owned();
+            if lossy.chars().filter(|&c| c == '\u{fffd}').count() * 20 > lossy.chars().count().max(1) {
+                return Err(Error::validation("file", format!("{} is not UTF-8 text", file.display())));
+            }
+            lossy
+        }
+    };
+    let candidates = factdesk_core::extract::extract(&text);
+    if json {
+        for c in &candidates {
+            println!("{}", serde_json::to_string(c).expect("candidates serialise"));
+        }
+    } else if candidates.is_empty() {
+        println!("No candidates.");
+    } else {
+        for c in &candidates {
+            let t: String = c.text.chars().take(90).collect();
+            let more = if c.text.chars().count() > 90 { "…" } else { "" };
+            println!("{:.2}  {:<10} {:<24} {t}{more}", c.score, c.kind.as_str(), c.speaker.as_deref().unwrap_or("-"));
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
+    if let Command::Extract { file, json } = &cli.command {
+        return run_extract(file, *json);
+    }
     let path = resolve_db_path(cli.db.as_deref());
     let mut store = Store::open(&path)?;
     match cli.command {
@@ -103,6 +155,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("sources:   {}", info.source_count);
             println!("checker:   {}", info.actor);
         }
+        Command::Extract { .. } => unreachable!("handled before the workspace is opened"),
         Command::Claim(ClaimCommand::Add { text, claimant, date, said_where, status, tags }) => {
             let input = ClaimInput {
                 text,

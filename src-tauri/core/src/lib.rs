@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod paths;
 pub mod store;

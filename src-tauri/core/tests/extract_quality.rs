@@ -232,3 +232,57 @@ fn seed_story_ryder_macron_and_the_aid_package() {
         assert_eq!(chars[x.start..x.end].iter().collect::<String>(), x.text);
     }
 }
+
+/// Held-out set: articles written without looking at the engine, in `tests/fixtures/articles-heldout`.
+/// The figures are printed, not asserted: this measures how the extraction generalises, so no floor is
+/// tuned to pass. Only what must hold is checked: the set is there, every article and label parses, and
+/// every candidate's offsets point at its text.
+///
+/// cargo test -p factdesk-core --test extract_quality -- --nocapture heldout
+#[test]
+fn heldout_set_report() {
+    let dir = repo_root().join("tests/fixtures/articles-heldout");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".expect.json").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "only {} labelled held-out articles", names.len());
+    for n in &names {
+        let text = std::fs::read_to_string(dir.join(format!("{n}.txt"))).unwrap_or_else(|e| panic!("{n}.txt: {e}"));
+        let expect: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{n}.expect.json"))).unwrap())
+            .unwrap_or_else(|e| panic!("{n}.expect.json: {e}"));
+        let quotes = expect["quotes"].as_array().unwrap_or_else(|| panic!("{n}: no \"quotes\" array"));
+        assert!(!quotes.is_empty(), "{n}: no labelled quotes");
+        for q in quotes {
+            let (c, s) = (q["contains"].as_str(), q["speaker"].as_str());
+            assert!(c.is_some() && s.is_some(), "{n}: label without contains/speaker: {q}");
+            assert!(norm(&text).contains(&norm(c.unwrap())), "{n}: label text not in article: {q}");
+        }
+        for x in expect["numeric"].as_array().unwrap_or_else(|| panic!("{n}: no \"numeric\" array")) {
+            assert!(norm(&text).contains(&norm(x.as_str().unwrap())), "{n}: numeric label not in article: {x}");
+        }
+        // Offsets are code points into the input.
+        let chars: Vec<char> = text.chars().collect();
+        for c in extract(&text) {
+            assert!(c.start <= c.end && c.end <= chars.len(), "{n}: offsets {}..{} out of range", c.start, c.end);
+            assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text, "{n}: offsets do not match text");
+        }
+    }
+    let t = run_set(&dir, true, "Held-out set (reported, not asserted): precision and recall of (quote, speaker) pairs");
+    eprintln!(
+        "held-out summary: {} articles, recall {:.2} ({}/{}), precision {:.2} ({}/{}), numeric recall {:.2} ({}/{})",
+        names.len(),
+        t.recall(),
+        t.found,
+        t.labelled,
+        t.precision(),
+        t.correct,
+        t.reported,
+        t.numeric_recall(),
+        t.numeric_found,
+        t.numeric
+    );
+}

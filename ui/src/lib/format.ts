@@ -93,3 +93,45 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   }
   return false;
 }
+
+/** Statuses that lock a claim: its wording is fixed and changes to verdict or evidence are corrections. */
+export function isLocked(status: ClaimStatus): boolean {
+  return status === 'published' || status === 'corrected';
+}
+
+/** Where a status sits in the working order (archived and corrected sit outside it). */
+function stepOf(status: ClaimStatus): number {
+  return ['new', 'researching', 'in_review', 'ready', 'published'].indexOf(status);
+}
+
+/** The words on the button that moves a claim from `from` to `to`. */
+export function statusActionLabel(from: ClaimStatus, to: ClaimStatus): string {
+  if (to === 'archived') return 'Archive';
+  if (from === 'archived') return 'Reopen';
+  if (to === 'published') return 'Publish';
+  const back = stepOf(to) < stepOf(from);
+  if (back) return to === 'in_review' ? 'Send back to review' : `Send back to ${statusLabel(to).toLowerCase()}`;
+  switch (to) {
+    case 'researching':
+      return 'Start research';
+    case 'in_review':
+      return 'Send to review';
+    case 'ready':
+      return 'Mark ready';
+    default:
+      return `Set to ${statusLabel(to).toLowerCase()}`;
+  }
+}
+
+/** The moves in the order the status bar shows them: forward first, then back, archive last. */
+export function orderedMoves(from: ClaimStatus, next: readonly ClaimStatus[]): ClaimStatus[] {
+  const rank = (s: ClaimStatus) => (s === 'archived' ? 2 : from === 'archived' || stepOf(s) > stepOf(from) ? 0 : 1);
+  return [...next].sort((a, b) => rank(a) - rank(b) || stepOf(b) - stepOf(a));
+}
+
+/** The next forward step among the allowed moves (Shift+→), if there is one. */
+export function forwardMove(from: ClaimStatus, next: readonly ClaimStatus[]): ClaimStatus | null {
+  const fwd = next.filter((s) => s !== 'archived' && (from === 'archived' || stepOf(s) > stepOf(from)));
+  fwd.sort((a, b) => stepOf(a) - stepOf(b));
+  return fwd[0] ?? null;
+}

@@ -169,12 +169,23 @@ describe('claim form', () => {
     expect(screen.getByTestId('claim-detail')).toBeInTheDocument();
   });
 
-  it('lists all seven statuses in readable words', async () => {
+  it('offers only new and researching for a new claim, in readable words', async () => {
     await renderApp();
     await userEvent.setup().click(screen.getByTestId('new-claim'));
     const options = Array.from((await screen.findByTestId('claim-status')).querySelectorAll('option'));
-    expect(options.map((o) => o.value)).toEqual(['new', 'researching', 'in_review', 'ready', 'published', 'corrected', 'archived']);
-    expect(options[2].textContent).toBe('In review');
+    expect(options.map((o) => o.value)).toEqual(['new', 'researching']);
+    expect(options[1].textContent).toBe('Researching');
+  });
+
+  it('offers the current status and the legal moves when editing', async () => {
+    await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getAllByTestId('claim-row')[0]);
+    await user.click(await screen.findByTestId('edit-claim'));
+    const options = Array.from(screen.getByTestId('claim-status').querySelectorAll('option'));
+    // researching → new, in review, archived (makeClaim's next_statuses), in workflow order.
+    expect(options.map((o) => o.value)).toEqual(['new', 'researching', 'in_review', 'archived']);
+    expect(screen.getByTestId('claim-status')).toHaveValue('researching');
   });
 });
 

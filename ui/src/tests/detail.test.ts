@@ -79,7 +79,7 @@ describe('claim view', () => {
   function renderView() {
     const backend = fakeBackend();
     const onerror = vi.fn();
-    render(ClaimView, { claim, scale: SCALE, onedit: vi.fn(), onchanged: vi.fn(), onerror });
+    render(ClaimView, { claim, scale: SCALE, onedit: vi.fn(), onchanged: vi.fn(), onupdated: vi.fn(), onerror });
     return { backend, onerror };
   }
 

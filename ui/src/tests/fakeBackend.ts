@@ -1,7 +1,10 @@
 // An in-memory stand-in for the Rust commands, behind Tauri's own IPC mock.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  ChecklistItem,
+  ChecklistItemInput,
   ClaimDetail,
+  ClaimStatus,
   ClaimInput,
   ClaimQuery,
   ClaimSummary,
@@ -63,14 +66,71 @@ export function summaryOf(c: ClaimDetail): ClaimSummary {
 
 type Handler = (args: Args) => unknown;
 
+/** The workflow's moves, as the core has them (src-tauri/core/src/store/workflow.rs). */
+export const NEXT: Record<ClaimStatus, ClaimStatus[]> = {
+  new: ['researching', 'archived'],
+  researching: ['new', 'in_review', 'archived'],
+  in_review: ['researching', 'ready', 'archived'],
+  ready: ['researching', 'in_review', 'published', 'archived'],
+  published: ['archived'],
+  corrected: ['archived'],
+  archived: ['researching'],
+};
+
+export const DEFAULT_CHECKLIST: ChecklistItem[] = [
+  { uuid: 'i-1', label: 'Claimant contacted for comment', required: true },
+  { uuid: 'i-2', label: 'At least two independent sources', required: true },
+  { uuid: 'i-3', label: 'Second reader signed off', required: false },
+];
+
 export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], sources: Source[] = []) {
   const calls: Call[] = [];
   const claims = [...initial];
   const overrides: Record<string, Handler> = {};
   let n = 100;
+  let actor = 'tester';
+  let items: ChecklistItem[] = DEFAULT_CHECKLIST.map((i) => ({ ...i }));
+  const find = (uuid: string) => {
+    const c = claims.find((x) => x.uuid === uuid);
+    if (!c) throw { kind: 'NotFound', message: 'No such claim.', field: null };
+    return c;
+  };
+  const info = () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor, schema_version: 2 });
 
   const handlers: Record<string, Handler> = {
-    workspace_info: () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor: 'tester', schema_version: 1 }),
+    workspace_info: info,
+    set_actor: (args) => {
+      const name = String((args as { name: string }).name).trim();
+      if (!name) throw { kind: 'Validation', message: 'Your name cannot be empty: it is recorded with every change.', field: 'actor' };
+      actor = name;
+      return info();
+    },
+    checklist: () => items,
+    set_checklist: (args) => {
+      const input = (args as { items: ChecklistItemInput[] }).items;
+      const bad = input.findIndex((i) => !i.label.trim());
+      if (bad >= 0) throw { kind: 'Validation', message: `Checklist item ${bad + 1} has no text.`, field: 'label' };
+      items = input.map((i) => ({ uuid: i.uuid ?? `i-${++n}`, label: i.label.trim(), required: i.required }));
+      return items;
+    },
+    set_status: (args) => {
+      const { uuid, status } = args as { uuid: string; status: ClaimStatus };
+      const c = find(uuid);
+      if (!c.next_statuses.includes(status)) {
+        throw { kind: 'Validation', message: `A ${c.status} claim cannot be set to ${status}.`, field: 'status' };
+      }
+      c.status = status;
+      c.next_statuses = NEXT[status];
+      return c;
+    },
+    set_check: (args) => {
+      const { uuid, item, done } = args as { uuid: string; item: string; done: boolean };
+      const c = find(uuid);
+      c.checklist = c.checklist.map((k) =>
+        k.item_uuid === item ? { ...k, done_by: done ? actor : null, done_at: done ? '2024-03-01T09:30:00Z' : null } : k,
+      );
+      return c;
+    },
     rating_scale: () => SCALE,
     app_ready: () => 1,
     list_claims: (args) => {

@@ -1,0 +1,282 @@
+// The desk's workflow through the real window: the checker names themself in Settings; a new claim
+// walks new → researching → in review → ready; Publish stays disabled and says what is missing until
+// evidence, a verdict and every checklist sign-off are in; it is published; a later verdict needs a
+// correction reason and turns the claim "Corrected" with a notice readers see. All of it survives a
+// relaunch and is cross-checked with factdesk-cli. Last, search with a status filter on the demo.
+//
+// The steps build on each other; when one fails, the rest are skipped (see useHarness).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import { useHarness } from '../harness.mjs';
+import {
+  assertNoErrorBanner,
+  byId,
+  choose,
+  click,
+  countNow,
+  row,
+  rowUuids,
+  sel,
+  textOf,
+  typeInto,
+  waitFor,
+  waitForCount,
+  waitForText,
+} from '../ui.mjs';
+
+const CHECKER = 'Ana Reviewer';
+const CLAIM = 'Fuel prices doubled in the first month of the new tariff.';
+const SOURCE = {
+  url: 'https://example.org/stats/fuel-prices-2024',
+  title: 'Monthly fuel price index',
+  publisher: 'Example Statistics Office',
+  date: '2024-03-01',
+};
+const EXCERPT = 'Average pump prices rose 14% month on month.';
+const VERDICT = { key: 'false', label: 'False', rationale: 'The index shows a 14% rise, not a doubling.' };
+const CORRECTED = { key: 'mostly_false', label: 'Mostly false', rationale: 'Diesel rose 40%; petrol 14%. Still far from double.' };
+const REASON = 'The first verdict left out the diesel figures published a week later.';
+
+describe('workflow', () => {
+  let db;
+  let uuid;
+  let itemUuids;
+  let verdictsBefore;
+  const suite = useHarness('workflow', {
+    async launch(h) {
+      db = h.workspace('workflow.factdesk');
+      await h.launchApp(db);
+    },
+  });
+
+  suite.step('sets the checker name in Settings; the header shows it', async (browser, h) => {
+    await click(browser, 'open-settings');
+    await byId(browser, 'settings-view');
+    await typeInto(browser, 'settings-actor', CHECKER);
+    await click(browser, 'settings-actor-save');
+    await waitForText(browser, 'actor-name', CHECKER);
+    // The desk's checklist is listed in the editor.
+    await waitFor(browser, 'the checklist editor rows', async () => (await countNow(browser, 'checklist-editor-item')) === 3);
+    await click(browser, 'settings-close');
+    await waitFor(browser, 'settings to close', async () => (await countNow(browser, 'settings-view')) === 0);
+    assert.match(h.cli('--db', db, 'info'), new RegExp(CHECKER));
+  });
+
+  suite.step('creates a claim: it starts as New, and can only be created as new or researching', async (browser) => {
+    await click(browser, 'new-claim');
+    await byId(browser, 'claim-form');
+    const options = await browser.execute(
+      (s) => Array.from(document.querySelectorAll(`${s} option`), (o) => o.value),
+      sel('claim-status'),
+    );
+    assert.deepEqual(options, ['new', 'researching']);
+    await typeInto(browser, 'claim-text', CLAIM);
+    await typeInto(browser, 'claim-claimant', 'Sam Minister');
+    await click(browser, 'claim-save');
+    await waitForText(browser, 'detail-text', CLAIM);
+    await waitForText(browser, 'detail-status', 'New');
+    const uuids = await rowUuids(browser);
+    assert.equal(uuids.length, 1);
+    uuid = uuids[0];
+  });
+
+  suite.step('walks new → researching → in review → ready with the status buttons', async (browser) => {
+    for (const [to, label] of [
+      ['researching', 'Researching'],
+      ['in_review', 'In review'],
+      ['ready', 'Ready'],
+    ]) {
+      await click(browser, `status-action-${to}`);
+      await waitForText(browser, 'detail-status', label);
+      await waitFor(browser, `the list row to say ${label}`, async () => (await textOf(await row(browser, uuid))).includes(label));
+    }
+    const moves = await browser.execute(
+      (s) => Array.from(document.querySelectorAll(`${s} button`), (b) => b.getAttribute('data-status')),
+      sel('status-actions'),
+    );
+    assert.deepEqual([...moves].sort(), ['archived', 'in_review', 'published', 'researching']);
+    await assertNoErrorBanner(browser);
+  });
+
+  suite.step('Publish is disabled and lists what is missing', async (browser) => {
+    const publish = await byId(browser, 'status-action-published');
+    assert.equal(await publish.isEnabled(), false, 'Publish is disabled');
+    const blockers = await textOf(await byId(browser, 'publish-blockers'));
+    assert.match(blockers, /a verdict/);
+    assert.match(blockers, /evidence/);
+    assert.match(blockers, /Claimant contacted for comment/);
+    assert.match(blockers, /Second reader signed off/);
+    await screenshot(browser, 'workflow-ready-blocked');
+  });
+
+  suite.step('adds evidence from a new source and a verdict: only the checklist is missing now', async (browser) => {
+    await click(browser, 'add-evidence');
+    await byId(browser, 'evidence-form');
+    assert.equal(await countNow(browser, 'correction-reason'), 0, 'no correction reason before publishing');
+    await typeInto(browser, 'source-url', SOURCE.url);
+    await typeInto(browser, 'source-title', SOURCE.title);
+    await typeInto(browser, 'source-publisher', SOURCE.publisher);
+    await typeInto(browser, 'source-date', SOURCE.date);
+    await typeInto(browser, 'evidence-excerpt', EXCERPT);
+    await choose(browser, 'evidence-stance', 'refutes');
+    await click(browser, 'evidence-save');
+    await waitForCount(browser, 'evidence-item', 1);
+
+    await choose(browser, 'verdict-rating', VERDICT.key);
+    await typeInto(browser, 'verdict-rationale', VERDICT.rationale);
+    await click(browser, 'verdict-save');
+    await waitForText(browser, 'current-verdict-label', VERDICT.label);
+
+    await waitForText(browser, 'publish-blockers', (t) => !/verdict|evidence/.test(t) && /checklist/.test(t));
+    assert.equal(await (await byId(browser, 'status-action-published')).isEnabled(), false);
+    await assertNoErrorBanner(browser);
+  });
+
+  suite.step('signs off every checklist item: each shows the checker name; Publish is enabled', async (browser) => {
+    itemUuids = await browser.execute(
+      (s) => Array.from(document.querySelectorAll(s), (el) => el.getAttribute('data-item-uuid')),
+      sel('checklist-item'),
+    );
+    assert.equal(itemUuids.length, 3);
+    for (const item of itemUuids) {
+      const itemSel = `${sel('checklist-item')}[data-item-uuid="${item}"]`;
+      const box = await browser.$(`${itemSel} ${sel('checklist-toggle')}`);
+      await box.waitForClickable({ timeout: 15000 });
+      await box.click();
+      await waitFor(browser, `item ${item} signed off`, async () => (await (await browser.$(itemSel)).getAttribute('data-done')) === 'true');
+      const signed = await textOf(await browser.$(`${itemSel} ${sel('checklist-signed-by')}`));
+      assert.match(signed, new RegExp(`signed off by ${CHECKER}`));
+    }
+    await waitFor(browser, 'the blockers to go', async () => (await countNow(browser, 'publish-blockers')) === 0);
+    await waitFor(browser, 'Publish to be enabled', async () => (await byId(browser, 'status-action-published')).isEnabled());
+  });
+
+  suite.step('publishes: status Published, the checklist is closed, only Archive is left', async (browser) => {
+    await click(browser, 'status-action-published');
+    await waitForText(browser, 'detail-status', 'Published');
+    const state = await browser.execute(
+      (a, t) => ({
+        moves: Array.from(document.querySelectorAll(`${a} button`), (b) => b.getAttribute('data-status')),
+        toggles: Array.from(document.querySelectorAll(t), (b) => b.disabled),
+      }),
+      sel('status-actions'),
+      sel('checklist-toggle'),
+    );
+    assert.deepEqual(state.moves, ['archived']);
+    assert.deepEqual(state.toggles, [true, true, true]);
+    await waitFor(browser, 'the list row to say Published', async () => (await textOf(await row(browser, uuid))).includes('Published'));
+    await assertNoErrorBanner(browser);
+  });
+
+  suite.step('a new verdict without a reason is refused with the correction_reason error; nothing changes', async (browser, h) => {
+    verdictsBefore = await countNow(browser, 'verdict-history-item');
+    await byId(browser, 'correction-reason');
+    await choose(browser, 'verdict-rating', CORRECTED.key);
+    await typeInto(browser, 'verdict-rationale', CORRECTED.rationale);
+    await click(browser, 'verdict-save');
+    const err = await byId(browser, 'field-error-correction_reason');
+    await err.waitForDisplayed();
+    assert.match(await textOf(err), /correction/);
+    assert.equal(await textOf(await byId(browser, 'detail-status')), 'Published');
+    assert.equal(await countNow(browser, 'verdict-history-item'), verdictsBefore);
+    assert.equal(await countNow(browser, 'correction-notice'), 0);
+    const c = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+    assert.equal(c.status, 'published');
+    assert.equal(c.corrections.length, 0);
+    assert.equal(c.verdict.rating.key, VERDICT.key);
+  });
+
+  suite.step('with a reason: status Corrected and a correction notice with the reason', async (browser) => {
+    await typeInto(browser, 'correction-reason', REASON);
+    await click(browser, 'verdict-save');
+    await waitForText(browser, 'detail-status', 'Corrected');
+    await waitForText(browser, 'current-verdict-label', CORRECTED.label);
+    await waitForCount(browser, 'correction-item', 1);
+    const notice = await textOf(await byId(browser, 'correction-notice'));
+    assert.match(notice, new RegExp(escapeRe(REASON)));
+    assert.match(notice, /Verdict corrected/);
+    assert.match(notice, new RegExp(CHECKER));
+    await waitFor(browser, 'the list row to say Corrected', async () => (await textOf(await row(browser, uuid))).includes('Corrected'));
+    await assertNoErrorBanner(browser);
+    await screenshot(browser, 'workflow-corrected');
+    await browser.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel('checklist'));
+    await screenshot(browser, 'workflow-corrected-checklist');
+  });
+
+  suite.step('after quitting and relaunching, the notice, the status and the sign-offs are still there', async (browser, h) => {
+    await h.quitApp();
+    const b = await h.launchApp(db);
+    await waitForText(b, 'actor-name', CHECKER);
+    await (await row(b, uuid)).click();
+    await waitForText(b, 'detail-text', CLAIM);
+    await waitForText(b, 'detail-status', 'Corrected');
+    assert.match(await textOf(await byId(b, 'correction-notice')), new RegExp(escapeRe(REASON)));
+    const items = await b.execute(
+      (s, sb) =>
+        Array.from(document.querySelectorAll(s), (el) => ({
+          uuid: el.getAttribute('data-item-uuid'),
+          done: el.getAttribute('data-done'),
+          signed: el.querySelector(sb)?.innerText ?? '',
+        })),
+      sel('checklist-item'),
+      sel('checklist-signed-by'),
+    );
+    assert.deepEqual(items.map((i) => i.uuid), itemUuids);
+    for (const i of items) {
+      assert.equal(i.done, 'true');
+      assert.match(i.signed, new RegExp(CHECKER));
+    }
+    await assertNoErrorBanner(b);
+  });
+
+  suite.step('the database holds the same (factdesk-cli claim show)', async (browser, h) => {
+    const c = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+    assert.equal(c.status, 'corrected');
+    assert.equal(c.corrections.length, 1);
+    assert.equal(c.corrections[0].reason, REASON);
+    assert.equal(c.corrections[0].what, 'verdict');
+    assert.equal(c.corrections[0].actor, CHECKER);
+    assert.equal(c.checklist.length, 3);
+    for (const k of c.checklist) assert.equal(k.done_by, CHECKER);
+    assert.equal(c.verdict.rating.key, CORRECTED.key);
+    assert.equal(c.verdicts.length, 2);
+    assert.equal(c.evidence.length, 1);
+    assert.deepEqual(c.next_statuses, ['archived']);
+  });
+
+  suite.step('demo workspace: status filter Published + search text shows only the matching published claim', async (browser, h) => {
+    await h.quitApp();
+    const demoDb = h.workspace('demo.factdesk');
+    h.cli('--db', demoDb, 'demo');
+    const demo = JSON.parse(h.cli('--db', demoDb, 'claim', 'list', '--json'));
+    const published = demo.filter((c) => c.status === 'published' && /ukraine/i.test(c.text));
+    assert.equal(published.length, 1, 'the demo has one published claim mentioning Ukraine');
+    assert.ok(demo.filter((c) => /ukraine/i.test(c.text)).length > 1, 'and others mentioning Ukraine');
+    const b = await h.launchApp(demoDb);
+    await waitForText(b, 'claim-count', `${demo.length} claims`);
+    await typeInto(b, 'claim-search', 'ukraine');
+    await waitFor(b, 'several claims matching "ukraine"', async () => (await rowUuids(b)).length > 1);
+    await choose(b, 'status-filter', 'published');
+    await waitFor(b, 'only the published claim', async () => {
+      const shown = await rowUuids(b);
+      return shown.length === 1 && shown[0] === published[0].uuid;
+    });
+    await waitForText(b, 'claim-count', '1 claim');
+    assert.match(await textOf(await row(b, published[0].uuid)), /Published/);
+    await assertNoErrorBanner(b);
+  });
+});
+
+/** With E2E_SCREENSHOT_DIR set, saves what the window shows now (to look at the UI as a person would). */
+async function screenshot(browser, name) {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await browser.saveScreenshot(join(dir, `${name}.png`));
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,5 +1,9 @@
 -- Schema v2: the publish gate and corrections.
 
+-- When the claim was first published. A claim once published stays locked: archiving it and
+-- bringing it back restores it as published, never as an editable draft.
+ALTER TABLE claims ADD COLUMN published_at TEXT;
+
 -- The desk's checklist: steps a claim needs before it can be published. Editable in settings;
 -- an item is never deleted once used (it is deactivated), so past sign-offs keep their label.
 CREATE TABLE checklist_items (

@@ -316,7 +316,12 @@ impl Store {
                     };
                     tx.insert_verdict(&input, Some(v.uuid))?;
                 }
-                tx.execute("UPDATE claims SET status = ?1 WHERE uuid = ?2", [c.status.as_str(), c.uuid])?;
+                tx.execute(
+                    "UPDATE claims SET status = ?1,
+                            published_at = CASE WHEN ?1 IN ('published', 'corrected') THEN updated_at END
+                     WHERE uuid = ?2",
+                    [c.status.as_str(), c.uuid],
+                )?;
                 if crate::store::is_locked(c.status) {
                     // A published demo claim passed the desk's checklist.
                     tx.execute(

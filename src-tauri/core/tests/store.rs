@@ -162,10 +162,13 @@ fn editing_a_claim_records_what_changed() {
     assert_eq!(edited.status, ClaimStatus::Researching);
     assert_eq!(edited.claimant.unwrap().name, "Distinct Post");
     assert!(edited.updated_at > c.updated_at);
-    assert_eq!(edited.history.len(), 2);
+    // The status move and the field edits are two history rows of the same change.
+    assert_eq!(edited.history.len(), 3);
     let h = &edited.history[0];
     assert_eq!(h.action, "updated");
-    assert!(h.summary.contains("wording") && h.summary.contains("status new → researching"), "{}", h.summary);
+    assert!(h.summary.contains("wording") && h.summary.contains("claimant"), "{}", h.summary);
+    assert!(!h.summary.contains("status"), "{}", h.summary);
+    assert_eq!(edited.history[1].summary, "Status new → researching");
 
     // Saving without changes records nothing.
     let again = store
@@ -178,7 +181,7 @@ fn editing_a_claim_records_what_changed() {
             },
         )
         .unwrap();
-    assert_eq!(again.history.len(), 2);
+    assert_eq!(again.history.len(), 3);
 
     assert_validation(store.update_claim(&c.uuid, &claim("")), "text");
     assert!(matches!(store.update_claim("no-such-uuid", &claim("x")), Err(Error::NotFound { .. })));

@@ -282,3 +282,31 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
         assert_eq!(store.rating_scale().unwrap().ratings.len(), 6);
     }
 }
+
+#[test]
+fn an_archived_published_claim_comes_back_published_never_as_a_draft() {
+    let (_d, _path, mut store) = open();
+    let (claim, _) = ready_to_publish(&mut store);
+    store.set_status(&claim, ClaimStatus::Published).unwrap();
+    let archived = store.set_status(&claim, ClaimStatus::Archived).unwrap();
+    assert_eq!(archived.next_statuses, vec![ClaimStatus::Published], "reopening as a draft would unlock the wording");
+    validation(store.set_status(&claim, ClaimStatus::Researching), "status");
+    let item = store.checklist().unwrap()[0].uuid.clone();
+    assert!(matches!(store.set_check(&claim, &item, false), Err(Error::Conflict(_))), "archived claims are closed");
+
+    let restored = store.set_status(&claim, ClaimStatus::Published).unwrap();
+    assert_eq!(restored.status, ClaimStatus::Published);
+    assert_eq!(restored.history[0].summary, "Restored from the archive as published");
+    let edit = ClaimInput { text: "Reworded after the fact".into(), ..Default::default() };
+    assert!(matches!(store.update_claim(&claim, &edit), Err(Error::Conflict(_))), "still locked");
+
+    // A corrected claim keeps its correction through the archive.
+    store.record_verdict(&verdict(&claim, "true", Some("Figure confirmed."))).unwrap();
+    store.set_status(&claim, ClaimStatus::Archived).unwrap();
+    assert_eq!(store.set_status(&claim, ClaimStatus::Published).unwrap().status, ClaimStatus::Corrected);
+
+    // A claim archived before it was ever published reopens as researching.
+    let draft = new_claim(&mut store, "Never published");
+    store.set_status(&draft.uuid, ClaimStatus::Archived).unwrap();
+    assert_eq!(store.get_claim(&draft.uuid).unwrap().next_statuses, vec![ClaimStatus::Researching]);
+}

@@ -107,7 +107,8 @@ function stepOf(status: ClaimStatus): number {
 /** The words on the button that moves a claim from `from` to `to`. */
 export function statusActionLabel(from: ClaimStatus, to: ClaimStatus): string {
   if (to === 'archived') return 'Archive';
-  if (from === 'archived') return 'Reopen';
+  // A claim published once comes back from the archive published (and locked), never as a draft.
+  if (from === 'archived') return to === 'published' ? 'Restore as published' : 'Reopen';
   if (to === 'published') return 'Publish';
   const back = stepOf(to) < stepOf(from);
   if (back) return to === 'in_review' ? 'Send back to review' : `Send back to ${statusLabel(to).toLowerCase()}`;

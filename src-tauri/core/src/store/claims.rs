@@ -211,13 +211,18 @@ impl Store {
                     )));
                 }
             }
-            tx.check_transition(id, before.status, status)?;
             let claimant_id =
                 v.claimant.as_deref().map(|n| tx.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
+            // The status moves through the workflow's one mechanism (its own checks and history row).
+            tx.move_status(uuid, id, before.status, status)?;
+            changes.retain(|c| c.field != "status");
+            if changes.is_empty() {
+                return Ok(());
+            }
             tx.execute(
                 "UPDATE claims SET text = ?1, summary = ?2, claimant_id = ?3, said_on = ?4, said_where = ?5,
-                        status = ?6, updated_at = ?7 WHERE id = ?8",
-                params![v.text, v.summary, claimant_id, v.said_on, v.said_where, status.as_str(), tx.now, id],
+                        updated_at = ?6 WHERE id = ?7",
+                params![v.text, v.summary, claimant_id, v.said_on, v.said_where, tx.now, id],
             )?;
             tx.set_tags(id, &v.tags)?;
             tx.reindex_claim(id)?;

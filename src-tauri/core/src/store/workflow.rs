@@ -11,10 +11,12 @@ use crate::model::{ChecklistItem, ChecklistItemInput, ClaimCheck, ClaimDetail, C
 use ClaimStatus::*;
 
 /// The statuses a claim may move to from `from`. A claim moves forward one step at a time, may be
-/// sent back to an earlier working step, archived from anywhere, and reopened from the archive.
+/// sent back to an earlier working step, archived from anywhere, and reopened from the archive: as
+/// researching, or, for a claim that was ever published, back to published (it stays locked).
 /// `corrected` is never chosen: it follows from a correction of a published claim.
-pub fn next_statuses(from: ClaimStatus) -> &'static [ClaimStatus] {
+pub fn next_statuses(from: ClaimStatus, was_published: bool) -> &'static [ClaimStatus] {
     match from {
+        Archived if was_published => &[Published],
         New => &[Researching, Archived],
         Researching => &[New, InReview, Archived],
         InReview => &[Researching, Ready, Archived],
@@ -49,13 +51,19 @@ impl Tx<'_> {
         Ok(ClaimStatus::parse(&s).unwrap_or(New))
     }
 
+    pub(crate) fn was_published(&self, claim_id: i64) -> Result<bool> {
+        was_published(self, claim_id)
+    }
+
     /// Refuses a move the workflow does not allow, or publishing before the gate is passed.
     pub(crate) fn check_transition(&self, claim_id: i64, from: ClaimStatus, to: ClaimStatus) -> Result<()> {
         if from == to {
             return Ok(());
         }
-        if !next_statuses(from).contains(&to) {
-            let allowed: Vec<&str> = next_statuses(from).iter().map(|s| label(*s)).collect();
+        let was_published = self.was_published(claim_id)?;
+        let next = next_statuses(from, was_published);
+        if !next.contains(&to) {
+            let allowed: Vec<&str> = next.iter().map(|s| label(*s)).collect();
             let why = if to == Corrected {
                 "a claim becomes corrected only through a correction of its verdict or evidence".to_string()
             } else {
@@ -66,7 +74,7 @@ impl Tx<'_> {
                 format!("A {} claim cannot be set to {}: {why}.", label(from), label(to)),
             ));
         }
-        if to == Published {
+        if to == Published && !was_published {
             let blockers = publish_blockers(self, claim_id)?;
             if !blockers.is_empty() {
                 return Err(Error::validation(
@@ -76,6 +84,34 @@ impl Tx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The one place a claim's status changes: checks the move, stamps the first publication, and
+    /// records the change in the history.
+    pub(crate) fn move_status(&self, uuid: &str, id: i64, from: ClaimStatus, to: ClaimStatus) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        self.check_transition(id, from, to)?;
+        let restored = from == Archived && self.was_published(id)?;
+        // A restored claim that had been corrected keeps saying so.
+        let corrections: i64 =
+            self.query_row("SELECT count(*) FROM corrections WHERE claim_id = ?1", [id], |r| r.get(0))?;
+        let stored = if restored && corrections > 0 { Corrected } else { to };
+        self.execute(
+            "UPDATE claims SET status = ?1, updated_at = ?2,
+                    published_at = CASE WHEN ?1 = 'published' THEN coalesce(published_at, ?2) ELSE published_at END
+             WHERE id = ?3",
+            params![stored.as_str(), self.now, id],
+        )?;
+        let summary = if restored {
+            format!("Restored from the archive as {}", label(stored))
+        } else if to == Published {
+            "Published".to_string()
+        } else {
+            format!("Status {} → {}", label(from), label(to))
+        };
+        self.record("claim", uuid, Some(id), "status", &summary, &[])
     }
 
     /// For a change to a published claim's verdict or evidence: requires a reason, records the
@@ -104,6 +140,10 @@ impl Tx<'_> {
         self.record("claim", &claim_uuid, Some(claim_id), "corrected", &format!("Correction of the {what}: {reason}"), &[])?;
         Ok(())
     }
+}
+
+fn was_published(conn: &rusqlite::Connection, claim_id: i64) -> Result<bool> {
+    Ok(conn.query_row("SELECT published_at IS NOT NULL FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?)
 }
 
 /// What is still missing before the claim can be published, in plain words.
@@ -139,18 +179,7 @@ impl Store {
         self.write(|tx| {
             let id = tx.claim_id(uuid)?;
             let from = tx.claim_status(id)?;
-            if from == to {
-                return Ok(());
-            }
-            tx.check_transition(id, from, to)?;
-            tx.execute("UPDATE claims SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to.as_str(), tx.now, id])?;
-            let summary = if to == Published {
-                "Published".to_string()
-            } else {
-                format!("Status {} → {}", label(from), label(to))
-            };
-            tx.record("claim", uuid, Some(id), "status", &summary, &[])?;
-            Ok(())
+            tx.move_status(uuid, id, from, to)
         })?;
         self.get_claim(uuid)
     }
@@ -165,6 +194,9 @@ impl Store {
                     "This claim is {}: its checklist was closed when it was published.",
                     label(status)
                 )));
+            }
+            if status == Archived {
+                return Err(Error::Conflict("This claim is archived: reopen it before signing off its checklist.".into()));
             }
             let (item_id, item_label): (i64, String) = tx
                 .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
@@ -274,8 +306,11 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        detail.next_statuses = next_statuses(status).to_vec();
-        detail.publish_blockers = if is_locked(status) { Vec::new() } else { publish_blockers(self.conn(), claim_id)? };
+        let published_before = was_published(self.conn(), claim_id)?;
+        detail.next_statuses = next_statuses(status, published_before).to_vec();
+        // A claim published once passed the gate then; restoring it from the archive is not a new publication.
+        detail.publish_blockers =
+            if is_locked(status) || published_before { Vec::new() } else { publish_blockers(self.conn(), claim_id)? };
         Ok(())
     }
 }

@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { toApiFailure } from './api';
 
 /** Errors of one failed save: messages by field (shown under the field) and one for the form. */
@@ -18,6 +19,30 @@ export function placeError(err: unknown, fields: readonly string[]): FormErrors 
     return { fields: { [f.field]: f.message }, form: null };
   }
   return { fields: {}, form: f.message };
+}
+
+/**
+ * The keys every form answers to, for its `onkeydown`: Ctrl+Enter (or Cmd+Enter) saves, Escape
+ * cancels (and goes no further, so the app's own Escape handling does not also fire).
+ */
+export function formKeys(save: () => unknown, cancel: (e: KeyboardEvent) => void) {
+  return (e: KeyboardEvent) => {
+    if (isSaveShortcut(e)) {
+      e.preventDefault();
+      save();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel(e);
+    }
+  };
+}
+
+/** Moves focus to the first field that has an error, once the errors are on screen. */
+export async function focusFirstError(form: HTMLElement | undefined, errors: FormErrors): Promise<void> {
+  await tick();
+  const bad = Object.keys(errors.fields)[0];
+  if (bad) form?.querySelector<HTMLElement>(`[name="${bad}"]`)?.focus();
 }
 
 /** Ctrl+Enter (or Cmd+Enter) anywhere in a form. */

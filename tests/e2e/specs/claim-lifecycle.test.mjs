@@ -130,7 +130,7 @@ describe('claim lifecycle', () => {
     assert.deepEqual(await rowUuids(browser), [uuid]);
   });
 
-  suite.step('edits the claim: the detail shows the new text and status and a new history item', async (browser) => {
+  suite.step('edits the claim: the detail shows the new text and status, and the history both changes', async (browser) => {
     // Back on the claim (cancelling "new" shows the selected claim again; clicking its row is harmless).
     await (await row(browser, uuid)).click();
     await waitForText(browser, 'detail-text', CLAIM.text);
@@ -148,7 +148,13 @@ describe('claim lifecycle', () => {
 
     await waitForText(browser, 'detail-text', EDITED.text);
     await waitForText(browser, 'detail-status', EDITED.statusLabel);
-    await waitForCount(browser, 'history-item', historyBeforeEdit + 1);
+    // One change, two history rows: the status move and the edit of the wording.
+    await waitForCount(browser, 'history-item', historyBeforeEdit + 2);
+    const history = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="history-item"]')].map((e) => e.textContent ?? ''),
+    );
+    assert.match(history[0], /Edited wording/);
+    assert.match(history[1], /Status researching → in review/);
     // Unchanged fields stay as they were.
     assert.equal(await textOf(await byId(browser, 'detail-said-on')), CLAIM.saidOn);
     assert.match(await textOf(await byId(browser, 'detail-claimant')), new RegExp(CLAIM.claimant));
@@ -244,7 +250,7 @@ describe('claim lifecycle', () => {
     await waitForText(b, 'current-verdict-label', VERDICT2.label);
     await waitForCount(b, 'verdict-history-item', 2);
     await assertVerdictHistory(b);
-    assert.equal(await countNow(b, 'history-item'), historyBeforeEdit + 4, 'edit, evidence and two verdicts are in the history');
+    assert.equal(await countNow(b, 'history-item'), historyBeforeEdit + 5, 'the status move, the edit, the evidence and two verdicts are in the history');
     await assertNoErrorBanner(b);
   });
 
@@ -276,7 +282,7 @@ describe('claim lifecycle', () => {
     assert.equal(c.verdicts[0].superseded_at, null);
     assert.equal(c.verdicts[1].rating.key, VERDICT1.key);
     assert.notEqual(c.verdicts[1].superseded_at, null, 'the first verdict is superseded');
-    assert.equal(c.history.length, historyBeforeEdit + 4);
+    assert.equal(c.history.length, historyBeforeEdit + 5, 'status move, edit, evidence and two verdicts');
 
     const listed = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
     assert.equal(listed.length, 1, 'the failed attempts created nothing');

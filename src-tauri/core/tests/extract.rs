@@ -181,3 +181,16 @@ fn a_20_mb_input_completes() {
     let c = extract(&big);
     assert!(!c.is_empty());
 }
+
+#[test]
+fn a_possessive_before_a_speech_word_makes_it_a_noun_not_a_speaker() {
+    let text = "Ministers met on Monday.\nHis comments drew reactions from European Union leaders.\nTheir claims were rejected by the court.";
+    for c in factdesk_core::extract::extract(text) {
+        let speaker = c.speaker.as_deref().unwrap_or("");
+        assert!(
+            !matches!(speaker.to_lowercase().as_str(), "his" | "their"),
+            "{:?} got the possessive {speaker:?} as its speaker",
+            c.text
+        );
+    }
+}

@@ -372,7 +372,14 @@ impl Registry {
             if !SPEECH_VERBS.contains(t.lc.as_str()) && !went_on {
                 continue;
             }
-            if prev.is_some_and(|p| p.word && matches!(p.lc.as_str(), "to" | "the" | "a" | "an" | "been" | "being")) {
+            // After an article or a possessive the word is a noun: "his comments", "their claims".
+            if prev.is_some_and(|p| {
+                p.word
+                    && matches!(
+                        p.lc.as_str(),
+                        "to" | "the" | "a" | "an" | "been" | "being" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                    )
+            }) {
                 continue;
             }
             // Left span: back to a quotation, a sentence-internal stop or the sentence start.

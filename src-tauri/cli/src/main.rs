@@ -22,7 +22,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create the demo workspace, or add back any demo claims and sources that are missing
-    Demo,
+    Demo {
+        /// Also add N generated claims (varied wording, claimants, statuses, evidence, verdicts), to try the app at scale
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
+        /// Seed of the generated claims: the same seed gives the same claims
+        #[arg(long, default_value_t = 1, requires = "synthetic")]
+        seed: u64,
+    },
     /// Work with claims
     #[command(subcommand)]
     Claim(ClaimCommand),
@@ -136,8 +143,25 @@ fn run(cli: Cli) -> Result<(), Error> {
     let path = resolve_db_path(cli.db.as_deref());
     let mut store = Store::open(&path)?;
     match cli.command {
-        Command::Demo => {
+        Command::Demo { synthetic, seed } => {
             let r = store.seed_demo()?;
+            if let Some(n) = synthetic {
+                let started = std::time::Instant::now();
+                let s = factdesk_core::synthetic::fill_synthetic(&mut store, n, seed)?;
+                let secs = started.elapsed().as_secs_f64();
+                let statuses: Vec<String> =
+                    s.by_status.iter().map(|(st, c)| format!("{c} {}", st.as_str().replace('_', " "))).collect();
+                println!(
+                    "Synthetic claims (seed {seed}): added {} claims from {} claimants ({}), {} sources, {} evidence links and {} verdicts in {secs:.1} s ({:.0} claims/s).",
+                    s.claims_added,
+                    s.claimants_used,
+                    statuses.join(", "),
+                    s.sources_added,
+                    s.evidence_added,
+                    s.verdicts_added,
+                    s.claims_added as f64 / secs.max(1e-9),
+                );
+            }
             let info = store.info()?;
             println!(
                 "Demo workspace ready at {}: added {} claims and {} sources ({} claims in all).",

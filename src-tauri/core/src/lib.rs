@@ -8,6 +8,7 @@ pub mod extract;
 pub mod model;
 pub mod paths;
 pub mod store;
+pub mod synthetic;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -4,6 +4,9 @@
 -- bringing it back restores it as published, never as an editable draft.
 ALTER TABLE claims ADD COLUMN published_at TEXT;
 
+-- The list filtered by status, newest first, without scanning every claim.
+CREATE INDEX claims_status ON claims (status, updated_at DESC, id DESC);
+
 -- The desk's checklist: steps a claim needs before it can be published. Editable in settings;
 -- an item is never deleted once used (it is deactivated), so past sign-offs keep their label.
 CREATE TABLE checklist_items (

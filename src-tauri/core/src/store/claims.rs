@@ -84,7 +84,8 @@ impl Tx<'_> {
     /// Finds the claimant by name (case-insensitive) or creates it.
     fn claimant_id(&self, name: &str, role: Option<&str>) -> Result<i64> {
         if let Some(id) = self
-            .query_row("SELECT id FROM claimants WHERE name = ?1 COLLATE NOCASE", [name], |r| r.get(0))
+            .prepare_cached("SELECT id FROM claimants WHERE name = ?1 COLLATE NOCASE")?
+            .query_row([name], |r| r.get(0))
             .optional()?
         {
             return Ok(id);
@@ -139,14 +140,19 @@ impl Tx<'_> {
         let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
-        self.execute(
+        self.prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![uuid, v.text, v.summary, claimant_id, v.said_on, v.said_where, status.as_str(), self.now],
-        )?;
+        )?
+        .execute(params![uuid, v.text, v.summary, claimant_id, v.said_on, v.said_where, status.as_str(), self.now])?;
         let id = self.last_insert_rowid();
-        self.set_tags(id, &v.tags)?;
-        self.reindex_claim(id)?;
+        let mut tag = self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
+        for t in &v.tags {
+            tag.execute(params![id, t])?;
+        }
+        // A new claim has no index row yet: write it from the values in hand.
+        self.prepare_cached("INSERT INTO claims_fts (rowid, text, summary, claimant) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![id, v.text, v.summary, v.claimant.as_deref().unwrap_or("")])?;
         let who = v.claimant.as_deref().map(|c| format!(" by {c}")).unwrap_or_default();
         self.record("claim", &uuid, Some(id), "created", &format!("Captured the claim{who}"), &[])?;
         Ok((id, uuid))
@@ -296,14 +302,34 @@ impl Store {
             Some((at, id)) => (Some(at.as_str()), Some(*id)),
             None => (None, None),
         };
-        const FILTER: &str = "(?1 IS NULL OR c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1))
-                              AND (?2 IS NULL OR c.status = ?2)";
-        let total: u32 = self.conn().query_row(
-            &format!("SELECT count(*) FROM claims c WHERE {FILTER}"),
-            params![fts, status],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn().prepare_cached(&format!(
+        // The SQL is built for the filters actually given: `?1 IS NULL OR …` clauses keep SQLite
+        // from starting at the search index, and made every list call scan the whole table.
+        use rusqlite::types::Value;
+        let mut conds: Vec<&str> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(q) = &fts {
+            conds.push("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+            args.push(Value::Text(q.clone()));
+        }
+        if let Some(st) = status {
+            conds.push("c.status = ?");
+            args.push(Value::Text(st.to_string()));
+        }
+        let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
+        let total: u32 = match (&fts, status) {
+            // One index row per claim, so the index alone can count the matches.
+            (Some(q), None) => self.conn().query_row(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )?,
+            _ => self.conn().query_row(
+                &format!("SELECT count(*) FROM claims c WHERE {filter}"),
+                rusqlite::params_from_iter(args.iter()),
+                |r| r.get(0),
+            )?,
+        };
+        let mut page_sql = format!(
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
                     r.key, r.label, r.description, r.color, r.value,
                     (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id)
@@ -311,12 +337,19 @@ impl Store {
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
              LEFT JOIN ratings r ON r.id = v.rating_id
-             WHERE {FILTER} AND (?3 IS NULL OR (c.updated_at, c.id) < (?3, ?4))
-             ORDER BY c.updated_at DESC, c.id DESC LIMIT ?5"
-        ))?;
+             WHERE {filter}"
+        );
+        if let (Some(at), Some(id)) = (cur_at, cur_id) {
+            page_sql.push_str(" AND (c.updated_at, c.id) < (?, ?)");
+            args.push(Value::Text(at.to_string()));
+            args.push(Value::Integer(id));
+        }
+        page_sql.push_str(" ORDER BY c.updated_at DESC, c.id DESC LIMIT ?");
+        args.push(Value::Integer(limit as i64));
+        let mut stmt = self.conn().prepare_cached(&page_sql)?;
         let mut last: Option<(String, i64)> = None;
         let items = stmt
-            .query_map(params![fts, status, cur_at, cur_id, limit], |r| {
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 let updated: String = r.get(6)?;
                 let id: i64 = r.get(0)?;
                 let rating = match r.get::<_, Option<String>>(7)? {

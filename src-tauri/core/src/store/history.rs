@@ -27,11 +27,11 @@ impl Tx<'_> {
         changes: &[Change],
     ) -> Result<()> {
         let detail = serde_json::json!({ "summary": summary, "changes": changes });
-        self.execute(
+        self.prepare_cached(
             "INSERT INTO history (at, actor, entity, entity_uuid, claim_id, action, detail)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![self.now, self.actor, entity, entity_uuid, claim_id, action, detail.to_string()],
-        )?;
+        )?
+        .execute(params![self.now, self.actor, entity, entity_uuid, claim_id, action, detail.to_string()])?;
         Ok(())
     }
 }

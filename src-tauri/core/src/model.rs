@@ -121,8 +121,11 @@ pub struct ClaimSummary {
 pub struct ClaimPage {
     pub items: Vec<ClaimSummary>,
     pub next_cursor: Option<String>,
-    /// How many claims match the query in all.
+    /// How many claims match the query in all; a lower bound when `total_exact` is false.
     pub total: u32,
+    /// False when a search matches so many claims that counting them all is not worth the wait:
+    /// `total` is then a floor ("2,000+").
+    pub total_exact: bool,
 }
 
 /// What the claim list shows: a search, a status filter, a page.

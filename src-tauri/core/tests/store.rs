@@ -468,3 +468,44 @@ fn errors_serialise_for_the_window() {
     assert_eq!(v["kind"], "NotFound");
     assert_eq!(v["field"], serde_json::Value::Null);
 }
+
+#[test]
+fn a_very_common_search_reports_a_floor_and_still_pages_correctly() {
+    let (_d, path) = workspace();
+    let mut store = Store::open(&path).unwrap();
+    let inputs: Vec<ClaimInput> = (0..2100)
+        .map(|i| ClaimInput {
+            text: format!("The budget rose in year {i}{}", if i % 700 == 0 { " zebra" } else { "" }),
+            status: Some(if i % 2 == 0 { ClaimStatus::New } else { ClaimStatus::Researching }),
+            ..Default::default()
+        })
+        .collect();
+    store.create_claims(&inputs).unwrap();
+    let q = |search: &str, status: Option<ClaimStatus>, cursor: Option<String>| ClaimQuery {
+        search: Some(search.into()),
+        status,
+        limit: Some(500),
+        cursor,
+    };
+    // "budget" is in every claim: a floor, but every page is right and paging reaches them all.
+    let first = store.list_claims(&q("budget", None, None)).unwrap();
+    assert!(!first.total_exact);
+    assert_eq!(first.total, 2000);
+    let mut seen = first.items.len();
+    let mut cursor = first.next_cursor;
+    while let Some(c) = cursor {
+        let page = store.list_claims(&q("budget", None, Some(c))).unwrap();
+        assert!(page.items.iter().all(|i| i.text.contains("budget")));
+        seen += page.items.len();
+        cursor = page.next_cursor;
+    }
+    assert_eq!(seen, 2100);
+    // A rare word is counted exactly; with a status filter the count is exact too.
+    let rare = store.list_claims(&q("zebra", None, None)).unwrap();
+    assert!(rare.total_exact);
+    assert_eq!(rare.total, 3);
+    let filtered = store.list_claims(&q("budget", Some(ClaimStatus::Researching), None)).unwrap();
+    assert!(filtered.total_exact);
+    assert_eq!(filtered.total, 1050);
+    assert!(filtered.items.iter().all(|i| i.status == ClaimStatus::Researching));
+}

@@ -66,6 +66,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The list's count: exact ("12 claims"), or a floor for a very common search ("2,000+ claims"). */
+export function claimCount(total: number, exact: boolean): string {
+  return exact ? plural(total, 'claim') : `${total.toLocaleString('en-US')}+ claims`;
+}
+
 /** Black or white, whichever reads better on the given `#rgb`/`#rrggbb` colour. */
 export function textOn(color: string): string {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());

@@ -65,7 +65,7 @@ describe('api layer', () => {
     const seen: Array<[string, unknown]> = [];
     mockIPC((cmd, args) => {
       seen.push([cmd, args]);
-      return cmd === 'list_claims' ? { items: [], next_cursor: null, total: 0 } : {};
+      return cmd === 'list_claims' ? { items: [], next_cursor: null, total: 0, total_exact: true } : {};
     });
     await listClaims({ search: 'aid', status: null, limit: 50, cursor: null });
     await updateClaim('u-1', input);

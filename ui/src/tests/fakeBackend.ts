@@ -141,7 +141,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], sources: Sou
         const hay = `${c.text} ${c.summary} ${c.claimant?.name ?? ''}`.toLowerCase().split(/\W+/);
         return words.every((w) => hay.some((h) => h.startsWith(w)));
       });
-      return { items: found.map(summaryOf), next_cursor: null, total: found.length };
+      return { items: found.map(summaryOf), next_cursor: null, total: found.length, total_exact: true };
     },
     get_claim: (args) => {
       const c = claims.find((x) => x.uuid === (args as { uuid: string }).uuid);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusActionLabel } from '../lib/format';
+import { claimCount, statusActionLabel } from '../lib/format';
 
 describe('status action labels', () => {
   it('names each move as a checker would say it', () => {
@@ -11,5 +11,13 @@ describe('status action labels', () => {
 
   it('says a once-published claim is restored as published, not reopened as a draft', () => {
     expect(statusActionLabel('archived', 'published')).toBe('Restore as published');
+  });
+});
+
+describe('claim count', () => {
+  it('is exact, or a floor for a very common search', () => {
+    expect(claimCount(1, true)).toBe('1 claim');
+    expect(claimCount(12, true)).toBe('12 claims');
+    expect(claimCount(2000, false)).toBe('2,000+ claims');
   });
 });

@@ -13,6 +13,8 @@ pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
 const MAX_NAME_CHARS: usize = 200;
 const MAX_TAG_CHARS: usize = 60;
 const DEFAULT_PAGE: u32 = 50;
+/// Above this many matches a search is "common": see `list_claims`.
+const COMMON_MATCHES: u32 = 2_000;
 const MAX_PAGE: u32 = 500;
 
 /// A [`ClaimInput`] that passed validation, trimmed and normalised.
@@ -316,24 +318,36 @@ impl Store {
             args.push(Value::Text(st.to_string()));
         }
         let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
-        let total: u32 = match (&fts, status) {
-            // One index row per claim, so the index alone can count the matches.
-            (Some(q), None) => self.conn().query_row(
-                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1",
-                [q],
-                |r| r.get(0),
-            )?,
-            _ => self.conn().query_row(
-                &format!("SELECT count(*) FROM claims c WHERE {filter}"),
-                rusqlite::params_from_iter(args.iter()),
-                |r| r.get(0),
-            )?,
+        // How common is the search? Reading at most COMMON_MATCHES + 1 index rows answers that
+        // cheaply. A rare term is counted exactly and drives the page query from the index; a
+        // common one (a frequent word, a short prefix) walks the claims newest first and checks
+        // each against the index, stopping at a page, and its total is reported as a floor.
+        let capped: Option<u32> = match &fts {
+            Some(q) => Some(self.conn().prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)",
+            )?.query_row(params![q, COMMON_MATCHES + 1], |r| r.get(0))?),
+            None => None,
         };
+        let common = capped.is_some_and(|n| n > COMMON_MATCHES);
+        let (total, total_exact) = match (capped, status) {
+            // The floor holds only without other filters; with a status filter, count exactly.
+            (Some(_), None) if common => (COMMON_MATCHES, false),
+            (Some(n), None) => (n, true),
+            _ => (
+                self.conn().query_row(
+                    &format!("SELECT count(*) FROM claims c WHERE {filter}"),
+                    rusqlite::params_from_iter(args.iter()),
+                    |r| r.get(0),
+                )?,
+                true,
+            ),
+        };
+        let from = if common { "claims c INDEXED BY claims_updated" } else { "claims c" };
         let mut page_sql = format!(
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
                     r.key, r.label, r.description, r.color, r.value,
                     (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id)
-             FROM claims c
+             FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
              LEFT JOIN ratings r ON r.id = v.rating_id
@@ -385,7 +399,7 @@ impl Store {
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let next_cursor = if items.len() as u32 == limit { last.map(|(at, id)| format!("{at}|{id}")) } else { None };
-        Ok(ClaimPage { items, next_cursor, total })
+        Ok(ClaimPage { items, next_cursor, total, total_exact })
     }
 }
 

@@ -57,9 +57,14 @@ rating: Rating | null, evidence_count: number, updated_at: string, };
  */
 export type ClaimPage = { items: Array<ClaimSummary>, next_cursor: string | null, 
 /**
- * How many claims match the query in all.
+ * How many claims match the query in all; a lower bound when `total_exact` is false.
  */
-total: number, };
+total: number, 
+/**
+ * False when a search matches so many claims that counting them all is not worth the wait:
+ * `total` is then a floor ("2,000+").
+ */
+total_exact: boolean, };
 
 /**
  * What the claim list shows: a search, a status filter, a page.

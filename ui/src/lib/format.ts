@@ -1,4 +1,4 @@
-import type { ClaimStatus, Stance } from './api/types';
+import type { ClaimDetail, ClaimStatus, ClaimSummary, Stance } from './api/types';
 
 /** Every status, in workflow order, with the words the desk uses. */
 export const STATUSES: readonly { value: ClaimStatus; label: string }[] = [
@@ -140,4 +140,18 @@ export function forwardMove(from: ClaimStatus, next: readonly ClaimStatus[]): Cl
   const fwd = next.filter((s) => s !== 'archived' && (from === 'archived' || stepOf(s) > stepOf(from)));
   fwd.sort((a, b) => stepOf(a) - stepOf(b));
   return fwd[0] ?? null;
+}
+
+/** The list row for a claim, from its full detail (after a save, the row follows without a reload). */
+export function summaryOf(d: ClaimDetail): ClaimSummary {
+  return {
+    uuid: d.uuid,
+    text: d.text,
+    claimant: d.claimant?.name ?? null,
+    said_on: d.said_on,
+    status: d.status,
+    rating: d.verdict?.rating ?? null,
+    evidence_count: d.evidence.length,
+    updated_at: d.updated_at,
+  };
 }

@@ -7,7 +7,6 @@ import type {
   ClaimStatus,
   ClaimInput,
   ClaimQuery,
-  ClaimSummary,
   Rating,
   RatingScale,
   Source,
@@ -51,18 +50,8 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
   };
 }
 
-export function summaryOf(c: ClaimDetail): ClaimSummary {
-  return {
-    uuid: c.uuid,
-    text: c.text,
-    claimant: c.claimant?.name ?? null,
-    said_on: c.said_on,
-    status: c.status,
-    rating: c.verdict?.rating ?? null,
-    evidence_count: c.evidence.length,
-    updated_at: c.updated_at,
-  };
-}
+import { summaryOf } from '../lib/format';
+export { summaryOf };
 
 type Handler = (args: Args) => unknown;
 

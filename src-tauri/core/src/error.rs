@@ -21,6 +21,9 @@ pub enum Error {
     Storage(#[from] rusqlite::Error),
     #[error("the workspace could not be upgraded to this version of Factdesk: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// A page or file could not be fetched from the network (timeout, HTTP error, too large…).
+    #[error("{0}")]
+    Network(String),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -52,6 +55,7 @@ impl Error {
             Error::Conflict(_) => "Conflict",
             Error::Storage(_) | Error::Migration(_) | Error::Workspace(_) => "Storage",
             Error::Io { .. } => "Io",
+            Error::Network(_) => "Network",
         }
     }
 
@@ -76,7 +80,7 @@ impl Serialize for Error {
 /// The shape an [`Error`] takes on the wire, for the generated TS types.
 #[derive(Debug, Clone, serde::Deserialize, Serialize, ts_rs::TS)]
 pub struct ApiError {
-    /// `Validation`, `NotFound`, `Conflict`, `Storage` or `Io`.
+    /// `Validation`, `NotFound`, `Conflict`, `Storage`, `Io` or `Network`.
     pub kind: String,
     pub message: String,
     pub field: Option<String>,

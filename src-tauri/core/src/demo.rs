@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
 use crate::error::Result;
-use crate::model::{ClaimInput, ClaimStatus, EvidenceInput, SourceInput, Stance, VerdictInput};
+use crate::model::{AppearanceInput, ClaimInput, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput};
 use crate::store::{Store, Tx};
 
 pub const DEMO_ACTOR: &str = "Demo desk";
@@ -18,6 +18,7 @@ struct DemoSource {
     url: &'static str,
     title: &'static str,
     publisher: &'static str,
+    kind: SourceKind,
     published_on: Option<(i32, u32, u32)>,
 }
 
@@ -61,6 +62,7 @@ const SOURCES: &[DemoSource] = &[
         url: "https://distinctpost.com/?p=32894",
         title: "Pentagon says the US has no plans to send troops to fight in Ukraine",
         publisher: "Distinct Post",
+        kind: SourceKind::NewsReport,
         published_on: Some((2024, 2, 28)),
     },
     DemoSource {
@@ -68,6 +70,7 @@ const SOURCES: &[DemoSource] = &[
         url: "https://www.defense.gov/News/Transcripts/",
         title: "Pentagon press briefing by Maj. Gen. Pat Ryder, 27 February 2024 (transcripts index)",
         publisher: "U.S. Department of Defense",
+        kind: SourceKind::Transcript,
         published_on: Some((2024, 2, 27)),
     },
     DemoSource {
@@ -75,6 +78,7 @@ const SOURCES: &[DemoSource] = &[
         url: "https://www.congress.gov/bill/118th-congress/house-bill/815",
         title: "H.R.815, emergency national security supplemental appropriations: actions and text",
         publisher: "Congress.gov (Library of Congress)",
+        kind: SourceKind::PrimaryDocument,
         published_on: Some((2024, 2, 13)),
     },
     DemoSource {
@@ -82,6 +86,7 @@ const SOURCES: &[DemoSource] = &[
         url: "https://www.elysee.fr/en/emmanuel-macron",
         title: "Conference in support of Ukraine, Paris, 26 February 2024: the President's press conference",
         publisher: "Élysée (Office of the President of France)",
+        kind: SourceKind::OfficialStatement,
         published_on: Some((2024, 2, 26)),
     },
     DemoSource {
@@ -89,6 +94,7 @@ const SOURCES: &[DemoSource] = &[
         url: "https://www.nato.int/cps/en/natohq/news.htm",
         title: "NATO newsroom: the Secretary General on support for Ukraine, February 2024",
         publisher: "NATO",
+        kind: SourceKind::NewsReport,
         published_on: Some((2024, 2, 27)),
     },
 ];
@@ -261,11 +267,13 @@ impl Store {
                     url: s.url.into(),
                     title: s.title.into(),
                     publisher: s.publisher.into(),
+                    kind: s.kind,
                     published_on: s.published_on.and_then(date),
+                    ..SourceInput::default()
                 };
                 // A source the user already has under the same address is reused, not duplicated.
                 let by_url: Option<String> = tx
-                    .query_row("SELECT uuid FROM sources WHERE url = ?1", [&crate::store::validate_url(s.url)?], |r| {
+                    .query_row("SELECT uuid FROM sources WHERE url_key = ?1", [&crate::store::url_key(s.url)?], |r| {
                         r.get(0)
                     })
                     .optional()?;
@@ -293,8 +301,19 @@ impl Store {
                     // The final status is set once evidence and verdicts are in (see below).
                     status: Some(ClaimStatus::New),
                     tags: c.tags.iter().map(|t| t.to_string()).collect(),
+                    language: "en".into(),
+                    ..ClaimInput::default()
                 };
-                tx.insert_claim(&input, Some(c.uuid))?;
+                let (claim_id, _) = tx.insert_claim(&input, Some(c.uuid))?;
+                tx.insert_appearance(
+                    claim_id,
+                    &AppearanceInput {
+                        outlet: c.said_where.into(),
+                        appeared_on: date(c.said_on),
+                        is_first: true,
+                        ..AppearanceInput::default()
+                    },
+                )?;
                 report.claims_added += 1;
                 for e in c.evidence {
                     let input = EvidenceInput {

@@ -340,6 +340,7 @@ pub fn generate_claims(start: usize, n: usize, seed: u64) -> Vec<ClaimInput> {
                 said_where,
                 status: Some(ClaimStatus::New),
                 tags,
+                ..ClaimInput::default()
             }
         })
         .collect()
@@ -514,6 +515,7 @@ fn source_pool(store: &mut Store, n: usize, seed: u64, report: &mut SyntheticRep
                     title: capitalise(&title),
                     publisher: outlet.to_string(),
                     published_on: Some(format!("{}-{:02}-{:02}", rng.range(2010, 2023), rng.range(1, 12), rng.range(1, 28))),
+                    ..SourceInput::default()
                 };
                 report.sources_added += 1;
                 store.create_source(&input)?.uuid

@@ -27,6 +27,9 @@ struct ValidClaim {
     said_where: String,
     status: Option<ClaimStatus>,
     tags: Vec<String>,
+    language: String,
+    context: String,
+    assignee: String,
 }
 
 fn validate(input: &ClaimInput) -> Result<ValidClaim> {
@@ -70,7 +73,23 @@ fn validate(input: &ClaimInput) -> Result<ValidClaim> {
             tags.push(t.to_string());
         }
     }
+    let language = input.language.trim();
+    if !language.is_empty()
+        && (language.len() > 35 || !language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return Err(Error::validation(
+            "language",
+            format!("“{language}” is not a language code: use a short code such as en, fr or pt-BR."),
+        ));
+    }
+    let assignee = input.assignee.trim();
+    if assignee.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::validation("assignee", format!("A name is at most {MAX_NAME_CHARS} characters.")));
+    }
     Ok(ValidClaim {
+        language: language.to_string(),
+        context: input.context.trim().to_string(),
+        assignee: assignee.to_string(),
         text: text.to_string(),
         summary: input.summary.trim().to_string(),
         claimant: claimant.map(str::to_string),
@@ -143,10 +162,23 @@ impl Tx<'_> {
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
         self.prepare_cached(
-            "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
+                                 language, context, assignee)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
         )?
-        .execute(params![uuid, v.text, v.summary, claimant_id, v.said_on, v.said_where, status.as_str(), self.now])?;
+        .execute(params![
+            uuid,
+            v.text,
+            v.summary,
+            claimant_id,
+            v.said_on,
+            v.said_where,
+            status.as_str(),
+            self.now,
+            v.language,
+            v.context,
+            v.assignee
+        ])?;
         let id = self.last_insert_rowid();
         let mut tag = self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
         for t in &v.tags {
@@ -207,6 +239,9 @@ impl Store {
             diff("said_where", json!(before.said_where), json!(v.said_where));
             diff("status", json!(before.status), json!(status));
             diff("tags", json!(before.tags), json!(v.tags));
+            diff("language", json!(before.language), json!(v.language));
+            diff("context", json!(before.context), json!(v.context));
+            diff("assignee", json!(before.assignee), json!(v.assignee));
             if changes.is_empty() {
                 return Ok(());
             }
@@ -229,8 +264,8 @@ impl Store {
             }
             tx.execute(
                 "UPDATE claims SET text = ?1, summary = ?2, claimant_id = ?3, said_on = ?4, said_where = ?5,
-                        updated_at = ?6 WHERE id = ?7",
-                params![v.text, v.summary, claimant_id, v.said_on, v.said_where, tx.now, id],
+                        updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
+                params![v.text, v.summary, claimant_id, v.said_on, v.said_where, tx.now, id, v.language, v.context, v.assignee],
             )?;
             tx.set_tags(id, &v.tags)?;
             tx.reindex_claim(id)?;
@@ -247,7 +282,7 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT c.id, c.uuid, c.text, c.summary, c.said_on, c.said_where, c.status, c.created_at, c.updated_at,
-                        cl.uuid, cl.name, cl.role, cl.affiliation
+                        cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee
                  FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.uuid = ?1",
                 [uuid],
                 |r| {
@@ -267,6 +302,10 @@ impl Store {
                             said_where: r.get(5)?,
                             status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
                             tags: Vec::new(),
+                            language: r.get(13)?,
+                            context: r.get(14)?,
+                            assignee: r.get(15)?,
+                            appearances: Vec::new(),
                             created_at: parse_ts(&r.get::<_, String>(7)?)?,
                             updated_at: parse_ts(&r.get::<_, String>(8)?)?,
                             evidence: Vec::new(),
@@ -285,6 +324,7 @@ impl Store {
         let (id, mut claim) = row.ok_or_else(|| Error::not_found("claim", uuid))?;
         let mut stmt = self.conn().prepare_cached("SELECT tag FROM claim_tags WHERE claim_id = ?1 ORDER BY tag")?;
         claim.tags = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        claim.appearances = self.claim_appearances(id)?;
         claim.evidence = self.claim_evidence(id)?;
         claim.verdicts = self.claim_verdicts(id)?;
         claim.verdict = claim.verdicts.iter().find(|v| v.superseded_at.is_none()).cloned();

@@ -1,8 +1,10 @@
 //! The workspace store: one SQLite file, opened with the pragmas in DESIGN.md and migrated to the
 //! newest schema. Every mutation runs in one transaction together with its history row.
 
+mod appearances;
 mod claims;
 mod history;
+mod matching;
 mod sources;
 mod verdicts;
 mod workflow;
@@ -17,12 +19,15 @@ use crate::error::{Error, Result};
 use crate::model::WorkspaceInfo;
 
 pub use history::Change;
-pub use sources::validate_url;
+pub use matching::{content_terms, similarity, MIN_CONTENT_WORDS};
+pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
 
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_init.sql")),
     M::up(include_str!("../../migrations/0002_workflow.sql")),
+    M::up(include_str!("../../migrations/0003_sources.sql")),
+    M::up(include_str!("../../migrations/0004_articles.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.
@@ -77,7 +82,9 @@ impl Store {
         MIGRATIONS.to_latest(&mut conn)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         let actor = Self::load_actor(&conn)?;
-        Ok(Store { conn, path, actor })
+        let mut store = Store { conn, path, actor };
+        store.backfill_url_keys()?;
+        Ok(store)
     }
 
     /// Refuses files that are not SQLite, or are SQLite databases of some other program.
@@ -189,6 +196,18 @@ pub(crate) struct Tx<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
     now: String,
+}
+
+impl Tx<'_> {
+    /// Who is recorded for this change.
+    pub(crate) fn actor(&self) -> &str {
+        self.actor
+    }
+
+    /// The one timestamp of this change.
+    pub(crate) fn now(&self) -> &str {
+        &self.now
+    }
 }
 
 impl std::ops::Deref for Tx<'_> {

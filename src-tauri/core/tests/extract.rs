@@ -194,3 +194,13 @@ fn a_possessive_before_a_speech_word_makes_it_a_noun_not_a_speaker() {
         );
     }
 }
+
+#[test]
+fn small_number_words_need_a_unit_to_make_a_sentence_numeric() {
+    let text = "The neighbours knocked on our door at five and told us to leave the house.\nThe council opened five shelters for the families overnight.\n";
+    let c = extract(text);
+    let at_five = c.iter().find(|c| c.text.contains("at five")).expect("the at-five sentence");
+    assert_ne!(at_five.kind, CandidateKind::Numeric, "{:?}", at_five.reasons);
+    let shelters = c.iter().find(|c| c.text.contains("five shelters")).expect("the shelters sentence");
+    assert_eq!(shelters.kind, CandidateKind::Numeric);
+}

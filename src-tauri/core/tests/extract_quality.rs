@@ -226,6 +226,9 @@ fn seed_story_ryder_macron_and_the_aid_package() {
     assert_eq!(m.speaker_role.as_deref(), Some("French President"));
     let aid = c.iter().find(|c| c.text.contains("$60 billion aid package")).expect("the aid package sentence");
     assert_eq!(aid.kind, CandidateKind::Numeric);
+    // A specific amount outranks vague quotations: the aid package is among the top three.
+    let rank = c.iter().position(|x| x.text.contains("$60 billion aid package")).unwrap();
+    assert!(rank < 3, "the $60 billion sentence ranks {} of {}: {:?}", rank + 1, c.len(), c.iter().take(4).map(|x| (&x.text, x.score)).collect::<Vec<_>>());
     // Offsets are code points into the input.
     let chars: Vec<char> = text.chars().collect();
     for x in &c {
@@ -234,14 +237,27 @@ fn seed_story_ryder_macron_and_the_aid_package() {
 }
 
 /// Held-out set: articles written without looking at the engine, in `tests/fixtures/articles-heldout`.
-/// The figures are printed, not asserted: this measures how the extraction generalises, so no floor is
-/// tuned to pass. Only what must hold is checked: the set is there, every article and label parses, and
-/// every candidate's offsets point at its text.
+/// Its failures were analysed and fixed with general rules, so it now holds the same floor as our set
+/// (0.9); the second held-out set below is the honest measure of generalisation.
 ///
 /// cargo test -p factdesk-core --test extract_quality -- --nocapture heldout
 #[test]
 fn heldout_set_report() {
-    let dir = repo_root().join("tests/fixtures/articles-heldout");
+    let t = heldout_report("articles-heldout", 6, "Held-out set (analysed, then fixed with general rules)");
+    assert!(t.recall() >= 0.9, "held-out recall {:.2} below 0.9", t.recall());
+    assert!(t.precision() >= 0.9, "held-out precision {:.2} below 0.9", t.precision());
+}
+
+/// Second held-out set, `tests/fixtures/articles-heldout2`: written and labelled after the engine
+/// changes and before the engine was run on it, and not tuned on afterwards. Its figures are printed,
+/// not asserted; only the set's integrity (labels present in the text, offsets) is checked.
+#[test]
+fn heldout2_set_report() {
+    heldout_report("articles-heldout2", 5, "Held-out set 2 (reported, not asserted; never tuned on)");
+}
+
+fn heldout_report(sub: &str, min_articles: usize, title: &str) -> Tally {
+    let dir = repo_root().join("tests/fixtures").join(sub);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
@@ -249,7 +265,7 @@ fn heldout_set_report() {
         .filter_map(|n| n.strip_suffix(".expect.json").map(str::to_string))
         .collect();
     names.sort();
-    assert!(names.len() >= 6, "only {} labelled held-out articles", names.len());
+    assert!(names.len() >= min_articles, "only {} labelled articles in {sub}", names.len());
     for n in &names {
         let text = std::fs::read_to_string(dir.join(format!("{n}.txt"))).unwrap_or_else(|e| panic!("{n}.txt: {e}"));
         let expect: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{n}.expect.json"))).unwrap())
@@ -271,9 +287,9 @@ fn heldout_set_report() {
             assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text, "{n}: offsets do not match text");
         }
     }
-    let t = run_set(&dir, true, "Held-out set (reported, not asserted): precision and recall of (quote, speaker) pairs");
+    let t = run_set(&dir, true, &format!("{title}: precision and recall of (quote, speaker) pairs"));
     eprintln!(
-        "held-out summary: {} articles, recall {:.2} ({}/{}), precision {:.2} ({}/{}), numeric recall {:.2} ({}/{})",
+        "{sub} summary: {} articles, recall {:.2} ({}/{}), precision {:.2} ({}/{}), numeric recall {:.2} ({}/{})",
         names.len(),
         t.recall(),
         t.found,
@@ -285,4 +301,5 @@ fn heldout_set_report() {
         t.numeric_found,
         t.numeric
     );
+    t
 }

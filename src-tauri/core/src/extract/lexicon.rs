@@ -139,6 +139,8 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "rail", "transport", "water", "power", "housing", "exchange", "tribunal", "inquiry", "office's",
         "executive", "mission", "secretariat", "house", "hall", "chamber", "chambers", "commissioners", "treasury",
         "trustees", "fire", "rescue", "coastguard", "brigade", "regiment", "command", "forces", "guard",
+        "pharmacies", "stores", "supermarkets", "foods", "brewery", "bakery",
+        "logistics", "solutions", "mining", "steel", "shipping", "utilities", "electric",
     ])
 });
 

@@ -100,6 +100,8 @@ struct QRec {
     words: usize,
     /// The last attribution in an earlier sentence of the same paragraph, with its position.
     prev_attr: Option<(Spk, &'static str, usize)>,
+    /// A stand-alone quoted sentence followed by a sentence opening "Solberg said …": that speaker.
+    next_attr: Option<(Spk, &'static str)>,
 }
 
 struct SRec {
@@ -163,6 +165,8 @@ pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
         let mut para_attr: Option<(Spk, &'static str, usize)> = None;
         let mut ti = 0;
         let mut qi = 0;
+        // Quotations that fill the sentence before and have no attribution of their own.
+        let mut pending: Vec<usize> = Vec::new();
         let ss_list = sentences(&chars, p, &spans);
         let nsent = ss_list.len();
         for (si, (ss, se)) in ss_list.into_iter().enumerate() {
@@ -176,6 +180,17 @@ pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
             let st: &[Tok] = &toks[ti..tj];
             let attrs = reg.attributions(st, &chars, pi);
             reg.mentions_in(st, &chars, pi);
+            if !pending.is_empty() {
+                // The speaker is the subject at the start of this sentence ("Solberg said the team …").
+                let first_q = spans.iter().find(|q| q.ms >= ss && q.ms < se).map_or(se, |q| q.ms);
+                let near = attrs.iter().find(|a| a.spk.is_some() && a.pos < first_q && a.pos - ss <= 40 && !matches!(a.spk, Some(Spk::Generic(_))));
+                if let Some(a) = near {
+                    for &q in &pending {
+                        quotes[q].next_attr = Some((a.spk.clone().unwrap(), "attributed in the sentence after"));
+                    }
+                }
+                pending.clear();
+            }
             let mut has_quote = false;
             while qi < spans.len() && spans[qi].ms < se {
                 let sp = spans[qi].clone();
@@ -192,7 +207,10 @@ pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
                 }
                 let words = word_count(&chars[sp.s..sp.e]);
                 info.quotes.push(quotes.len());
-                quotes.push(QRec { leads: sp.ms <= ss, span: sp, chain, own, spk: None, words, prev_attr: para_attr.clone() });
+                if own.is_none() && sp.ms <= ss && sp.me + 2 >= se {
+                    pending.push(quotes.len());
+                }
+                quotes.push(QRec { leads: sp.ms <= ss, span: sp, chain, own, spk: None, words, prev_attr: para_attr.clone(), next_attr: None });
             }
             if si + 1 == nsent {
                 info.last_sent_has_quote = has_quote;
@@ -244,7 +262,10 @@ fn resolve_quotes(quotes: &mut [QRec], pinfo: &[PInfo], reg: &Registry) {
                     (None, None) => None,
                 }
             };
-            quotes[qi].spk = spk;
+            // A quotation opening the paragraph with its speaker named in the next sentence, unless
+            // the paragraph before hands over a speaker (ends with a quotation or a colon).
+            let handed_over = n == 0 && (0..pi).rev().find(|&j| !pinfo[j].heading).is_some_and(|j| pinfo[j].colon_spk.is_some() || pinfo[j].last_sent_has_quote);
+            quotes[qi].spk = if spk.is_none() && !handed_over { quotes[qi].next_attr.clone() } else { spk };
         }
         for n in (0..qs.len()).rev() {
             if quotes[qs[n]].spk.is_none() && n + 1 < qs.len() && quotes[qs[n]].leads {

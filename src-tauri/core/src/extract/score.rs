@@ -14,6 +14,36 @@ pub struct Features {
     pub proper_nouns: bool,
     pub second_person: bool,
     pub words: usize,
+    /// A specific quantity: money, a percentage, or a number with a unit or magnitude ("$60 billion",
+    /// "310 million cubic metres", "12%").
+    pub amount: bool,
+}
+
+/// Number words that count only with a unit after them ("five shelters", not "at five").
+const SMALL_NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth",
+];
+
+/// Magnitudes and units that make a number a quantity.
+const UNITS: &[&str] = &[
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+    "dozen", "per", "percent", "year", "month", "week", "day", "hour", "minute", "second", "time", "metre",
+    "meter", "mile", "kilometre", "kilometer", "km", "kg", "tonne", "ton", "pound", "dollar", "euro",
+    "crown", "yuan", "yen", "rupee", "degree", "point", "seat", "vote", "goal", "run", "person", "child",
+    "people", "children", "men", "women", "staff", "crew", "times", "more", "of",
+];
+
+fn is_unit(t: Option<&Tok>) -> bool {
+    t.is_some_and(|t| {
+        t.word && !t.cap && {
+            let w = t.lc.as_str();
+            UNITS.contains(&w)
+                || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !matches!(w, "was" | "has" | "is" | "does" | "this" | "its" | "his" | "as" | "says"))
+        }
+    })
 }
 
 const PAST_IRREGULAR: &[&str] = &[
@@ -34,6 +64,7 @@ pub fn features(toks: &[Tok], text: &[char]) -> Features {
         proper_nouns: false,
         second_person: false,
         words: 0,
+        amount: false,
     };
     let trimmed: Vec<char> = text.iter().rev().copied().skip_while(|c| matches!(c, '"' | '”' | '’' | '\'' | ')' | ' ')).take(1).collect();
     f.question = trimmed.first() == Some(&'?');
@@ -41,18 +72,30 @@ pub fn features(toks: &[Tok], text: &[char]) -> Features {
         if !t.word {
             if matches!(t.punct(), Some('$' | '£' | '€' | '¥' | '%')) {
                 f.numeric = true;
+                f.amount = true;
             }
             continue;
         }
         f.words += 1;
         let w = t.lc.as_str();
-        if t.is_digitish() || NUMBER_WORDS.contains(w) || (w == "cent" && i > 0 && toks[i - 1].is("per")) {
+        let small = SMALL_NUMBER_WORDS.contains(&w);
+        let next = toks.get(i + 1);
+        // "at five" alone is no quantity; "five shelters", "third year", "five per cent" are.
+        if t.is_digitish() || (NUMBER_WORDS.contains(w) && (!small || is_unit(next))) || (w == "cent" && i > 0 && toks[i - 1].is("per")) {
             f.numeric = true;
+        }
+        if (t.is_digitish() || small) && is_unit(next) && !next.is_some_and(|n| n.is("of") || n.is("more")) {
+            f.amount = true;
+        }
+        if w.ends_with('%') || (t.is_digitish() && w.chars().any(char::is_alphabetic) && !w.ends_with("th") && !w.ends_with("st") && !w.ends_with("nd") && !w.ends_with("rd") && !w.contains('-')) {
+            f.amount = true;
         }
         if f.opinion.is_none() && OPINION_WORDS.contains(w) {
             f.opinion = Some(w.to_string());
         }
-        if f.prediction.is_none() && PREDICTION_WORDS.contains(w) {
+        // "the future of US aid" is a noun, not a prediction.
+        let noun_use = w == "future" && i > 0 && matches!(toks[i - 1].lc.as_str(), "the" | "a" | "its" | "their" | "our" | "his" | "her");
+        if f.prediction.is_none() && PREDICTION_WORDS.contains(w) && !noun_use {
             f.prediction = Some(w.to_string());
         }
         let after_modal = i > 0 && matches!(toks[i - 1].lc.as_str(), "be" | "to" | "being");
@@ -95,6 +138,15 @@ pub fn score(kind: CandidateKind, f: &Features, speaker: Option<&str>, how: Opti
     if kind == CandidateKind::Quote && f.numeric {
         s += 0.2;
         reasons.push("contains a number, amount or date".into());
+    }
+    if f.amount && f.opinion.is_none() && !f.question {
+        s += 0.12;
+        reasons.push("a specific quantity (money, percentage or count)".into());
+    }
+    // A quotation with no number and no name in it is colour rather than a checkable fact.
+    if kind == CandidateKind::Quote && !f.numeric && !f.proper_nouns {
+        s -= 0.08;
+        reasons.push("no specific fact (no number or name)".into());
     }
     if let Some(sp) = speaker {
         s += 0.1;

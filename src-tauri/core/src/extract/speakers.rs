@@ -104,6 +104,15 @@ enum Np {
     Name { name: Vec<String>, role: Option<String>, gender: Gender, org: bool },
     Pronoun(String),
     Descriptor { head: String, phrase: String, affiliation: Option<String> },
+    /// A role of a named organisation: "a spokeswoman for the Ministry of Water Resources".
+    RoleOf { head: String, org: Vec<String> },
+    /// An organisation named by a description with a proper-noun modifier ("the Varenne regional water
+    /// authority"): a name in its own right, and what a later "the authority" stands for.
+    OrgPhrase { head: String, name: Vec<String> },
+    /// A possessive description standing for a person or organisation: "her office", "his spokesman".
+    Possessed { pronoun: String, head: String },
+    /// An epithet for a person already in the story: "the Italian", "the 26-year-old".
+    Epithet(String),
 }
 
 fn gender_of_role(role: &str) -> Gender {
@@ -235,6 +244,7 @@ impl Registry {
         let g = match p {
             "he" => Gender::Male,
             "she" => Gender::Female,
+            "" => Gender::Unknown,
             "it" | "they" => {
                 let org = self.mentions.iter().rev().take(40).filter(|m| m.pos < before).find(|m| self.ents[m.ent].org && para.saturating_sub(m.para) <= 1);
                 return match org {
@@ -252,7 +262,7 @@ impl Registry {
                 continue;
             }
             let e = &self.ents[m.ent];
-            if e.org || (e.gender != Gender::Unknown && e.gender != g) || !(e.strong || e.toks.len() >= 2) {
+            if e.org || (g != Gender::Unknown && e.gender != Gender::Unknown && e.gender != g) || !(e.strong || e.toks.len() >= 2) {
                 continue;
             }
             if m.subject && para.saturating_sub(m.para) <= 2 {
@@ -270,7 +280,7 @@ impl Registry {
             }
         }
         let id = chosen.or(fallback)?;
-        if self.ents[id].gender == Gender::Unknown {
+        if self.ents[id].gender == Gender::Unknown && g != Gender::Unknown {
             self.ents[id].gender = g;
         }
         Some(Spk::Ent(id))
@@ -300,6 +310,16 @@ impl Registry {
         None
     }
 
+    /// The organisation that last spoke (within the last two paragraphs), for "the company said" when
+    /// no organisation of that kind is named: an organisation whose name holds a descriptor of another
+    /// kind ("the Finance Ministry" for "the company") is passed over.
+    fn recent_org(&self, before: usize, para: usize, canon: Option<&str>) -> Option<usize> {
+        self.mentions.iter().rev().take(60).filter(|m| m.pos < before && m.subject && para.saturating_sub(m.para) <= 2).map(|m| m.ent).find(|&id| {
+            let e = &self.ents[id];
+            e.org && canon.is_none_or(|c| e.toks.iter().all(|t| org_descriptor(t).is_none_or(|d| d == c)))
+        })
+    }
+
     pub fn set_alias(&mut self, descriptor: &str, id: usize) {
         if let Some(c) = org_descriptor(descriptor) {
             self.aliases.insert(c, id);
@@ -321,6 +341,48 @@ impl Registry {
                 }
                 (s, "pronoun resolved to the most recent matching person")
             }
+            Np::RoleOf { head, org } => {
+                let id = self.register(org, None, Gender::Unknown, true, true);
+                self.mention(pos, id, true, para);
+                let g = gender_of_role(&head);
+                let spk = Spk::Named { name: self.ents[id].name.clone(), role: Some(head) };
+                self.last_desc = Some((spk.clone(), pos, g));
+                (Some(spk), "spokesperson of a named organisation")
+            }
+            Np::OrgPhrase { head, name } => {
+                let id = self.register(name, None, Gender::Unknown, true, true);
+                self.set_alias(&head, id);
+                self.mention(pos, id, true, para);
+                (Some(Spk::Ent(id)), "named in the attribution")
+            }
+            Np::Possessed { pronoun, head } => {
+                let s = match pronoun.as_str() {
+                    "his" => self.resolve_pronoun("he", pos, para),
+                    "her" => self.resolve_pronoun("she", pos, para),
+                    _ => self.recent_org(pos, para, None).map(Spk::Ent),
+                };
+                match s {
+                    Some(Spk::Ent(id)) => {
+                        self.mention(pos, id, true, para);
+                        (Some(Spk::Ent(id)), "speaks for the person or organisation named before (their office or spokesperson)")
+                    }
+                    Some(other) => (Some(other), "speaks for the person named before"),
+                    None => (Some(Spk::Generic(format!("{pronoun} {head}"))), "unnamed source"),
+                }
+            }
+            Np::Epithet(w) => {
+                let lc = w.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if let Some(id) = self.lookup(&[lc], None, Gender::Unknown) {
+                    self.mention(pos, id, true, para);
+                    return (Some(Spk::Ent(id)), "named in the attribution");
+                }
+                let s = self.resolve_pronoun("", pos, para);
+                if let Some(Spk::Ent(id)) = s {
+                    self.mention(pos, id, true, para);
+                    return (s, "description resolved to the person the story is about");
+                }
+                (Some(Spk::Generic(w)), "unnamed source")
+            }
             Np::Descriptor { head, phrase, affiliation } => {
                 if let Some(id) = self.resolve_descriptor(&head) {
                     self.mention(pos, id, true, para);
@@ -336,6 +398,10 @@ impl Registry {
                 }
                 if GENERIC_SOURCES.contains(head.as_str()) {
                     return (Some(Spk::Generic(phrase)), "unnamed source");
+                }
+                if let Some(id) = self.recent_org(pos, para, org_descriptor(&head)) {
+                    self.mention(pos, id, true, para);
+                    return (Some(Spk::Ent(id)), "description resolved to the organisation speaking before");
                 }
                 if org_descriptor(&head).is_some() {
                     return (Some(Spk::Named { name: phrase, role: None }), "organisation described, not named");
@@ -420,6 +486,7 @@ impl Registry {
             let n = segs.len();
             let mut np: Option<Np> = None;
             let mut appos_role: Option<String> = None;
+            let mut org_alias: Option<String> = None;
             if !segs[n - 1].is_empty() {
                 let seg = &segs[n - 1];
                 let first = &toks[seg[0]];
@@ -445,6 +512,22 @@ impl Registry {
                         np = parse_np_backward(toks, &segs[k - 1], chars);
                     } else {
                         np = parse_np_backward(toks, seg, chars);
+                        // "The dam's operator, Northvale Hydro, said": a name given as an organisation.
+                        if k > 0 {
+                            let d = &segs[k - 1];
+                            let described_org = d.len() >= 2
+                                && matches!(toks[d[0]].lc.as_str(), "the" | "its" | "their")
+                                && toks[*d.last().unwrap()].word
+                                && !toks[*d.last().unwrap()].cap
+                                && org_descriptor(&toks[*d.last().unwrap()].lc).is_some();
+                            if described_org {
+                                if let Some(Np::Name { org, role, .. }) = &mut np {
+                                    *org = true;
+                                    *role = None;
+                                    org_alias = Some(toks[*d.last().unwrap()].lc.clone());
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -463,6 +546,9 @@ impl Registry {
                 }
             }
             let (spk, how) = self.np_to_spk(np, t.s, para);
+            if let (Some(d), Some(Spk::Ent(id))) = (&org_alias, &spk) {
+                self.set_alias(d, *id);
+            }
             out.push(Attr { pos: t.s, spk, how });
         }
         out
@@ -530,7 +616,9 @@ impl Registry {
             }
             let the_before = prev.is_some_and(|p| p.is("the")) && role.is_none();
             let org = org || (the_before && !place_like_first(&name));
-            let place_like = prev.is_some_and(|p| p.word && PLACE_PREPS.contains(&p.lc.as_str())) || name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()));
+            // "heard from Dr. Simon Achebe": a title or honorific makes a person, whatever the preposition.
+            let titled = HONORIFICS.contains(strip_possessive(&toks[run[0]].lc)) || RANKS.contains(toks[run[0]].lc.as_str()) || TITLE_ABBREVS.contains(toks[run[0]].lc.as_str());
+            let place_like = !titled && prev.is_some_and(|p| p.word && PLACE_PREPS.contains(&p.lc.as_str())) || name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()));
             let lcs: Vec<String> = name.iter().map(|w| strip_possessive(&w.to_lowercase()).to_string()).collect();
             let id = if let Some(id) = self.lookup(&lcs, if org { Some(true) } else { None }, gender) {
                 if name.len() > 1 || role.is_some() {
@@ -637,6 +725,9 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
     if last.word && PRONOUNS.contains(last.lc.as_str()) {
         return Some(Np::Pronoun(last.lc.clone()));
     }
+    if let Some(np) = role_of_org(toks, seg, chars) {
+        return Some(np);
+    }
     // Trailing capitalised run (with particles, initials and honorific stops).
     let mut k = seg.len();
     while k > 0 {
@@ -650,6 +741,28 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
         k -= 1;
     }
     if k < seg.len() {
+        // "the Italian said": an epithet for a person in the story, not a name.
+        if k + 1 == seg.len() && k > 0 && toks[seg[k - 1]].is("the") && is_demonym(&toks[seg[k]].lc) {
+            return Some(Np::Epithet(text_of(chars, &[&toks[seg[k - 1]], &toks[seg[k]]])));
+        }
+        // "Anna Kowalczyk and Tomas Berg said": credited to the first named (the label convention:
+        // the speaker a reader credits first), when both look like people rather than one
+        // organisation's name ("Health and Social Care").
+        if k >= 2 && toks[seg[k - 1]].is("and") {
+            let mut k2 = k - 1;
+            while k2 > 0 && toks[seg[k2 - 1]].word && toks[seg[k2 - 1]].cap {
+                k2 -= 1;
+            }
+            let first: Vec<usize> = seg[k2..k - 1].to_vec();
+            let second: Vec<usize> = seg[k..].iter().copied().filter(|&i| toks[i].word).collect();
+            let personish = |r: &[usize]| !r.is_empty() && r.iter().all(|&i| !ORG_WORDS.contains(strip_possessive(&toks[i].lc)) && !is_acronym(&toks[i], chars));
+            let after_the = k2 > 0 && toks[seg[k2 - 1]].is("the");
+            if personish(&first) && personish(&second) && !after_the {
+                if let Some(np @ Np::Name { org: false, .. }) = split_run(toks, &first, chars, seg[k2]) {
+                    return Some(np);
+                }
+            }
+        }
         let run: Vec<usize> = seg[k..].iter().copied().filter(|&i| toks[i].word).collect();
         let mut np = split_run(toks, &run, chars, seg[k])?;
         if let Np::Name { role, .. } = &mut np {
@@ -683,6 +796,16 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
     if !last.word {
         return None;
     }
+    if head.ends_with("year-old") && seg.len() >= 2 && toks[seg[seg.len() - 2]].is("the") {
+        return Some(Np::Epithet(format!("the {head}")));
+    }
+    // "her office", "his spokesman": speaks for the person (or organisation) the pronoun stands for.
+    if seg.len() >= 2 && (matches!(head.as_str(), "office" | "campaign" | "team" | "representative" | "representatives") || head.starts_with("spokes")) {
+        let p = &toks[seg[seg.len() - 2]];
+        if p.word && matches!(p.lc.as_str(), "his" | "her" | "its") {
+            return Some(Np::Possessed { pronoun: p.lc.clone(), head });
+        }
+    }
     let mut m = seg.len() - 1;
     let mut affiliation = None;
     while m > 0 {
@@ -709,7 +832,50 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
         return None;
     }
     let is_role = ROLE_WORDS.contains(head.as_str()) || head.starts_with("spokes");
+    // "The Varenne regional water authority": an organisation named by a description.
+    if !is_role && affiliation.is_some() && org_descriptor(&head).is_some() && toks[seg[m]].cap && !GENERIC_SOURCES.contains(head.as_str()) {
+        let name: Vec<String> = seg[m..].iter().filter(|&&i| toks[i].word).map(|&i| display_word(chars, &toks[i])).collect();
+        return Some(Np::OrgPhrase { head, name });
+    }
     Some(Np::Descriptor { head, phrase: text_of(chars, &phrase_toks), affiliation: if is_role { affiliation } else { None } })
+}
+
+/// Demonyms used as epithets ("the Italian", "the Kenyan").
+fn is_demonym(lc: &str) -> bool {
+    lc.len() >= 5 && !ORG_WORDS.contains(lc) && ["ian", "ean", "yan", "can", "ese", "ish", "ani", "eli", "ch"].iter().any(|s| lc.ends_with(s))
+}
+
+/// "a spokeswoman for the Ministry of Water Resources", "an official at Northvale Hydro", "a spokesman
+/// for the Varenne tourism board": an unnamed person speaking for a named organisation.
+fn role_of_org(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> {
+    let p = seg.iter().position(|&i| matches!(toks[i].lc.as_str(), "for" | "of" | "at"))?;
+    if p == 0 || p + 1 >= seg.len() || !toks[seg[0]].word || !matches!(toks[seg[0]].lc.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let h = &toks[seg[p - 1]];
+    let head = h.lc.clone();
+    let spokes = head.starts_with("spokes");
+    if h.cap || !(spokes || (!toks[seg[0]].is("the") && ROLE_WORDS.contains(head.as_str()))) {
+        return None;
+    }
+    if seg[1..p - 1].iter().any(|&i| !toks[i].word || toks[i].cap) {
+        return None;
+    }
+    let mut o = p + 1;
+    if toks[seg[o]].is("the") {
+        o += 1;
+    }
+    let org = &seg[o..];
+    if org.is_empty() || !toks[org[0]].cap || org.iter().any(|&i| !toks[i].word) {
+        return None;
+    }
+    let last = &toks[*org.last().unwrap()];
+    let all_cap_or_join = org.iter().all(|&i| toks[i].cap || matches!(toks[i].lc.as_str(), "of" | "for" | "and"));
+    if !(all_cap_or_join && last.cap) && org_descriptor(&last.lc).is_none() {
+        return None;
+    }
+    let name: Vec<String> = org.iter().map(|&i| display_word(chars, &toks[i])).collect();
+    Some(Np::RoleOf { head, org: name })
 }
 
 /// Read the noun phrase after a speech verb ("said Ryder", "says Stephen Calderwood, MD, president of …",
@@ -759,7 +925,7 @@ fn parse_post_np(toks: &[Tok], a: usize, chars: &[char]) -> Option<(Np, Option<S
                     || (j == st + 1 && matches!(toks[st].lc.as_str(), "the" | "a" | "an"))
             }
         } else {
-            t.punct() == Some('.') && j > st && toks[j - 1].word && (toks[j - 1].e - toks[j - 1].s == 1 || HONORIFICS.contains(toks[j - 1].lc.as_str())) && toks.get(j + 1).is_some_and(|n| n.cap)
+            t.punct() == Some('.') && j > st && toks[j - 1].word && (toks[j - 1].e - toks[j - 1].s == 1 || HONORIFICS.contains(toks[j - 1].lc.as_str()) || TITLE_ABBREVS.contains(toks[j - 1].lc.as_str())) && toks.get(j + 1).is_some_and(|n| n.cap)
         };
         if !ok {
             break;
@@ -815,7 +981,8 @@ fn parse_post_np(toks: &[Tok], a: usize, chars: &[char]) -> Option<(Np, Option<S
             break;
         }
         let f = &toks[s];
-        if CREDENTIALS.contains(f.lc.as_str()) && e - s <= 2 {
+        // Credentials ("MD") and an age ("Ines Carvalho, 67,") are no role.
+        if (CREDENTIALS.contains(f.lc.as_str()) && e - s <= 2) || (f.is_digitish() && e - s == 1) {
             k = e;
             continue;
         }

@@ -1,0 +1,315 @@
+//! Builds the report data from the store: one [`ClaimDetail`] per claim, plus the few facts the
+//! claim view does not carry (when the claim was first published, each rating's scale bounds).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+
+use super::data::*;
+use super::select::{resolve, Selection};
+use super::summary::summarise;
+use super::text::{fmt_time, one_line};
+use crate::error::Result;
+use crate::model::{ClaimDetail, Evidence, SourceKind, Verdict};
+use crate::store::Store;
+
+/// The settings key of the desk's name (the ClaimReview author).
+pub const SETTING_DESK_NAME: &str = "desk_name";
+/// The settings key of the address fact-checks are published under: a base (the claim's UUID is
+/// appended) or a template containing `{uuid}`.
+pub const SETTING_PUBLICATION_URL: &str = "publication_url";
+
+/// Choices the caller makes for an export. Unset fields fall back to the workspace settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportOptions {
+    /// Printed as the report's date; None leaves the date out, so that exports of the same data
+    /// are identical.
+    pub generated_at: Option<DateTime<Utc>>,
+    /// Overrides the `desk_name` setting.
+    pub desk_name: Option<String>,
+    /// Overrides the `publication_url` setting.
+    pub publication_url: Option<String>,
+}
+
+/// The desk name and publication address in effect: the options, else the workspace settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Publishing {
+    pub desk: Option<String>,
+    pub url: Option<String>,
+}
+
+pub(crate) fn publishing(store: &Store, opts: &ExportOptions) -> Result<Publishing> {
+    let desk = match clean(&opts.desk_name) {
+        Some(d) => Some(d),
+        None => setting(store, SETTING_DESK_NAME)?,
+    };
+    let url = match clean(&opts.publication_url) {
+        Some(u) => Some(u),
+        None => setting(store, SETTING_PUBLICATION_URL)?,
+    };
+    Ok(Publishing { desk, url })
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn setting(store: &Store, key: &str) -> Result<Option<String>> {
+    let v: Option<String> = store
+        .conn()
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    Ok(v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+}
+
+/// Reads the selected claims and builds the collection. `progress(done, total)` is called after
+/// each claim, for a progress bar in the app.
+pub fn build_collection(
+    store: &Store,
+    selection: &Selection,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Collection> {
+    let _snapshot = ReadSnapshot::begin(store.conn())?;
+    let (uuids, scope) = resolve(store, selection)?;
+    let publishing = publishing(store, opts)?;
+    let scale = scale_report(store)?;
+    let mut claims = Vec::with_capacity(uuids.len());
+    for (i, uuid) in uuids.iter().enumerate() {
+        claims.push(claim_report(store, uuid)?);
+        progress(i + 1, uuids.len());
+    }
+    let summary = summarise(&scale, &claims);
+    Ok(Collection {
+        scope,
+        single: matches!(selection, Selection::Claim(_)),
+        generated_at: opts.generated_at,
+        desk: publishing.desk,
+        publication_url: publishing.url,
+        scale,
+        summary,
+        claims,
+    })
+}
+
+/// One read transaction around the whole build: every claim of the report is read from the same
+/// state of the workspace, even while the app writes to it (WAL readers see a fixed snapshot).
+/// Nothing is written, so it ends with a rollback. When the connection is already inside a
+/// transaction, that one is used as is.
+struct ReadSnapshot<'a>(Option<&'a rusqlite::Connection>);
+
+impl<'a> ReadSnapshot<'a> {
+    fn begin(conn: &'a rusqlite::Connection) -> Result<ReadSnapshot<'a>> {
+        if !conn.is_autocommit() {
+            return Ok(ReadSnapshot(None));
+        }
+        conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(ReadSnapshot(Some(conn)))
+    }
+}
+
+impl Drop for ReadSnapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0 {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+fn scale_report(store: &Store) -> Result<ScaleReport> {
+    let scale = store.rating_scale()?;
+    Ok(ScaleReport {
+        name: scale.name,
+        ratings: scale
+            .ratings
+            .into_iter()
+            .map(|r| ScaleRating { key: r.key, label: r.label, description: r.description, value: r.value, color: r.color })
+            .collect(),
+    })
+}
+
+/// One claim's report, from the claim view's data and two small queries.
+pub fn claim_report(store: &Store, uuid: &str) -> Result<ClaimReport> {
+    let detail = store.get_claim(uuid)?;
+    let published_on = published_on(store, uuid)?;
+    let bounds = rating_bounds(store, uuid)?;
+    let withheld = confidential_appearances(store, uuid)?;
+    let mut report = from_detail(detail, published_on, &bounds);
+    mask_appearances(&mut report.appearances, &withheld);
+    Ok(report)
+}
+
+/// The claim's appearances held by a confidential source, with that source's kind. (The claim view
+/// gives an appearance's source UUID only, not whether the source is confidential.)
+fn confidential_appearances(store: &Store, uuid: &str) -> Result<HashMap<String, SourceKind>> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT a.uuid, s.kind FROM claims c JOIN appearances a ON a.claim_id = c.id
+         JOIN sources s ON s.id = a.source_id WHERE c.uuid = ?1 AND s.confidential = 1",
+    )?;
+    let rows = stmt.query_map([uuid], |r| {
+        let kind: String = r.get(1)?;
+        Ok((r.get::<_, String>(0)?, SourceKind::parse(&kind).unwrap_or_default()))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Withholds the address and outlet of appearances held by a confidential source.
+fn mask_appearances(appearances: &mut [AppearanceReport], withheld: &HashMap<String, SourceKind>) {
+    for a in appearances.iter_mut() {
+        if let Some(kind) = withheld.get(&a.uuid) {
+            a.url.clear();
+            a.outlet = confidential_label(*kind);
+            a.confidential = true;
+        }
+    }
+}
+
+/// The day (UTC) the claim was first published, if ever.
+fn published_on(store: &Store, uuid: &str) -> Result<Option<NaiveDate>> {
+    let at: Option<String> = store
+        .conn()
+        .prepare_cached("SELECT published_at FROM claims WHERE uuid = ?1")?
+        .query_row([uuid], |r| r.get(0))?;
+    Ok(at.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc).date_naive()))
+}
+
+/// For each verdict of the claim, the best and worst values of its rating's own scale.
+fn rating_bounds(store: &Store, uuid: &str) -> Result<HashMap<String, (i32, i32)>> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT v.uuid, max(s.value), min(s.value)
+         FROM claims c JOIN verdicts v ON v.claim_id = c.id
+         JOIN ratings r ON r.id = v.rating_id JOIN ratings s ON s.scale_id = r.scale_id
+         WHERE c.uuid = ?1 GROUP BY v.id",
+    )?;
+    let rows = stmt.query_map([uuid], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The pure part of [`claim_report`]: the claim view's data turned into report data, confidential
+/// evidence masked. (Appearances are masked by the caller, which knows which sources are confidential.)
+fn from_detail(d: ClaimDetail, published_on: Option<NaiveDate>, bounds: &HashMap<String, (i32, i32)>) -> ClaimReport {
+    let verdict = d.verdict.as_ref().map(|v| verdict_report(v, bounds));
+    let earlier_verdicts =
+        d.verdicts.iter().filter(|v| v.superseded_at.is_some()).map(|v| verdict_report(v, bounds)).collect();
+    ClaimReport {
+        claimant: d.claimant.map(|c| ClaimantReport { uuid: c.uuid, name: c.name, role: c.role, affiliation: c.affiliation }),
+        appearances: d
+            .appearances
+            .into_iter()
+            .map(|a| AppearanceReport {
+                uuid: a.uuid,
+                url: a.url,
+                outlet: a.outlet,
+                medium: a.medium,
+                appeared_on: a.appeared_on,
+                is_first: a.is_first,
+                confidential: false,
+            })
+            .collect(),
+        evidence: d.evidence.into_iter().map(evidence_report).collect(),
+        corrections: d
+            .corrections
+            .into_iter()
+            .map(|c| CorrectionReport { uuid: c.uuid, at: c.at, what: c.what, reason: c.reason, actor: c.actor })
+            .collect(),
+        uuid: d.uuid,
+        text: d.text,
+        summary: d.summary,
+        said_on: d.said_on,
+        said_where: d.said_where,
+        status: d.status,
+        language: d.language,
+        tags: d.tags,
+        context: d.context,
+        assignee: d.assignee,
+        published_on,
+        verdict,
+        earlier_verdicts,
+    }
+}
+
+fn verdict_report(v: &Verdict, bounds: &HashMap<String, (i32, i32)>) -> VerdictReport {
+    // Without bounds (cannot happen for a stored verdict) the rating is its own scale.
+    let (best, worst) = bounds.get(&v.uuid).copied().unwrap_or((v.rating.value, v.rating.value));
+    VerdictReport {
+        uuid: v.uuid.clone(),
+        rating: RatingReport { key: v.rating.key.clone(), label: v.rating.label.clone(), value: v.rating.value, best, worst },
+        rationale: v.rationale.clone(),
+        author: v.author.clone(),
+        recorded_at: v.created_at,
+        superseded_at: v.superseded_at,
+    }
+}
+
+/// An evidence link as reports show it. A confidential source keeps only its kind.
+fn evidence_report(e: Evidence) -> EvidenceReport {
+    if e.source.confidential {
+        return EvidenceReport {
+            uuid: e.uuid,
+            stance: e.stance,
+            citation: confidential_label(e.source.kind),
+            body: EvidenceBody::Confidential { source_kind: e.source.kind },
+        };
+    }
+    let source = SourceReport {
+        uuid: e.source.uuid,
+        title: e.source.title,
+        publisher: e.source.publisher,
+        author: e.source.author,
+        published_on: e.source.published_on,
+        url: e.source.url,
+        kind: e.source.kind,
+        reliability: e.source.reliability,
+    };
+    let capture = e.capture.map(|c| CaptureReport {
+        uuid: c.uuid,
+        captured_at: c.captured_at,
+        sha256: c.sha256,
+        final_url: c.final_url,
+    });
+    let citation = citation(&source, capture.as_ref(), e.source.accessed_at);
+    EvidenceReport {
+        uuid: e.uuid,
+        stance: e.stance,
+        citation,
+        body: EvidenceBody::Open(Box::new(OpenEvidence {
+            source,
+            capture,
+            excerpt: e.excerpt,
+            excerpt_check: e.anchor.state,
+            note: e.note,
+        })),
+    }
+}
+
+/// A plain-text citation that still identifies the page if its address moves or its text changes:
+/// author, title, publisher, date, address, and the archived copy (time and SHA-256) the excerpt
+/// was checked against.
+pub fn citation(s: &SourceReport, capture: Option<&CaptureReport>, accessed_at: Option<DateTime<Utc>>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !s.author.trim().is_empty() {
+        parts.push(format!("{}.", one_line(&s.author)));
+    }
+    parts.push(format!("“{}”.", one_line(&s.title)));
+    let mut where_when = Vec::new();
+    if !s.publisher.trim().is_empty() {
+        where_when.push(one_line(&s.publisher));
+    }
+    if let Some(d) = s.published_on {
+        where_when.push(format!("published {d}"));
+    }
+    if !where_when.is_empty() {
+        parts.push(format!("{}.", where_when.join(", ")));
+    }
+    if !s.url.trim().is_empty() {
+        parts.push(one_line(&s.url));
+    }
+    parts.push(match (capture, accessed_at) {
+        (Some(c), _) => format!("Archived copy of {}, SHA-256 {}.", fmt_time(c.captured_at), c.sha256),
+        (None, Some(at)) => format!("Accessed {}; no archived copy.", fmt_time(at)),
+        (None, None) => "No archived copy.".to_string(),
+    });
+    parts.join(" ")
+}

@@ -17,6 +17,22 @@ const COMMANDS: &[&str] = &[
     "checklist",
     "set_checklist",
     "set_actor",
+    "add_appearance",
+    "remove_appearance",
+    "update_source",
+    "source_detail",
+    "add_source_by_url",
+    "recapture_source",
+    "diff_captures",
+    "capture_text",
+    "import_article_text",
+    "import_article_file",
+    "import_article_url",
+    "article",
+    "accept_candidate",
+    "reject_candidate",
+    "reopen_candidate",
+    "similar_claims",
 ];
 
 fn main() {

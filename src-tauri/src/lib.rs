@@ -55,6 +55,7 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(move |app| {
             if let Some(w) = app.get_webview_window("main") {
@@ -70,8 +71,24 @@ pub fn run() {
             commands::claims::get_claim,
             commands::claims::create_claim,
             commands::claims::update_claim,
+            commands::articles::import_article_text,
+            commands::articles::import_article_file,
+            commands::articles::import_article_url,
+            commands::articles::article,
+            commands::articles::accept_candidate,
+            commands::articles::reject_candidate,
+            commands::articles::reopen_candidate,
+            commands::articles::similar_claims,
+            commands::claims::add_appearance,
+            commands::claims::remove_appearance,
             commands::sources::list_sources,
             commands::sources::create_source,
+            commands::sources::update_source,
+            commands::sources::source_detail,
+            commands::sources::add_source_by_url,
+            commands::sources::recapture_source,
+            commands::sources::diff_captures,
+            commands::sources::capture_text,
             commands::sources::add_evidence,
             commands::verdicts::record_verdict,
             commands::verdicts::rating_scale,

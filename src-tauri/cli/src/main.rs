@@ -9,6 +9,10 @@ use factdesk_core::model::{ClaimInput, ClaimQuery, ClaimStatus, ClaimSummary};
 use factdesk_core::paths::{resolve_db_path, DB_ENV};
 use factdesk_core::{Error, Store};
 
+mod article;
+mod export;
+mod source;
+
 #[derive(Parser)]
 #[command(name = "factdesk-cli", version, about = "Factdesk, the fact-check workbench, from the command line")]
 struct Cli {
@@ -33,6 +37,14 @@ enum Command {
     /// Work with claims
     #[command(subcommand)]
     Claim(ClaimCommand),
+    /// Work with the source library
+    #[command(subcommand)]
+    Source(source::SourceCommand),
+    /// Import an article and turn its candidate claims into claims
+    #[command(subcommand)]
+    Article(article::ArticleCommand),
+    /// Export claim reports: md, html, csv, csv-evidence, json or claimreview
+    Export(export::ExportArgs),
     /// Show which workspace file is used and what it holds
     Info,
     /// Extract check-worthy claim candidates from an article (a text file, one paragraph a line); no workspace needed
@@ -198,7 +210,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 search,
                 status: status.as_deref().map(parse_status).transpose()?,
                 limit: Some(500),
-                cursor: None,
+                ..ClaimQuery::default()
             };
             let mut all: Vec<ClaimSummary> = Vec::new();
             loop {
@@ -221,6 +233,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_table(&all);
             }
         }
+        Command::Source(cmd) => source::run(&mut store, cmd)?,
+        Command::Article(cmd) => article::run(&mut store, cmd)?,
+        Command::Export(args) => export::run(&store, args)?,
         Command::Claim(ClaimCommand::Show { uuid }) => {
             let claim = store.get_claim(uuid.trim())?;
             println!("{}", serde_json::to_string_pretty(&claim).expect("claim serialises"));

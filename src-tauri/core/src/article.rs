@@ -96,7 +96,13 @@ pub fn read_file(path: &Path) -> Result<FetchedSource> {
     Ok(FetchedSource {
         input: SourceInput {
             url,
-            title: m.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or(stem),
+            // Metadata first; a plain-text article's first line is its headline; else the file name.
+            title: m
+                .title
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .or_else(|| (snap.kind == ContentKind::Text).then(|| first_line_title(&snap.text)))
+                .unwrap_or(stem),
             publisher: m.publisher.clone().unwrap_or_default(),
             author: m.author.clone().unwrap_or_default(),
             published_on: m.published_on.map(|d| d.format("%Y-%m-%d").to_string()),

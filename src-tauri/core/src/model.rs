@@ -135,9 +135,60 @@ pub struct ClaimQuery {
     /// Words to look for in the claim text, summary and claimant; every word must match (as a prefix).
     pub search: Option<String>,
     pub status: Option<ClaimStatus>,
+    /// Only claims by this claimant (uuid).
+    #[ts(optional = nullable)]
+    pub claimant: Option<String>,
+    /// Only claims with this tag.
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
+    /// Only claims assigned to this person.
+    #[ts(optional = nullable)]
+    pub assignee: Option<String>,
+    /// Only claims whose current verdict has this rating (its key).
+    #[ts(optional = nullable)]
+    pub rating: Option<String>,
+    /// Only claims said on or after this day, `YYYY-MM-DD`.
+    #[ts(optional = nullable)]
+    pub said_from: Option<String>,
+    /// Only claims said on or before this day, `YYYY-MM-DD`.
+    #[ts(optional = nullable)]
+    pub said_to: Option<String>,
+    /// Most recently changed first when absent.
+    #[ts(optional = nullable)]
+    pub sort: Option<ClaimSort>,
     /// Page size; 50 when absent, at most 500.
     pub limit: Option<u32>,
     pub cursor: Option<String>,
+}
+
+/// How the claim list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimSort {
+    /// Most recently changed first.
+    #[default]
+    Updated,
+    /// Most recently said first; undated claims last.
+    Said,
+}
+
+/// A claimant in the claimants list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimantSummary {
+    pub uuid: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub claim_count: u32,
+}
+
+/// A claimant's details as edited; renaming changes the name on every claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ClaimantInput {
+    pub name: String,
+    pub role: String,
+    pub affiliation: String,
 }
 
 /// What a checker types to create or edit a claim.
@@ -589,6 +640,12 @@ pub struct ClaimDetail {
     pub next_statuses: Vec<ClaimStatus>,
     /// What is still missing before this claim can be published, in plain words; empty when ready.
     pub publish_blockers: Vec<String>,
+    /// Claims the desk confirmed say the same thing as this one.
+    pub same_as: Vec<SimilarClaim>,
+    /// When this claim has no verdict of its own: the current verdict of a claim confirmed to be
+    /// the same, and which claim it is on.
+    pub linked_verdict: Option<Verdict>,
+    pub linked_verdict_claim: Option<String>,
 }
 
 /// What the window shows about the open workspace.

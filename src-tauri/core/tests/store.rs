@@ -491,6 +491,7 @@ fn a_very_common_search_reports_a_floor_and_still_pages_correctly() {
         status,
         limit: Some(500),
         cursor,
+        ..Default::default()
     };
     // "budget" is in every claim: a floor, but every page is right and paging reaches them all.
     let first = store.list_claims(&q("budget", None, None)).unwrap();

@@ -1,4 +1,4 @@
-use factdesk_core::model::{ClaimDetail, ClaimInput, ClaimPage, ClaimQuery};
+use factdesk_core::model::{AppearanceInput, ClaimDetail, ClaimInput, ClaimPage, ClaimQuery};
 use factdesk_core::Result;
 use tauri::State;
 
@@ -22,4 +22,14 @@ pub async fn create_claim(state: State<'_, AppState>, input: ClaimInput) -> Resu
 #[tauri::command]
 pub async fn update_claim(state: State<'_, AppState>, uuid: String, input: ClaimInput) -> Result<ClaimDetail> {
     state.with(|s| s.update_claim(&uuid, &input))
+}
+
+#[tauri::command]
+pub async fn add_appearance(state: State<'_, AppState>, claim_uuid: String, input: AppearanceInput) -> Result<ClaimDetail> {
+    state.with(|s| s.add_appearance(&claim_uuid, &input))
+}
+
+#[tauri::command]
+pub async fn remove_appearance(state: State<'_, AppState>, uuid: String) -> Result<ClaimDetail> {
+    state.with(|s| s.remove_appearance(&uuid))
 }

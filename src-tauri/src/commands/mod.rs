@@ -1,6 +1,7 @@
 //! One module per domain; each command takes its arguments, calls core and returns DTOs.
 //! Commands are `async` so SQLite work runs off the main (UI) thread.
 
+pub mod articles;
 pub mod claims;
 pub mod sources;
 pub mod verdicts;

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::{new_uuid, parse_date, parse_ts, Change, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
-    ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimStatus, ClaimSummary, Claimant, Rating,
+    ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant, Rating,
 };
 
 pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
@@ -316,6 +316,9 @@ impl Store {
                             corrections: Vec::new(),
                             next_statuses: Vec::new(),
                             publish_blockers: Vec::new(),
+                            same_as: Vec::new(),
+                            linked_verdict: None,
+                            linked_verdict_claim: None,
                         },
                     ))
                 },
@@ -331,6 +334,7 @@ impl Store {
         claim.history = self.claim_history(id)?;
         let status = claim.status;
         self.claim_workflow(id, status, &mut claim)?;
+        self.claim_links(id, &mut claim)?;
         Ok(claim)
     }
 
@@ -357,6 +361,35 @@ impl Store {
             conds.push("c.status = ?");
             args.push(Value::Text(st.to_string()));
         }
+        let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        if let Some(u) = text(&q.claimant) {
+            conds.push("c.claimant_id = (SELECT id FROM claimants WHERE uuid = ?)");
+            args.push(Value::Text(u));
+        }
+        if let Some(t) = text(&q.tag) {
+            conds.push("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ? COLLATE NOCASE)");
+            args.push(Value::Text(t.trim_start_matches('#').to_string()));
+        }
+        if let Some(a) = text(&q.assignee) {
+            conds.push("c.assignee = ? COLLATE NOCASE");
+            args.push(Value::Text(a));
+        }
+        if let Some(k) = text(&q.rating) {
+            conds.push(
+                "c.id IN (SELECT v2.claim_id FROM verdicts v2 JOIN ratings r2 ON r2.id = v2.rating_id
+                          WHERE v2.superseded_at IS NULL AND r2.key = ?)",
+            );
+            args.push(Value::Text(k));
+        }
+        for (field, day, cond) in
+            [("said_from", &q.said_from, "c.said_on >= ?"), ("said_to", &q.said_to, "c.said_on <= ?")]
+        {
+            if let Some(d) = text(day) {
+                conds.push(cond);
+                args.push(Value::Text(super::parse_user_date(field, &d)?.format("%Y-%m-%d").to_string()));
+            }
+        }
+        let other_filters = conds.len() > usize::from(fts.is_some());
         let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
         // How common is the search? Reading at most COMMON_MATCHES + 1 index rows answers that
         // cheaply. A rare term is counted exactly and drives the page query from the index; a
@@ -369,10 +402,10 @@ impl Store {
             None => None,
         };
         let common = capped.is_some_and(|n| n > COMMON_MATCHES);
-        let (total, total_exact) = match (capped, status) {
-            // The floor holds only without other filters; with a status filter, count exactly.
-            (Some(_), None) if common => (COMMON_MATCHES, false),
-            (Some(n), None) => (n, true),
+        let (total, total_exact) = match capped {
+            // The floor holds only without other filters; with a filter, count exactly.
+            Some(_) if common && !other_filters => (COMMON_MATCHES, false),
+            Some(n) if !other_filters => (n, true),
             _ => (
                 self.conn().query_row(
                     &format!("SELECT count(*) FROM claims c WHERE {filter}"),
@@ -382,11 +415,18 @@ impl Store {
                 true,
             ),
         };
-        let from = if common { "claims c INDEXED BY claims_updated" } else { "claims c" };
+        let by_said = q.sort == Some(ClaimSort::Said);
+        let from = match (common, by_said) {
+            (true, false) => "claims c INDEXED BY claims_updated",
+            (true, true) => "claims c INDEXED BY claims_said",
+            _ => "claims c",
+        };
+        // The keyset: (updated_at, id), or (said_on, id) with undated claims as '' (last).
+        let key_col = if by_said { "coalesce(c.said_on, '')" } else { "c.updated_at" };
         let mut page_sql = format!(
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
                     r.key, r.label, r.description, r.color, r.value,
-                    (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id)
+                    (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}
              FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
@@ -394,17 +434,18 @@ impl Store {
              WHERE {filter}"
         );
         if let (Some(at), Some(id)) = (cur_at, cur_id) {
-            page_sql.push_str(" AND (c.updated_at, c.id) < (?, ?)");
+            page_sql.push_str(&format!(" AND ({key_col}, c.id) < (?, ?)"));
             args.push(Value::Text(at.to_string()));
             args.push(Value::Integer(id));
         }
-        page_sql.push_str(" ORDER BY c.updated_at DESC, c.id DESC LIMIT ?");
+        page_sql.push_str(&format!(" ORDER BY {key_col} DESC, c.id DESC LIMIT ?"));
         args.push(Value::Integer(limit as i64));
         let mut stmt = self.conn().prepare_cached(&page_sql)?;
         let mut last: Option<(String, i64)> = None;
         let items = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 let updated: String = r.get(6)?;
+                let key: String = r.get(13)?;
                 let id: i64 = r.get(0)?;
                 let rating = match r.get::<_, Option<String>>(7)? {
                     Some(key) => Some(Rating {
@@ -418,7 +459,7 @@ impl Store {
                 };
                 let status: String = r.get(5)?;
                 Ok((
-                    (updated.clone(), id),
+                    (key, id),
                     ClaimSummary {
                         uuid: r.get(1)?,
                         text: r.get(2)?,
@@ -457,7 +498,13 @@ fn check_initial_status(input: &ClaimInput) -> Result<()> {
 fn parse_cursor(s: &str) -> Result<(String, i64)> {
     let bad = || Error::validation("cursor", "The list position is out of date; reload the list.");
     let (at, id) = s.rsplit_once('|').ok_or_else(bad)?;
-    super::parse_ts(at).map_err(|_| bad())?;
+    // A change time (sorted by updated), a day or '' for undated (sorted by said date).
+    let known = at.is_empty()
+        || super::parse_ts(at).is_ok()
+        || chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").is_ok();
+    if !known {
+        return Err(bad());
+    }
     Ok((at.to_string(), id.parse().map_err(|_| bad())?))
 }
 

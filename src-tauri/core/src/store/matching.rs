@@ -1,9 +1,23 @@
 //! Similar-claim matching: does the workspace already hold a claim that says the same thing in
-//! other words? Candidates come from the search index through the query's rarest words; each is
-//! then scored by the rare words both share (weighted by how rare they are), and a claim whose
-//! numbers differ is marked down, because "$60 billion" and "$6 billion" are different claims.
+//! other words? Candidates come from the search index through the query's rarest words (and their
+//! variants: "jobless" also looks for "unemployment"); each is then scored by the words both share,
+//! weighted by how rare they are, and marked down when the two disagree on what makes a claim a
+//! claim: a number ("$60 billion" is not "$6 billion", "2012" is not "2022"), a direction ("rose"
+//! against "fell"), an extreme ("highest" against "lowest") or a negation ("has not grown" against
+//! "has grown").
+//!
+//! Before comparing, a text is reduced to terms (see [`content_terms`]):
+//! - numbers in any spelling become one value: "$60bn", "60 billion dollars" and "60,000,000,000"
+//!   are `#60000000000`; "twenty thousand" is `#20000`; fractions become percentages rounded to
+//!   a whole number, so "a third", "one in three" and "33%" are all `#33`, "halved" is `#50`;
+//! - words are lower-cased, stemmed (a light suffix stripper with a short table of irregular
+//!   forms) and mapped through a small table of variants we wrote ("jobless" → unemployment,
+//!   "Britain" → uk, "CO2" = "carbon dioxide", "hired" → recruit, "Russian" → russia);
+//! - direction, extreme and negation words become markers (`~up`, `~down`, `~high`, `~low`,
+//!   `~not`), so "rose" and "went up" share a term and "not" is never lost as a stop word.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rusqlite::params;
 
@@ -11,123 +25,823 @@ use super::{parse_date, Store};
 use crate::error::Result;
 use crate::model::{ClaimStatus, Rating, SimilarClaim};
 
-/// Texts with fewer content words than this are never matched automatically: "It is false"
-/// would match everything and nothing.
+/// Texts with fewer content words than this are never matched automatically, neither as the text
+/// asked about nor as a stored claim: "It is false" would match everything and nothing. Markers
+/// (terms starting with `~`) do not count.
 pub const MIN_CONTENT_WORDS: usize = 4;
 /// A claim scoring below this is not shown as similar.
 pub const MIN_SCORE: f32 = 0.35;
-/// At most this many of the query's rarest words pick the candidates.
-const PROBE_TERMS: usize = 8;
-const CANDIDATES: u32 = 60;
+/// At most this many of the query's rarest terms pick the candidates.
+const PROBE_TERMS: usize = 5;
+/// Ranking candidates costs time for every claim the search expression matches, so the expression
+/// is kept to about this many claims: rare terms are asked for alone, common ones only in pairs
+/// ("unemployment" AND "Northshire"), whose claims are fewer.
+const PROBE_BUDGET: f64 = 1_500.0;
+/// At most this many pairs of common terms.
+const PROBE_PAIRS: usize = 6;
+/// How many claims the search index hands over for scoring.
+const CANDIDATES: u32 = 80;
+
+/// Two claims stating different numbers for the same thing are different claims.
+const NUMBER_CONFLICT: f32 = 0.35;
+/// "rose" against "fell", "highest" against "lowest".
+const POLARITY_CONFLICT: f32 = 0.35;
+/// One is negated, the other is not.
+const NEGATION_CONFLICT: f32 = 0.4;
+/// Each names someone or somewhere (a capitalised word inside the sentence) the other does not:
+/// "in Ohio" against "in Michigan", "the MMR vaccine" against "the HPV vaccine".
+const NAME_CONFLICT: f32 = 0.4;
+/// The weight of a marker term (about that of a word found in a third of the claims).
+const MARKER_WEIGHT: f32 = 1.0;
 
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
-    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "more", "most", "no", "not", "of", "on", "one",
-    "or", "our", "out", "over", "said", "says", "she", "so", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "to", "under", "up", "was", "we", "were", "what", "when", "which",
-    "who", "will", "with", "would", "you", "your", "us", "my", "me", "been", "just", "now", "very", "there's",
-    "it's", "per", "cent", "percent",
+    "a", "about", "according", "after", "all", "almost", "already", "also", "an", "and", "any", "are", "around",
+    "as", "at", "be", "been", "before", "being", "both", "but", "by", "can", "claim", "claimed", "claims",
+    "could", "did", "do", "does", "during", "each", "even", "ever", "every", "for", "from", "get", "gets", "got",
+    "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its",
+    "just", "less", "may", "me", "might", "more", "most", "much", "must", "my", "nearly", "now", "of", "on",
+    "only", "or", "our", "out", "over", "per", "roughly", "said", "say", "says", "shall", "she", "should",
+    "since", "so", "some", "than", "that", "the", "their", "them", "then", "there", "there's", "these", "they",
+    "this", "those", "through", "to", "today", "told", "under", "until", "up", "down", "upon", "us", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "will", "with", "would",
+    "yet", "you", "your", "cent", "percent", "pc", "set", "so-called", "together", "far",
 ];
 
-/// A word reduced to a stem both sides share: lower case, common English endings dropped.
-fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
-    if w.chars().any(|c| c.is_ascii_digit()) {
-        return w;
+/// Words that negate what they stand in.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "unable", "cannot", "none", "nobody", "nothing", "neither", "nor",
+];
+
+const UP: &[&str] = &[
+    "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing", "grow",
+    "grows", "grew", "grown", "growing", "growth", "climb", "climbs", "climbed", "climbing", "jump", "jumps",
+    "jumped", "soar", "soared", "soaring", "surge", "surged", "raise", "raised", "raises", "raising", "higher",
+];
+const DOWN: &[&str] = &[
+    "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decline", "declined",
+    "declines", "declining", "decrease", "decreased", "decreases", "cut", "cuts", "cutting", "reduce", "reduced",
+    "reduces", "reducing", "reduction", "lower", "lowered", "slow", "slowed", "slows", "slowing", "ease",
+    "eased", "eases", "easing", "slip", "slipped", "slips", "shrink", "shrank", "shrunk", "shrinks", "plunge",
+    "plunged", "sink", "sank", "sunk", "halve", "halved", "halves", "halving",
+];
+/// Words that say a figure multiplied: their own term and `~up`.
+const MULTIPLIED: &[&str] = &[
+    "double", "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling", "treble", "trebled",
+    "quadruple", "quadrupled", "quadruples",
+];
+const HIGH: &[&str] = &["highest", "biggest", "largest", "greatest", "high", "peak", "steepest", "sharpest"];
+const LOW: &[&str] = &["lowest", "smallest", "least", "fewest", "low"];
+
+/// Irregular forms the suffix stripper cannot reach, and spellings to fold.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("paid", "pay"), ("built", "build"), ("made", "make"), ("spent", "spend"), ("took", "take"),
+    ("taken", "take"), ("lost", "lose"), ("losses", "lose"), ("loss", "lose"), ("died", "kill"), ("dies", "kill"),
+    ("children", "child"), ("men", "man"), ("women", "woman"), ("sold", "sell"), ("bought", "buy"),
+    ("won", "win"), ("gave", "give"), ("given", "give"), ("left", "leave"), ("kept", "keep"), ("met", "meet"),
+    ("held", "hold"), ("sent", "send"), ("found", "find"), ("became", "become"), ("began", "begin"),
+    ("people", "people"), ("news", "news"), ("series", "series"), ("defense", "defence"), ("labor", "labour"),
+];
+
+/// Variants of one meaning, canonical first; written by us for the words claims use most. A variant
+/// is compared by its stem, so listing one form covers its plural and tenses.
+const VARIANTS: &[&[&str]] = &[
+    &["unemployment", "unemployed", "jobless", "joblessness"],
+    &["pay", "wage", "salary", "salaries", "earnings", "earn", "earns", "earned"],
+    &["kill", "die", "death", "dead", "fatal", "fatalities"],
+    &["home", "house", "household", "dwelling"],
+    &["company", "firm", "business"],
+    &["recruit", "hire", "hiring"],
+    &["build", "construct", "construction"],
+    &["make", "produce", "production", "manufacture"],
+    &["vaccine", "vaccination", "jab", "immunisation", "immunization", "inoculation"],
+    &["rail", "train", "railway"],
+    &["child", "kid"],
+    &["us", "usa", "america", "american", "americans"],
+    &["uk", "britain", "british"],
+    &["eu", "european union"],
+    &["co2", "carbon dioxide"],
+    &["illegal", "illegally", "unlawful", "unlawfully"],
+    &["aid", "assistance"],
+    &["stall", "block", "delay"],
+    &["cost", "price", "expensive"],
+    &["spend", "spending", "expenditure", "outlay"],
+    &["promise", "pledge", "vow"],
+    &["year", "annual", "annually", "yearly"],
+    &["doctor", "gp", "physician"],
+    &["soldier", "troop"],
+    &["emit", "emission"],
+    &["smoke", "smoking", "smoker"],
+    &["debt", "owe", "owing"],
+    &["accept", "admit"],
+    &["double", "twice", "doubling"],
+    &["triple", "treble", "tripling", "thrice"],
+    &["half", "halve"],
+    &["record", "all-time"],
+    &["big", "large", "huge"],
+    &["small", "little", "tiny"],
+    &["ban", "illegal to sell", "prohibit", "outlaw"],
+    &["sale", "sell", "selling"],
+    &["supply", "provide", "generate", "generated"],
+    &["graduate", "graduates", "graduated"],
+    &["study", "research"],
+    &["russia", "russian"],
+    &["china", "chinese"],
+    &["ukraine", "ukrainian"],
+    &["germany", "german"],
+    &["france", "french"],
+    &["england", "english"],
+    &["scotland", "scottish"],
+    &["wales", "welsh"],
+    &["ireland", "irish"],
+    &["denmark", "danish"],
+    &["india", "indian"],
+    &["brazil", "brazilian"],
+    &["canada", "canadian"],
+    &["mexico", "mexican"],
+    &["israel", "israeli"],
+    &["italy", "italian"],
+    &["spain", "spanish"],
+    &["japan", "japanese"],
+    &["europe", "european"],
+];
+
+/// Two-word phrases read as one term (or as a marker), before anything else.
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("carbon", "dioxide", "co2"),
+    ("united", "states", "us"),
+    ("united", "kingdom", "uk"),
+    ("great", "britain", "uk"),
+    ("european", "union", "eu"),
+    ("took", "in", "accept"),
+    ("taken", "in", "accept"),
+    ("take", "in", "accept"),
+    ("takes", "in", "accept"),
+    ("held", "up", "stall"),
+    ("hold", "up", "stall"),
+    ("holding", "up", "stall"),
+    ("went", "up", "~up"),
+    ("gone", "up", "~up"),
+    ("go", "up", "~up"),
+    ("goes", "up", "~up"),
+    ("going", "up", "~up"),
+    ("edged", "up", "~up"),
+    ("went", "down", "~down"),
+    ("gone", "down", "~down"),
+    ("go", "down", "~down"),
+    ("goes", "down", "~down"),
+    ("going", "down", "~down"),
+    ("edged", "down", "~down"),
+];
+
+const SMALL_NUMBERS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/// Denominators of fractions in words: "a third", "two fifths".
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0), ("halves", 2.0), ("third", 3.0), ("thirds", 3.0), ("quarter", 4.0), ("quarters", 4.0),
+    ("fifth", 5.0), ("fifths", 5.0), ("sixth", 6.0), ("sixths", 6.0), ("seventh", 7.0), ("sevenths", 7.0),
+    ("eighth", 8.0), ("eighths", 8.0), ("ninth", 9.0), ("ninths", 9.0), ("tenth", 10.0), ("tenths", 10.0),
+];
+
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
     }
-    for suffix in ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 4 {
-                return if suffix == "ies" { format!("{base}y") } else { base.to_string() };
+}
+
+fn scale_suffix(s: &str) -> Option<f64> {
+    match s {
+        "" => Some(1.0),
+        "k" => Some(1e3),
+        "m" | "mn" | "mln" => Some(1e6),
+        "bn" | "b" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    if let Some(i) = SMALL_NUMBERS.iter().position(|n| *n == w) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|n| *n == w).map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+struct Tables {
+    stop: HashSet<&'static str>,
+    neg: HashSet<&'static str>,
+    marker: HashMap<&'static str, &'static str>,
+    irregular: HashMap<&'static str, &'static str>,
+    /// stem → canonical term
+    variant: HashMap<String, &'static str>,
+    /// canonical term → its one-word variants as written (what the search index is asked for)
+    probes: HashMap<&'static str, Vec<String>>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut marker = HashMap::new();
+        for (words, m) in [(UP, "~up"), (DOWN, "~down"), (HIGH, "~high"), (LOW, "~low")] {
+            for w in words {
+                marker.insert(*w, m);
+            }
+        }
+        let irregular: HashMap<_, _> = IRREGULAR.iter().copied().collect();
+        let mut variant = HashMap::new();
+        let mut probes: HashMap<&'static str, Vec<String>> = HashMap::new();
+        for group in VARIANTS {
+            let canonical = group[0];
+            for v in group.iter() {
+                if v.contains(' ') {
+                    continue;
+                }
+                variant.insert(stem_word(v, &irregular), canonical);
+                let p = probes.entry(canonical).or_default();
+                for w in inflections(v) {
+                    if !p.contains(&w) {
+                        p.push(w);
+                    }
+                }
+            }
+        }
+        Tables {
+            stop: STOPWORDS.iter().copied().collect(),
+            neg: NEGATIONS.iter().copied().collect(),
+            marker,
+            irregular,
+            variant,
+            probes,
+        }
+    })
+}
+
+/// A word reduced to a stem both sides share: common English endings dropped ("recycled",
+/// "recycling" → "recycl"; "cities", "city" → "citi"; "dropped" → "drop"), irregular forms looked up.
+fn stem_word(w: &str, irregular: &HashMap<&'static str, &'static str>) -> String {
+    let w = irregular.get(w).copied().unwrap_or(w);
+    if w.chars().any(|c| c.is_ascii_digit()) || !w.is_ascii() {
+        return w.to_string();
+    }
+    let mut s = w.to_string();
+    let mut stripped = false;
+    for suffix in ["ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly"] {
+        if let Some(base) = s.strip_suffix(suffix) {
+            let long_enough = match suffix {
+                "ies" | "ied" => base.len() >= 3,
+                // "properly", "annually"; not "family", "supply", "italy"
+                "ly" => base.len() >= 5 && !w.ends_with("ily") && !w.ends_with("ply"),
+                _ => base.len() >= 4,
+            };
+            if long_enough {
+                s = if suffix == "ies" || suffix == "ied" { format!("{base}y") } else { base.to_string() };
+                stripped = !s.ends_with('y');
+                break;
             }
         }
     }
-    w
+    if !stripped && s.len() >= 4 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+        s.pop();
+    }
+    let b = s.as_bytes();
+    let n = b.len();
+    // "dropped" → "dropp" → "drop" (but "fall", "miss", "buzz" keep their pair).
+    if stripped && n >= 4 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') && !is_vowel(b[n - 1]) {
+        s.pop();
+    }
+    // "increase"/"increased" → "increas"; "city"/"cities" → "citi".
+    let n = s.len();
+    if n >= 4 && s.ends_with('e') {
+        s.pop();
+    } else if n >= 3 && s.ends_with('y') && !is_vowel(s.as_bytes()[n - 2]) {
+        s.pop();
+        s.push('i');
+    }
+    s
 }
 
-/// The words of `text` that carry its meaning, stemmed, each once, in order; numbers kept whole
-/// ("60", "1.5", "2024").
-pub fn content_terms(text: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    /// A word as written (case kept), lower-cased, and whether it names someone or something: a
+    /// capitalised word that does not start a sentence.
+    Word(String, String, bool),
+    /// Digits as written ("7.5", "60bn" → 60e9), with the leading digits for the search index.
+    Num(f64, String),
+    Percent,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ',' || c == '\'')) {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '\n') {
+            sentence_start = true;
+        }
+        if c == '%' {
+            out.push(Tok::Percent);
+            i += 1;
             continue;
         }
-        let is_number = w.chars().next().is_some_and(|c| c.is_ascii_digit());
-        let w = if is_number { w.replace(',', "") } else { w.to_string() };
-        if !is_number && (w.chars().count() < 2 || STOPWORDS.contains(&w.to_lowercase().as_str())) {
+        if !c.is_alphanumeric() {
+            i += 1;
             continue;
         }
-        let s = stem(&w);
-        if seen.insert(s.clone()) {
-            out.push(s);
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i];
+            let inner = matches!(c, '.' | ',' | '\'' | '’') && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let raw: String = chars[start..i].iter().collect();
+        if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits_end = raw.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(raw.len());
+            let (digits, suffix) = raw.split_at(digits_end);
+            let suffix = suffix.to_lowercase();
+            let clean = digits.replace(',', "");
+            if let (Ok(v), Some(scale)) = (clean.parse::<f64>(), scale_suffix(&suffix)) {
+                // The index splits "1,200" and "7.5" at the separator and keeps "60bn" whole.
+                let lead = digits.split([',', '.']).next().unwrap_or(digits);
+                let probe = if digits.contains([',', '.']) || suffix.is_empty() { lead.to_string() } else { raw.to_lowercase() };
+                out.push(Tok::Num(v * scale, probe));
+                sentence_start = false;
+                continue;
+            }
+            // "2022s", "3rd", "50s": a word.
+        }
+        let lower = raw.to_lowercase().replace('’', "'");
+        let name = !sentence_start && raw.starts_with(|c: char| c.is_uppercase());
+        sentence_start = false;
+        out.push(Tok::Word(raw, lower, name));
+    }
+    // A title in capitals ("Council Approves New Budget") names nothing in particular.
+    let words = out.iter().filter(|t| matches!(t, Tok::Word(..))).count();
+    let names = out.iter().filter(|t| matches!(t, Tok::Word(_, _, true))).count();
+    if names * 2 > words {
+        for t in &mut out {
+            if let Tok::Word(_, _, name) = t {
+                *name = false;
+            }
         }
     }
     out
 }
 
-fn numbers(terms: &[String]) -> HashSet<&str> {
-    terms.iter().filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit())).map(String::as_str).collect()
+/// One term of a text: its key (compared), and what the search index is asked for to find it.
+#[derive(Debug, Clone)]
+struct Term {
+    key: String,
+    probes: Vec<String>,
 }
 
-/// How alike two claims are, 0..1: the share of their rare words they have in common (each word
-/// weighted by `weight`), times 0.6 when both state numbers and the numbers differ.
+#[derive(Debug, Default)]
+struct Analysis {
+    terms: Vec<Term>,
+    /// Words and numbers (not markers).
+    content: usize,
+}
+
+impl Analysis {
+    fn push(&mut self, key: String, probes: Vec<String>) {
+        if self.terms.iter().any(|t| t.key == key) {
+            return;
+        }
+        if !is_marker(&key) {
+            self.content += 1;
+        }
+        self.terms.push(Term { key, probes });
+    }
+
+    fn number(&mut self, v: f64, probe: String) {
+        let mut probes = if probe.is_empty() { Vec::new() } else { vec![probe] };
+        // "fifteen" is also looked for as "15".
+        let digits = format!("{}", v as i64);
+        if v.fract() == 0.0 && v < 1e5 && !probes.contains(&digits) {
+            probes.push(digits);
+        }
+        self.push(number_key(v), probes);
+    }
+}
+
+fn number_key(v: f64) -> String {
+    if v.fract().abs() < 1e-9 || v.abs() >= 1e6 {
+        format!("#{}", v.round() as i64)
+    } else {
+        let s = format!("{v:.3}");
+        format!("#{}", s.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
+    match toks.get(i) {
+        Some(Tok::Word(_, l, _)) => Some(l.as_str()),
+        _ => None,
+    }
+}
+
+/// A number written in words from `i`: "twenty thousand", "three hundred thousand", "forty-eight",
+/// "a million". Returns the value, how many tokens it took and the first word (for the index).
+fn words_number(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let first = word_at(toks, i)?;
+    let mut j = i;
+    let mut total = 0.0;
+    let mut current;
+    if first == "a" {
+        // "a million", "a hundred": the article counts as one only before a scale word.
+        scale_word(word_at(toks, i + 1)?)?;
+        current = 1.0;
+        j += 1;
+    } else {
+        current = word_number(first)?;
+        j += 1;
+        if let Some(t) = word_at(toks, j) {
+            if current >= 20.0 {
+                if let Some(u) = word_number(t).filter(|u| *u < 10.0 && *u > 0.0) {
+                    current += u;
+                    j += 1;
+                }
+            }
+        }
+    }
+    while let Some(s) = word_at(toks, j).and_then(scale_word) {
+        if s == 100.0 {
+            current *= s;
+        } else {
+            total += current * s;
+            current = 0.0;
+        }
+        j += 1;
+        // "three hundred and twenty", "one million two hundred thousand"
+        if let Some(n) = word_at(toks, j).and_then(word_number) {
+            if n > 0.0 {
+                current += n;
+                j += 1;
+            }
+        }
+    }
+    Some((total + current, j - i))
+}
+
+/// A value as a digit token or in words at `i`.
+fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, String)> {
+    match toks.get(i)? {
+        Tok::Num(v, p) => {
+            let mut v = *v;
+            let mut j = i + 1;
+            while let Some(s) = word_at(toks, j).and_then(scale_word) {
+                v *= s;
+                j += 1;
+            }
+            Some((v, j - i, p.clone()))
+        }
+        Tok::Word(_, w, _) => {
+            let (v, n) = words_number(toks, i)?;
+            Some((v, n, if w == "a" { String::new() } else { w.clone() }))
+        }
+        Tok::Percent => None,
+    }
+}
+
+/// "per cent", "percent", "%", "pc" at `i`: how many tokens.
+fn percent_at(toks: &[Tok], i: usize) -> usize {
+    match toks.get(i) {
+        Some(Tok::Percent) => 1,
+        Some(Tok::Word(_, w, _)) if w == "percent" || w == "pc" => 1,
+        Some(Tok::Word(_, w, _)) if w == "per" && word_at(toks, i + 1) == Some("cent") => 2,
+        _ => 0,
+    }
+}
+
+fn analyse(text: &str) -> Analysis {
+    let t = tables();
+    let toks = tokenize(text);
+    let mut a = Analysis::default();
+    let mut negated = false;
+    let mut i = 0;
+    while i < toks.len() {
+        // Numbers, in digits or words, with their scale, percent sign or fraction.
+        if let Some((v, n, probe)) = value_at(&toks, i) {
+            let mut j = i + n;
+            let whole = v.fract() == 0.0 && v > 0.0;
+            // "two thirds", "one fifth", "a third" (handled below for "a")
+            if let Some(d) = word_at(&toks, j).and_then(|w| FRACTIONS.iter().find(|f| f.0 == w)).map(|f| f.1) {
+                if whole && v < d {
+                    a.number((v / d * 100.0).round(), probe);
+                    i = j + 1;
+                    continue;
+                }
+            }
+            // "one in three", "four out of five", "20 in 100"
+            let of = match (word_at(&toks, j), word_at(&toks, j + 1)) {
+                (Some("in"), _) => Some(1),
+                (Some("out"), Some("of")) => Some(2),
+                _ => None,
+            };
+            if let Some(skip) = of.filter(|_| whole && v <= 100.0) {
+                if let Some((d, dn, _)) = value_at(&toks, j + skip) {
+                    if d > v && (d <= 10.0 || d == 100.0 || d == 1000.0) {
+                        a.number((v / d * 100.0).round(), probe);
+                        i = j + skip + dn;
+                        continue;
+                    }
+                }
+            }
+            let p = percent_at(&toks, j);
+            j += p;
+            i = j;
+            // A bare "one" ("one measles jab", "every one of them") is not a figure.
+            if !(n == 1 && p == 0 && word_at(&toks, i - 1) == Some("one")) {
+                a.number(v, probe);
+            }
+            continue;
+        }
+        let Tok::Word(raw, lower, name) = &toks[i] else {
+            i += 1;
+            continue;
+        };
+        // "a third", "a fifth", "half", "halved"
+        if lower == "a" || lower == "an" {
+            if let Some(d) = word_at(&toks, i + 1).and_then(|w| FRACTIONS.iter().find(|f| f.0 == w)).map(|f| f.1) {
+                a.number((100.0 / d).round(), word_at(&toks, i + 1).unwrap_or_default().to_string());
+                i += 2;
+                continue;
+            }
+        }
+        if lower == "half" {
+            a.number(50.0, String::new());
+        }
+        if lower.starts_with("halv") {
+            a.number(50.0, String::new());
+            a.push("half".into(), vec!["half".into(), "halv".into()]);
+        }
+        if lower == "decade" || lower == "decades" {
+            a.number(10.0, String::new());
+            a.push("year".into(), probes_for(t, "year", "year"));
+            i += 1;
+            continue;
+        }
+        if let Some(next) = word_at(&toks, i + 1) {
+            if let Some((_, _, key)) = PHRASES.iter().find(|(x, y, _)| x == lower && *y == next) {
+                if key.starts_with('~') {
+                    a.push((*key).to_string(), Vec::new());
+                } else {
+                    a.push((*key).to_string(), probes_for(t, key, lower));
+                }
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+        // "US", "U.S.", "USA": the country, never the pronoun.
+        let plain = lower.replace('.', "");
+        if matches!(raw.replace('.', "").as_str(), "US" | "USA") {
+            a.push("us".into(), probes_for(t, "us", "us"));
+            if *name {
+                a.push("@us".into(), Vec::new());
+            }
+            continue;
+        }
+        let word = plain.strip_suffix("'s").unwrap_or(&plain);
+        let word = word.trim_end_matches('\'');
+        if t.neg.contains(word) || word.ends_with("n't") {
+            // "a level not seen since 2001" says a record, not a negation.
+            if word_at(&toks, i) != Some("seen") {
+                negated = true;
+            }
+            continue;
+        }
+        if let Some(m) = t.marker.get(word) {
+            a.push((*m).to_string(), Vec::new());
+            continue;
+        }
+        if word.chars().count() < 2 || t.stop.contains(word) {
+            continue;
+        }
+        if MULTIPLIED.contains(&word) {
+            a.push("~up".into(), Vec::new());
+        }
+        let s = stem_word(word, &t.irregular);
+        let key = match t.variant.get(&s) {
+            Some(canonical) => {
+                a.push((*canonical).to_string(), probes_for(t, canonical, word));
+                (*canonical).to_string()
+            }
+            None => {
+                a.push(s.clone(), inflections(word));
+                s
+            }
+        };
+        if *name {
+            a.push(format!("@{key}"), Vec::new());
+        }
+    }
+    if negated {
+        a.push("~not".into(), Vec::new());
+    }
+    a
+}
+
+/// The word as written and its plural or singular: what the search index is asked for (exact
+/// words: a prefix query makes the index merge every word it covers, which costs more than it finds).
+fn inflections(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    if let Some(singular) = word.strip_suffix('s').filter(|s| s.len() >= 3 && !word.ends_with("ss")) {
+        out.push(singular.to_string());
+    } else {
+        out.push(format!("{word}s"));
+    }
+    out
+}
+
+fn probes_for(t: &Tables, canonical: &str, own: &str) -> Vec<String> {
+    let mut p = t.probes.get(canonical).cloned().unwrap_or_default();
+    for w in inflections(own) {
+        if !p.contains(&w) {
+            p.push(w);
+        }
+    }
+    p
+}
+
+/// The terms of `text` that carry its meaning, each once, in order: stemmed words mapped to one
+/// spelling per meaning, numbers as values (`#1200`, `#33` for "a third"), and markers for
+/// direction, extremes and negation (`~up`, `~down`, `~high`, `~low`, `~not`), which do not count
+/// towards [`MIN_CONTENT_WORDS`].
+pub fn content_terms(text: &str) -> Vec<String> {
+    analyse(text).terms.into_iter().map(|t| t.key).collect()
+}
+
+/// Markers (`~up`, `~not`) and name flags (`@ohio`): not words of the claim themselves.
+fn is_marker(t: &str) -> bool {
+    t.starts_with('~') || t.starts_with('@')
+}
+
+fn is_number(t: &str) -> bool {
+    t.starts_with('#')
+}
+
+fn has(set: &HashSet<&str>, t: &str) -> bool {
+    set.contains(t)
+}
+
+/// Both state a direction (or an extreme) and they are opposite.
+fn opposed(a: &HashSet<&str>, b: &HashSet<&str>, x: &str, y: &str) -> bool {
+    let only = |s: &HashSet<&str>, p: &str, q: &str| has(s, p) && !has(s, q);
+    (only(a, x, y) && only(b, y, x)) || (only(a, y, x) && only(b, x, y))
+}
+
+/// How alike two claims are, 0..1: the share of their terms they have in common (each weighted by
+/// `weight`, shared over all), marked down when they state different numbers for the same thing,
+/// opposite directions or extremes, name different people or places, or when one is negated and
+/// the other is not.
 pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f32 {
     let sa: HashSet<&str> = a.iter().map(String::as_str).collect();
     let sb: HashSet<&str> = b.iter().map(String::as_str).collect();
-    let shared: f32 = sa.intersection(&sb).map(|t| weight(t)).sum();
-    let union: f32 = sa.union(&sb).map(|t| weight(t)).sum();
+    let counted = |t: &&&str| !t.starts_with('@');
+    let shared: f32 = sa.intersection(&sb).filter(counted).map(|t| weight(t)).sum();
+    let union: f32 = sa.union(&sb).filter(counted).map(|t| weight(t)).sum();
     if union <= 0.0 {
         return 0.0;
     }
     let mut score = shared / union;
-    let (na, nb) = (numbers(a), numbers(b));
-    if !na.is_empty() && !nb.is_empty() && na != nb {
-        score *= 0.6;
+    // A number on each side that the other does not state: a changed figure, year or amount.
+    let only_a = sa.iter().any(|t| is_number(t) && !sb.contains(t));
+    let only_b = sb.iter().any(|t| is_number(t) && !sa.contains(t));
+    if only_a && only_b {
+        score *= NUMBER_CONFLICT;
+    }
+    if opposed(&sa, &sb, "~up", "~down") {
+        score *= POLARITY_CONFLICT;
+    }
+    if opposed(&sa, &sb, "~high", "~low") {
+        score *= POLARITY_CONFLICT;
+    }
+    if has(&sa, "~not") != has(&sb, "~not") {
+        score *= NEGATION_CONFLICT;
+    }
+    // A name on each side that the other text does not mention at all.
+    let unnamed = |s: &HashSet<&str>, other: &HashSet<&str>| {
+        s.iter().any(|t| t.strip_prefix('@').is_some_and(|k| !other.contains(k)))
+    };
+    if unnamed(&sa, &sb) && unnamed(&sb, &sa) {
+        score *= NAME_CONFLICT;
     }
     score
 }
 
+/// The search expression that picks candidates: the rarest terms alone while the claims they find
+/// stay within [`PROBE_BUDGET`], then pairs of the next ones (a claim must share both), cheapest
+/// first; at least the rarest term or pair.
+fn probe_expression(probes: &[&Term], reach: &dyn Fn(&Term) -> f64, total: f64, known: impl Fn(&str) -> bool) -> String {
+    let phrase = |t: &Term| {
+        let ps: Vec<String> =
+            t.probes.iter().filter(|p| known(p)).map(|p| format!("\"{}\"", p.replace('"', ""))).collect();
+        if ps.len() == 1 {
+            ps[0].clone()
+        } else {
+            format!("({})", ps.join(" OR "))
+        }
+    };
+    let mut parts = Vec::new();
+    let mut spent = 0.0;
+    let mut alone = 0;
+    for t in probes {
+        let r = reach(t);
+        if spent + r > PROBE_BUDGET && !parts.is_empty() {
+            break;
+        }
+        spent += r;
+        alone += 1;
+        parts.push(phrase(t));
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for i in alone..probes.len() {
+        for j in i + 1..probes.len() {
+            pairs.push((reach(probes[i]) * reach(probes[j]) / total.max(1.0), i, j));
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (est, i, j) in pairs.into_iter().take(PROBE_PAIRS) {
+        if spent + est > PROBE_BUDGET && !parts.is_empty() {
+            break;
+        }
+        spent += est;
+        parts.push(format!("({} AND {})", phrase(probes[i]), phrase(probes[j])));
+    }
+    parts.join(" OR ")
+}
+
 impl Store {
-    /// How many claims use each of `terms` (prefix counts for stems), for weighting.
-    fn document_frequencies(&self, terms: &[String]) -> Result<HashMap<String, i64>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT coalesce(max(doc), 0) FROM claims_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)",
-        )?;
+    /// How many claims use each probe word, for weighting.
+    fn document_frequencies<'a>(&self, probes: impl Iterator<Item = &'a String>) -> Result<HashMap<String, i64>> {
+        let mut stmt = self.conn().prepare_cached("SELECT coalesce(max(doc), 0) FROM claims_vocab WHERE term = ?1")?;
         let mut out = HashMap::new();
-        for t in terms {
-            let df: i64 = stmt.query_row([t], |r| r.get(0))?;
-            out.insert(t.clone(), df);
+        for p in probes {
+            if !out.contains_key(p) {
+                let df: i64 = stmt.query_row([p], |r| r.get(0))?;
+                out.insert(p.clone(), df);
+            }
         }
         Ok(out)
     }
 
     /// Claims already in the workspace that say what `text` says, best first. Empty for a text
-    /// too short to match (fewer than [`MIN_CONTENT_WORDS`] content words).
+    /// too short to match (fewer than [`MIN_CONTENT_WORDS`] content words); a stored claim that
+    /// short is never offered either.
     pub fn similar_claims(&self, text: &str, exclude: Option<&str>, limit: usize) -> Result<Vec<SimilarClaim>> {
-        let terms = content_terms(text);
-        if terms.len() < MIN_CONTENT_WORDS {
+        let query = analyse(text);
+        if query.content < MIN_CONTENT_WORDS || limit == 0 {
             return Ok(Vec::new());
         }
-        let total: i64 = self.conn().query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?;
+        // The largest id stands in for the count: one index probe instead of a scan.
+        let total: i64 = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
         if total == 0 {
             return Ok(Vec::new());
         }
-        let df = self.document_frequencies(&terms)?;
-        let idf = |t: &str| -> f32 {
-            let d = df.get(t).copied().unwrap_or(0) as f32;
-            ((total as f32 + 1.0) / (d + 1.0)).ln().max(0.05)
+        let df_probe = self.document_frequencies(query.terms.iter().flat_map(|t| t.probes.iter()))?;
+        // A term's frequency: the claims using any of its spellings (an over-count when one uses two).
+        let df: HashMap<&str, i64> = query
+            .terms
+            .iter()
+            .filter(|t| !t.probes.is_empty())
+            .map(|t| (t.key.as_str(), t.probes.iter().map(|p| df_probe[p]).sum::<i64>().min(total)))
+            .collect();
+        let reach = |t: &Term| df[t.key.as_str()] as f64;
+        let n = total as f32 + 1.0;
+        let idf = |d: i64| (n / (d as f32 + 1.0)).ln().max(0.05);
+        let weight = |t: &str| -> f32 {
+            if is_marker(t) {
+                return MARKER_WEIGHT;
+            }
+            // A term only the candidate has counts as rare: it is something the query does not say.
+            idf(df.get(t).copied().unwrap_or(0))
         };
-        let mut probes: Vec<&String> = terms.iter().filter(|t| df.get(*t).copied().unwrap_or(0) > 0).collect();
-        probes.sort_by(|a, b| df[*a].cmp(&df[*b]));
+        let mut probes: Vec<&Term> =
+            query.terms.iter().filter(|t| df.get(t.key.as_str()).copied().unwrap_or(0) > 0).collect();
+        probes.sort_by_key(|t| df[t.key.as_str()]);
         probes.truncate(PROBE_TERMS);
         if probes.is_empty() {
             return Ok(Vec::new());
         }
-        let query = probes.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
+        let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
+        let terms: Vec<String> = query.terms.iter().map(|t| t.key.clone()).collect();
         let mut stmt = self.conn().prepare_cached(
             "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, r.key, r.label, r.description, r.color, r.value
              FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
@@ -136,7 +850,7 @@ impl Store {
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
              LEFT JOIN ratings r ON r.id = v.rating_id",
         )?;
-        let rows = stmt.query_map(params![query, CANDIDATES], |r| {
+        let rows = stmt.query_map(params![fts, CANDIDATES], |r| {
             let status: String = r.get(3)?;
             let rating = match r.get::<_, Option<String>>(5)? {
                 Some(key) => Some(Rating {
@@ -164,12 +878,17 @@ impl Store {
             if exclude == Some(c.uuid.as_str()) {
                 continue;
             }
-            c.score = similarity(&terms, &content_terms(&c.text), &idf);
+            let other = analyse(&c.text);
+            if other.content < MIN_CONTENT_WORDS {
+                continue;
+            }
+            let other: Vec<String> = other.terms.into_iter().map(|t| t.key).collect();
+            c.score = similarity(&terms, &other, &weight);
             if c.score >= MIN_SCORE {
                 out.push(c);
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.uuid.cmp(&b.uuid)));
         out.truncate(limit);
         Ok(out)
     }
@@ -179,21 +898,73 @@ impl Store {
 mod tests {
     use super::*;
 
+    fn one(_: &str) -> f32 {
+        1.0
+    }
+
+    fn sim(a: &str, b: &str) -> f32 {
+        similarity(&content_terms(a), &content_terms(b), &one)
+    }
+
     #[test]
     fn content_terms_drop_function_words_and_keep_numbers() {
         assert_eq!(
             content_terms("The U.S. has no plans to send 1,200 troops to Ukraine."),
-            ["u.s", "plan", "send", "1200", "troop", "ukraine"]
+            ["us", "@us", "plan", "send", "#1200", "soldier", "ukraine", "@ukraine", "~not"]
         );
     }
 
     #[test]
+    fn numbers_are_read_in_any_spelling() {
+        let n = |s: &str| content_terms(s).into_iter().filter(|t| is_number(t)).collect::<Vec<_>>();
+        assert_eq!(n("$60bn"), ["#60000000000"]);
+        assert_eq!(n("60 billion dollars"), ["#60000000000"]);
+        assert_eq!(n("1.4m jobs and 1.4 million jobs"), ["#1400000"]);
+        assert_eq!(n("745k, 745,000"), ["#745000"]);
+        assert_eq!(n("Twenty thousand officers"), ["#20000"]);
+        assert_eq!(n("three hundred thousand times"), ["#300000"]);
+        assert_eq!(n("forty-eight"), ["#48"]);
+        assert_eq!(n("a third"), ["#33"]);
+        assert_eq!(n("one in three"), ["#33"]);
+        assert_eq!(n("33%"), ["#33"]);
+        assert_eq!(n("two-thirds"), ["#67"]);
+        assert_eq!(n("four out of five"), ["#80"]);
+        assert_eq!(n("8.5 per cent"), ["#8.5"]);
+        assert_eq!(n("reached 745,000 in 2022"), ["#745000", "#2022"]);
+        assert_eq!(n("halved"), ["#50"]);
+        assert!(n("the third year").is_empty());
+    }
+
+    #[test]
+    fn stems_and_variants_meet() {
+        let t = tables();
+        for (a, b) in [("recycled", "recycling"), ("cities", "city"), ("dropped", "drop"), ("increase", "increased"), ("jobs", "job")] {
+            assert_eq!(stem_word(a, &t.irregular), stem_word(b, &t.irregular), "{a} / {b}");
+        }
+        assert_eq!(content_terms("jobless"), content_terms("unemployment"));
+        assert_eq!(content_terms("Britain"), content_terms("UK"));
+        assert_eq!(content_terms("carbon dioxide"), content_terms("CO2"));
+        assert_eq!(content_terms("rose"), content_terms("went up"));
+        assert_eq!(content_terms("us"), Vec::<String>::new(), "the pronoun is a stop word");
+    }
+
+    #[test]
     fn different_numbers_make_claims_less_alike() {
-        let one = |_: &str| 1.0;
-        let a = content_terms("Congress stalled a $60 billion aid package for Ukraine");
-        let b = content_terms("Congress stalled a $6 billion aid package for Ukraine");
-        let c = content_terms("Congress has stalled the Ukraine aid package worth $60 billion");
-        assert!(similarity(&a, &c, &one) > similarity(&a, &b, &one));
-        assert!(similarity(&a, &c, &one) > 0.7);
+        let a = "Congress stalled a $60 billion aid package for Ukraine";
+        let b = "Congress stalled a $6 billion aid package for Ukraine";
+        let c = "Congress has stalled the Ukraine aid package worth $60 billion";
+        assert!(sim(a, c) > sim(a, b));
+        assert!(sim(a, c) > 0.7);
+        assert!(sim(a, b) < MIN_SCORE);
+    }
+
+    #[test]
+    fn opposite_directions_and_negations_make_claims_less_alike() {
+        let q = "Violent crime in the city went up sharply last year";
+        assert!(sim(q, "Violent crime in the city increased sharply last year") > 0.9);
+        assert!(sim(q, "Violent crime in the city went down sharply last year") < MIN_SCORE + 0.2);
+        let w = "Real wages have not grown in the last decade";
+        assert!(sim(w, "Real wages have grown in the last decade") < sim(w, "Real pay has not grown in a decade"));
+        assert!(sim("Life expectancy here is the lowest in the region", "Life expectancy here is the highest in the region") < 0.6);
     }
 }

@@ -2,8 +2,10 @@
 //! newest schema. Every mutation runs in one transaction together with its history row.
 
 mod appearances;
+mod claimants;
 mod claims;
 mod history;
+mod links;
 mod matching;
 mod sources;
 mod verdicts;
@@ -28,6 +30,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0002_workflow.sql")),
     M::up(include_str!("../../migrations/0003_sources.sql")),
     M::up(include_str!("../../migrations/0004_articles.sql")),
+    M::up(include_str!("../../migrations/0005_lists.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.

@@ -5,7 +5,7 @@
  */
 export type ApiError = { 
 /**
- * `Validation`, `NotFound`, `Conflict`, `Storage` or `Io`.
+ * `Validation`, `NotFound`, `Conflict`, `Storage`, `Io` or `Network`.
  */
 kind: string, message: string, field: string | null, };
 
@@ -67,6 +67,11 @@ total: number,
 total_exact: boolean, };
 
 /**
+ * How the claim list is ordered.
+ */
+export type ClaimSort = "updated" | "said";
+
+/**
  * What the claim list shows: a search, a status filter, a page.
  */
 export type ClaimQuery = { 
@@ -75,9 +80,47 @@ export type ClaimQuery = {
  */
 search: string | null, status: ClaimStatus | null, 
 /**
+ * Only claims by this claimant (uuid).
+ */
+claimant?: string | null, 
+/**
+ * Only claims with this tag.
+ */
+tag?: string | null, 
+/**
+ * Only claims assigned to this person.
+ */
+assignee?: string | null, 
+/**
+ * Only claims whose current verdict has this rating (its key).
+ */
+rating?: string | null, 
+/**
+ * Only claims said on or after this day, `YYYY-MM-DD`.
+ */
+said_from?: string | null, 
+/**
+ * Only claims said on or before this day, `YYYY-MM-DD`.
+ */
+said_to?: string | null, 
+/**
+ * Most recently changed first when absent.
+ */
+sort?: ClaimSort | null, 
+/**
  * Page size; 50 when absent, at most 500.
  */
 limit: number | null, cursor: string | null, };
+
+/**
+ * A claimant in the claimants list.
+ */
+export type ClaimantSummary = { uuid: string, name: string, role: string | null, affiliation: string | null, claim_count: number, };
+
+/**
+ * A claimant's details as edited; renaming changes the name on every claim.
+ */
+export type ClaimantInput = { name: string, role: string, affiliation: string, };
 
 /**
  * What a checker types to create or edit a claim.
@@ -106,20 +149,302 @@ said_where: string,
 /**
  * Absent keeps the current status (`new` for a new claim).
  */
-status: ClaimStatus | null, tags: Array<string>, };
+status: ClaimStatus | null, tags: Array<string>, 
+/**
+ * Language of the claim's wording (BCP 47, e.g. `en`, `fr`); empty when not set.
+ */
+language: string, 
+/**
+ * Notes on the circumstances of the claim, for the desk.
+ */
+context: string, 
+/**
+ * Who on the desk is working on it; empty when nobody yet.
+ */
+assignee: string, };
 
-export type Source = { uuid: string, url: string, title: string, publisher: string, published_on: string | null, accessed_at: string | null, created_at: string, };
+/**
+ * What kind of document a source is.
+ */
+export type SourceKind = "primary_document" | "official_statement" | "transcript" | "dataset" | "news_report" | "social_post" | "other";
 
-export type SourceInput = { url: string, title: string, publisher: string, 
+/**
+ * How far the desk trusts a source.
+ */
+export type Reliability = "unrated" | "high" | "medium" | "low";
+
+/**
+ * How a capture of a source was made.
+ */
+export type CaptureMethod = "fetch" | "file" | "paste";
+
+/**
+ * One archived copy of a source: what it said at that time, with its hashes.
+ */
+export type CaptureInfo = { uuid: string, captured_at: string, method: CaptureMethod, 
+/**
+ * Where the page was found after redirects; empty for files and pastes.
+ */
+final_url: string, http_status: number | null, content_type: string, 
+/**
+ * SHA-256 of the raw bytes, lowercase hex.
+ */
+sha256: string, 
+/**
+ * Size of the raw bytes.
+ */
+size: number, 
+/**
+ * SHA-256 of the readable text snapshot.
+ */
+text_sha256: string, 
+/**
+ * What could not be extracted, in plain words; empty when everything was.
+ */
+note: string, actor: string, };
+
+export type Source = { uuid: string, 
+/**
+ * Empty for a source without an address (a paper document, an interview, a pasted text).
+ */
+url: string, title: string, publisher: string, author: string, published_on: string | null, accessed_at: string | null, kind: SourceKind, reliability: Reliability, reliability_note: string, 
+/**
+ * Shown in every export only as "confidential source" with its kind.
+ */
+confidential: boolean, created_at: string, 
+/**
+ * How many claims cite this source.
+ */
+cited_by: number, 
+/**
+ * The newest capture, if the source has one.
+ */
+latest_capture: CaptureInfo | null, };
+
+export type SourceInput = { 
+/**
+ * Empty for a source without an address.
+ */
+url: string, title: string, publisher: string, author: string, 
 /**
  * `YYYY-MM-DD`, or empty/absent when unknown.
  */
-published_on: string | null, };
+published_on: string | null, kind: SourceKind, reliability: Reliability, reliability_note: string, confidential: boolean, };
+
+/**
+ * How the Sources view is ordered.
+ */
+export type SourceSort = "added" | "title" | "published" | "cited";
+
+/**
+ * What the Sources view shows: words to find, filters and an order.
+ */
+export type SourceQuery = { 
+/**
+ * Words to find in the title, publisher, author or address; every word must match.
+ */
+search?: string | null, kind?: SourceKind | null, reliability?: Reliability | null, sort: SourceSort, };
+
+/**
+ * Whether an evidence excerpt is found in the source's archived text.
+ */
+export type AnchorState = "found" | "approximate" | "missing" | "no_capture" | "no_excerpt";
+
+/**
+ * Where an evidence excerpt sits in the capture it was checked against.
+ */
+export type ExcerptAnchor = { state: AnchorState, 
+/**
+ * Offsets in Unicode code points into the capture's text (when found).
+ */
+start: number | null, end: number | null, 
+/**
+ * The surrounding text: before, the excerpt as it stands in the capture, after.
+ */
+context: [string, string, string] | null, 
+/**
+ * False when a newer capture of the source no longer contains the excerpt (a stealth
+ * edit); None when there is no newer capture or no excerpt.
+ */
+in_latest: boolean | null, };
+
+/**
+ * A claim that cites a source, as the source view lists it.
+ */
+export type SourceCitation = { claim_uuid: string, claim_text: string, status: ClaimStatus, evidence_uuid: string, stance: Stance, excerpt: string, anchor: ExcerptAnchor, };
+
+/**
+ * Everything the source view shows.
+ */
+export type SourceDetail = { source: Source, 
+/**
+ * Every capture, newest first.
+ */
+captures: Array<CaptureInfo>, 
+/**
+ * The newest capture's readable text (never HTML); empty when there is none.
+ */
+text: string, citations: Array<SourceCitation>, };
+
+/**
+ * The result of adding a source by its address.
+ */
+export type AddedSource = { source: Source, 
+/**
+ * True when the address was already in the library: nothing was added.
+ */
+existing: boolean, 
+/**
+ * What could not be extracted from the page, in plain words.
+ */
+notes: Array<string>, };
+
+/**
+ * Whether a line is in both captures, only the newer, or only the older.
+ */
+export type DiffOp = "same" | "added" | "removed";
+
+/**
+ * One line of a capture diff.
+ */
+export type DiffLine = { op: DiffOp, text: string, };
+
+/**
+ * Where and when a claim was said or published.
+ */
+export type Appearance = { uuid: string, url: string, outlet: string, 
+/**
+ * e.g. article, video, broadcast, social post, speech.
+ */
+medium: string, appeared_on: string | null, is_first: boolean, 
+/**
+ * The source in the library that holds this appearance, if any.
+ */
+source_uuid: string | null, };
+
+export type AppearanceInput = { url: string, outlet: string, medium: string, 
+/**
+ * `YYYY-MM-DD`, or empty/absent when unknown.
+ */
+appeared_on?: string | null, is_first: boolean, source_uuid?: string | null, };
+
+/**
+ * A claim already in the workspace that says much the same thing.
+ */
+export type SimilarClaim = { uuid: string, text: string, claimant: string | null, status: ClaimStatus, said_on: string | null, 
+/**
+ * Its current verdict's rating, if it has one.
+ */
+rating: Rating | null, 
+/**
+ * How alike, 0..1.
+ */
+score: number, };
+
+/**
+ * What kind of claim a candidate is.
+ */
+export type CandidateKind = "quote" | "attributed" | "numeric" | "factual";
+
+/**
+ * A candidate claim found in an article.
+ */
+export type Candidate = { 
+/**
+ * The sentence, or the quoted words without the quote marks; exactly `chars[start..end]` of the input.
+ */
+text: string, kind: CandidateKind, 
+/**
+ * The fullest name the article gives for who said it, when known.
+ */
+speaker: string | null, 
+/**
+ * The speaker's office or description, kept apart from the name ("Pentagon Press Secretary").
+ */
+speaker_role: string | null, 
+/**
+ * Check-worthiness in 0..1.
+ */
+score: number, 
+/**
+ * Why it scored so, in plain words.
+ */
+reasons: Array<string>, 
+/**
+ * Offset of the first char, in Unicode code points.
+ */
+start: number, 
+/**
+ * Offset after the last char, in Unicode code points.
+ */
+end: number, };
+
+/**
+ * What a checker decided about a candidate claim of an article.
+ */
+export type Decision = "accepted" | "rejected";
+
+/**
+ * A candidate claim found in an article, with the claims it may duplicate and the decision taken.
+ */
+export type ArticleCandidate = { candidate: Candidate, similar: Array<SimilarClaim>, decision: Decision | null, 
+/**
+ * The claim made from it, once accepted.
+ */
+claim_uuid: string | null, };
+
+/**
+ * An imported article: the source holding it, the text the candidates' offsets point into, and
+ * its candidates, most check-worthy first.
+ */
+export type Article = { source: Source, capture_uuid: string, text: string, candidates: Array<ArticleCandidate>, 
+/**
+ * True when the article was already in the library (nothing new was stored).
+ */
+existing: boolean, 
+/**
+ * What could not be extracted, in plain words.
+ */
+notes: Array<string>, };
+
+/**
+ * Article text typed or pasted by the checker.
+ */
+export type ArticlePaste = { text: string, 
+/**
+ * A title for the source; the first line of the text when empty.
+ */
+title: string, 
+/**
+ * Where the text was published, when known.
+ */
+url: string, publisher: string, 
+/**
+ * `YYYY-MM-DD`, when known.
+ */
+published_on?: string | null, };
+
+/**
+ * Accepting a candidate: the claim's wording (as found, or edited) and who said it.
+ */
+export type AcceptCandidate = { capture_uuid: string, 
+/**
+ * The candidate's offsets in the capture's text, in Unicode code points.
+ */
+start: number, end: number, 
+/**
+ * The claim's wording; the candidate's text unless the checker edited it.
+ */
+text: string, claimant?: string | null, claimant_role?: string | null, tags: Array<string>, };
 
 /**
  * A claim linked to a source, with the excerpt that bears on it.
  */
-export type Evidence = { uuid: string, source: Source, excerpt: string, stance: Stance, note: string, created_at: string, };
+export type Evidence = { uuid: string, source: Source, excerpt: string, stance: Stance, note: string, created_at: string, 
+/**
+ * The capture the excerpt was checked against.
+ */
+capture: CaptureInfo | null, anchor: ExcerptAnchor, };
 
 export type EvidenceInput = { claim_uuid: string, source_uuid: string, excerpt: string, stance: Stance, note: string, 
 /**
@@ -191,7 +516,11 @@ what: string, actor: string, at: string, };
 /**
  * Everything the claim view shows.
  */
-export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, created_at: string, updated_at: string, evidence: Array<Evidence>, 
+export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, language: string, context: string, assignee: string, 
+/**
+ * Where and when it was said or published; the first appearance first.
+ */
+appearances: Array<Appearance>, created_at: string, updated_at: string, evidence: Array<Evidence>, 
 /**
  * The current verdict.
  */
@@ -219,7 +548,16 @@ next_statuses: Array<ClaimStatus>,
 /**
  * What is still missing before this claim can be published, in plain words; empty when ready.
  */
-publish_blockers: Array<string>, };
+publish_blockers: Array<string>, 
+/**
+ * Claims the desk confirmed say the same thing as this one.
+ */
+same_as: Array<SimilarClaim>, 
+/**
+ * When this claim has no verdict of its own: the current verdict of a claim confirmed to be
+ * the same, and which claim it is on.
+ */
+linked_verdict: Verdict | null, linked_verdict_claim: string | null, };
 
 /**
  * What the window shows about the open workspace.

@@ -35,6 +35,8 @@ pub fn typescript() -> String {
         Claimant,
         Rating,
         RatingScale,
+        RatingInput,
+        RatingScaleInput,
         ClaimSummary,
         ClaimPage,
         ClaimSort,

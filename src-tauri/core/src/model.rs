@@ -89,8 +89,11 @@ pub struct Rating {
     pub description: String,
     /// CSS colour, e.g. `#1b7f3b`.
     pub color: String,
-    /// ClaimReview `ratingValue`; higher is truer.
-    pub value: i32,
+    /// ClaimReview `ratingValue`; higher is truer. None for a rating off the numeric scale
+    /// (e.g. "Unproven"), which ClaimReview carries by its `alternateName` only.
+    pub value: Option<i32>,
+    /// ClaimReview `alternateName`: the rating in words, as published.
+    pub alternate_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -98,8 +101,42 @@ pub struct RatingScale {
     pub uuid: String,
     pub name: String,
     pub description: String,
+    /// ClaimReview `bestRating` and `worstRating`.
+    pub best_rating: Option<i32>,
+    pub worst_rating: Option<i32>,
+    /// Shipped with Factdesk: cannot be edited, can be copied.
+    pub preset: bool,
     /// Best first.
     pub ratings: Vec<Rating>,
+}
+
+/// One rating of a scale being created.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RatingInput {
+    /// A short stable name (letters, digits, `_`); made from the label when empty.
+    pub key: String,
+    pub label: String,
+    pub description: String,
+    /// `#rrggbb`.
+    pub color: String,
+    #[ts(optional = nullable)]
+    pub value: Option<i32>,
+    /// Defaults to the label.
+    pub alternate_name: String,
+}
+
+/// A rating scale a desk defines, best rating first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RatingScaleInput {
+    pub name: String,
+    pub description: String,
+    #[ts(optional = nullable)]
+    pub best_rating: Option<i32>,
+    #[ts(optional = nullable)]
+    pub worst_rating: Option<i32>,
+    pub ratings: Vec<RatingInput>,
 }
 
 /// A row of the claim list.

@@ -243,7 +243,7 @@ fn the_report_holds_what_a_desk_needs() {
     let aid = c.claims.iter().find(|x| x.uuid == C_AID).unwrap();
     assert_eq!(aid.status, ClaimStatus::Corrected);
     assert_eq!(aid.verdict.as_ref().unwrap().rating.key, "true");
-    assert_eq!((aid.verdict.as_ref().unwrap().rating.best, aid.verdict.as_ref().unwrap().rating.worst), (6, 1));
+    assert_eq!((aid.verdict.as_ref().unwrap().rating.best, aid.verdict.as_ref().unwrap().rating.worst), (Some(6), Some(1)));
     assert_eq!(aid.earlier_verdicts.len(), 1);
     assert_eq!(aid.earlier_verdicts[0].rating.key, "mostly_true");
     assert!(aid.earlier_verdicts[0].superseded_at.is_some());

@@ -176,12 +176,12 @@ fn published_on(store: &Store, uuid: &str) -> Result<Option<NaiveDate>> {
 }
 
 /// For each verdict of the claim, the best and worst values of its rating's own scale.
-fn rating_bounds(store: &Store, uuid: &str) -> Result<HashMap<String, (i32, i32)>> {
+fn rating_bounds(store: &Store, uuid: &str) -> Result<HashMap<String, Bounds>> {
     let mut stmt = store.conn().prepare_cached(
-        "SELECT v.uuid, max(s.value), min(s.value)
+        "SELECT v.uuid, s.best_rating, s.worst_rating
          FROM claims c JOIN verdicts v ON v.claim_id = c.id
-         JOIN ratings r ON r.id = v.rating_id JOIN ratings s ON s.scale_id = r.scale_id
-         WHERE c.uuid = ?1 GROUP BY v.id",
+         JOIN ratings r ON r.id = v.rating_id JOIN rating_scales s ON s.id = r.scale_id
+         WHERE c.uuid = ?1",
     )?;
     let rows = stmt.query_map([uuid], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -189,7 +189,7 @@ fn rating_bounds(store: &Store, uuid: &str) -> Result<HashMap<String, (i32, i32)
 
 /// The pure part of [`claim_report`]: the claim view's data turned into report data, confidential
 /// evidence masked. (Appearances are masked by the caller, which knows which sources are confidential.)
-fn from_detail(d: ClaimDetail, published_on: Option<NaiveDate>, bounds: &HashMap<String, (i32, i32)>) -> ClaimReport {
+fn from_detail(d: ClaimDetail, published_on: Option<NaiveDate>, bounds: &HashMap<String, Bounds>) -> ClaimReport {
     let verdict = d.verdict.as_ref().map(|v| verdict_report(v, bounds));
     let earlier_verdicts =
         d.verdicts.iter().filter(|v| v.superseded_at.is_some()).map(|v| verdict_report(v, bounds)).collect();
@@ -230,12 +230,21 @@ fn from_detail(d: ClaimDetail, published_on: Option<NaiveDate>, bounds: &HashMap
     }
 }
 
-fn verdict_report(v: &Verdict, bounds: &HashMap<String, (i32, i32)>) -> VerdictReport {
-    // Without bounds (cannot happen for a stored verdict) the rating is its own scale.
-    let (best, worst) = bounds.get(&v.uuid).copied().unwrap_or((v.rating.value, v.rating.value));
+/// A scale's ClaimReview `bestRating` and `worstRating`.
+type Bounds = (Option<i32>, Option<i32>);
+
+fn verdict_report(v: &Verdict, bounds: &HashMap<String, Bounds>) -> VerdictReport {
+    let (best, worst) = bounds.get(&v.uuid).copied().unwrap_or((None, None));
     VerdictReport {
         uuid: v.uuid.clone(),
-        rating: RatingReport { key: v.rating.key.clone(), label: v.rating.label.clone(), value: v.rating.value, best, worst },
+        rating: RatingReport {
+            key: v.rating.key.clone(),
+            label: v.rating.label.clone(),
+            alternate_name: v.rating.alternate_name.clone(),
+            value: v.rating.value,
+            best,
+            worst,
+        },
         rationale: v.rationale.clone(),
         author: v.author.clone(),
         recorded_at: v.created_at,

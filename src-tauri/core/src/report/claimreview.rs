@@ -17,7 +17,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::data::{AppearanceReport, ClaimReport, ClaimantReport, Collection, VerdictReport};
+use super::data::{AppearanceReport, ClaimReport, ClaimantReport, Collection, RatingReport, VerdictReport};
 use super::text::{one_line, safe_url};
 use crate::error::{Error, Result};
 use crate::model::ClaimStatus;
@@ -126,13 +126,7 @@ fn review(c: &ClaimReport, v: &VerdictReport, desk: Option<&str>, base: Option<&
     }
     r.insert(
         "reviewRating".into(),
-        json!({
-            "@type": "Rating",
-            "ratingValue": v.rating.value,
-            "bestRating": v.rating.best,
-            "worstRating": v.rating.worst,
-            "alternateName": one_line(&v.rating.label),
-        }),
+        review_rating(&v.rating),
     );
     r.insert("itemReviewed".into(), claim_item(c));
     r.insert("author".into(), review_author(desk, &v.author));
@@ -283,4 +277,19 @@ mod tests {
         let back: Value = serde_json::from_str(&s).unwrap_or_default();
         assert_eq!(back["t"], "</script><b>&");
     }
+}
+
+/// `reviewRating`: the numbers where the scale has them (a rating such as "Unproven" has none),
+/// and always the rating in words.
+fn review_rating(r: &RatingReport) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("Rating"));
+    if let (Some(value), Some(best), Some(worst)) = (r.value, r.best, r.worst) {
+        m.insert("ratingValue".into(), json!(value));
+        m.insert("bestRating".into(), json!(best));
+        m.insert("worstRating".into(), json!(worst));
+    }
+    let name = if r.alternate_name.trim().is_empty() { &r.label } else { &r.alternate_name };
+    m.insert("alternateName".into(), json!(one_line(name)));
+    Value::Object(m)
 }

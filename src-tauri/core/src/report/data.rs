@@ -45,8 +45,8 @@ pub struct ScaleRating {
     pub key: String,
     pub label: String,
     pub description: String,
-    /// ClaimReview `ratingValue`; higher is truer.
-    pub value: i32,
+    /// ClaimReview `ratingValue`; higher is truer; None for a rating off the numbers ("Unproven").
+    pub value: Option<i32>,
     /// CSS colour, e.g. `#1b7f3b`.
     pub color: String,
 }
@@ -70,7 +70,7 @@ pub struct Summary {
 pub struct RatingCount {
     pub key: String,
     pub label: String,
-    pub value: i32,
+    pub value: Option<i32>,
     pub count: u32,
 }
 
@@ -159,9 +159,12 @@ pub struct AppearanceReport {
 pub struct RatingReport {
     pub key: String,
     pub label: String,
-    pub value: i32,
-    pub best: i32,
-    pub worst: i32,
+    /// ClaimReview `alternateName`.
+    pub alternate_name: String,
+    /// ClaimReview `ratingValue`, `bestRating`, `worstRating`; None where the scale has none.
+    pub value: Option<i32>,
+    pub best: Option<i32>,
+    pub worst: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

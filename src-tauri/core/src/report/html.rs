@@ -283,7 +283,10 @@ fn appearance_item(a: &AppearanceReport) -> String {
 }
 
 fn rating_line(r: &RatingReport) -> String {
-    format!("{} on a scale from {} (worst) to {} (best)", r.value, r.worst, r.best)
+    match (r.value, r.worst, r.best) {
+        (Some(v), Some(w), Some(b)) => format!("{v} on a scale from {w} (worst) to {b} (best)"),
+        _ => "not on the numeric scale".to_string(),
+    }
 }
 
 fn verdict_section(out: &mut String, c: &ClaimReport, colors: &RatingColors<'_>) {

@@ -210,7 +210,10 @@ fn appearance_line(a: &AppearanceReport) -> String {
 }
 
 fn rating_line(r: &RatingReport) -> String {
-    format!("{}: {} on a scale from {} (worst) to {} (best)", inline(&r.label), r.value, r.worst, r.best)
+    match (r.value, r.worst, r.best) {
+        (Some(v), Some(w), Some(b)) => format!("{}: {v} on a scale from {w} (worst) to {b} (best)", inline(&r.label)),
+        _ => format!("{}: not on the numeric scale", inline(&r.label)),
+    }
 }
 
 fn verdict_section(out: &mut String, c: &ClaimReport) {

@@ -3,10 +3,11 @@
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
+use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{new_uuid, parse_date, parse_ts, Change, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
-    ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant, Rating,
+    ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
 };
 
 pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
@@ -425,7 +426,7 @@ impl Store {
         let key_col = if by_said { "coalesce(c.said_on, '')" } else { "c.updated_at" };
         let mut page_sql = format!(
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
-                    r.key, r.label, r.description, r.color, r.value,
+                    {RATING_COLS},
                     (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}
              FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
@@ -445,18 +446,9 @@ impl Store {
         let items = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 let updated: String = r.get(6)?;
-                let key: String = r.get(13)?;
+                let key: String = r.get(14)?;
                 let id: i64 = r.get(0)?;
-                let rating = match r.get::<_, Option<String>>(7)? {
-                    Some(key) => Some(Rating {
-                        key,
-                        label: r.get(8)?,
-                        description: r.get(9)?,
-                        color: r.get(10)?,
-                        value: r.get(11)?,
-                    }),
-                    None => None,
-                };
+                let rating = rating_from_row(r, 7)?;
                 let status: String = r.get(5)?;
                 Ok((
                     (key, id),
@@ -467,7 +459,7 @@ impl Store {
                         said_on: parse_date(r.get(4)?)?,
                         status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
                         rating,
-                        evidence_count: r.get(12)?,
+                        evidence_count: r.get(13)?,
                         updated_at: parse_ts(&updated)?,
                     },
                 ))

@@ -21,9 +21,10 @@ use std::sync::OnceLock;
 
 use rusqlite::params;
 
+use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{parse_date, Store};
 use crate::error::Result;
-use crate::model::{ClaimStatus, Rating, SimilarClaim};
+use crate::model::{ClaimStatus, SimilarClaim};
 
 /// Texts with fewer content words than this are never matched automatically, neither as the text
 /// asked about nor as a stored claim: "It is false" would match everything and nothing. Markers
@@ -842,26 +843,17 @@ impl Store {
         }
         let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
         let terms: Vec<String> = query.terms.iter().map(|t| t.key.clone()).collect();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, r.key, r.label, r.description, r.color, r.value
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, {RATING_COLS}
              FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
              JOIN claims c ON c.id = f.rowid
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
-             LEFT JOIN ratings r ON r.id = v.rating_id",
-        )?;
+             LEFT JOIN ratings r ON r.id = v.rating_id"
+        ))?;
         let rows = stmt.query_map(params![fts, CANDIDATES], |r| {
             let status: String = r.get(3)?;
-            let rating = match r.get::<_, Option<String>>(5)? {
-                Some(key) => Some(Rating {
-                    key,
-                    label: r.get(6)?,
-                    description: r.get(7)?,
-                    color: r.get(8)?,
-                    value: r.get(9)?,
-                }),
-                None => None,
-            };
+            let rating = rating_from_row(r, 5)?;
             Ok(SimilarClaim {
                 uuid: r.get(0)?,
                 text: r.get(1)?,

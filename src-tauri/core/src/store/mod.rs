@@ -7,6 +7,7 @@ mod claims;
 mod history;
 mod links;
 mod matching;
+mod scales;
 mod sources;
 mod verdicts;
 mod workflow;

@@ -7,6 +7,7 @@ use super::{new_uuid, parse_ts, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{Rating, RatingScale, Verdict, VerdictInput};
 
+
 const MAX_RATIONALE_CHARS: usize = 50_000;
 
 impl Tx<'_> {
@@ -74,7 +75,23 @@ impl Tx<'_> {
     }
 }
 
-fn current_scale_id(conn: &rusqlite::Connection) -> Result<i64> {
+/// The columns of a rating joined as `r`, read by [`rating_from_row`].
+pub(crate) const RATING_COLS: &str = "r.key, r.label, r.description, r.color, r.rating_value, r.alternate_name";
+
+/// A rating from the [`RATING_COLS`] starting at `at`; None when no rating was joined.
+pub(crate) fn rating_from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<Rating>> {
+    let Some(key) = r.get::<_, Option<String>>(at)? else { return Ok(None) };
+    Ok(Some(Rating {
+        key,
+        label: r.get(at + 1)?,
+        description: r.get(at + 2)?,
+        color: r.get(at + 3)?,
+        value: r.get(at + 4)?,
+        alternate_name: r.get(at + 5)?,
+    }))
+}
+
+pub(crate) fn current_scale_id(conn: &rusqlite::Connection) -> Result<i64> {
     conn.query_row(
         "SELECT s.id FROM rating_scales s JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
         [],
@@ -99,28 +116,14 @@ impl Store {
     /// The workspace's rating scale, best rating first.
     pub fn rating_scale(&self) -> Result<RatingScale> {
         let id = current_scale_id(self.conn())?;
-        let (uuid, name, description) = self.conn().query_row(
-            "SELECT uuid, name, description FROM rating_scales WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT key, label, description, color, value FROM ratings WHERE scale_id = ?1 ORDER BY position",
-        )?;
-        let ratings = stmt
-            .query_map([id], |r| {
-                Ok(Rating { key: r.get(0)?, label: r.get(1)?, description: r.get(2)?, color: r.get(3)?, value: r.get(4)? })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(RatingScale { uuid, name, description, ratings })
+        self.scale_by_id(id)
     }
 
     /// Every verdict on the claim, newest first.
     pub(crate) fn claim_verdicts(&self, claim_id: i64) -> Result<Vec<Verdict>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT v.uuid, v.rationale, v.author, v.created_at, v.superseded_at,
-                    r.key, r.label, r.description, r.color, r.value
-             FROM verdicts v JOIN ratings r ON r.id = v.rating_id WHERE v.claim_id = ?1 ORDER BY v.id DESC",
+            &format!("SELECT v.uuid, v.rationale, v.author, v.created_at, v.superseded_at, {RATING_COLS}
+             FROM verdicts v JOIN ratings r ON r.id = v.rating_id WHERE v.claim_id = ?1 ORDER BY v.id DESC"),
         )?;
         let rows = stmt.query_map([claim_id], |r| {
             Ok(Verdict {
@@ -129,13 +132,7 @@ impl Store {
                 author: r.get(2)?,
                 created_at: parse_ts(&r.get::<_, String>(3)?)?,
                 superseded_at: r.get::<_, Option<String>>(4)?.map(|s| parse_ts(&s)).transpose()?,
-                rating: Rating {
-                    key: r.get(5)?,
-                    label: r.get(6)?,
-                    description: r.get(7)?,
-                    color: r.get(8)?,
-                    value: r.get(9)?,
-                },
+                rating: rating_from_row(r, 5)?.ok_or(rusqlite::Error::InvalidQuery)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

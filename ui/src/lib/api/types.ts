@@ -33,15 +33,50 @@ export type Rating = { key: string, label: string, description: string,
  */
 color: string, 
 /**
- * ClaimReview `ratingValue`; higher is truer.
+ * ClaimReview `ratingValue`; higher is truer. None for a rating off the numeric scale
+ * (e.g. "Unproven"), which ClaimReview carries by its `alternateName` only.
  */
-value: number, };
+value: number | null, 
+/**
+ * ClaimReview `alternateName`: the rating in words, as published.
+ */
+alternate_name: string, };
 
 export type RatingScale = { uuid: string, name: string, description: string, 
+/**
+ * ClaimReview `bestRating` and `worstRating`.
+ */
+best_rating: number | null, worst_rating: number | null, 
+/**
+ * Shipped with Factdesk: cannot be edited, can be copied.
+ */
+preset: boolean, 
 /**
  * Best first.
  */
 ratings: Array<Rating>, };
+
+/**
+ * One rating of a scale being created.
+ */
+export type RatingInput = { 
+/**
+ * A short stable name (letters, digits, `_`); made from the label when empty.
+ */
+key: string, label: string, description: string, 
+/**
+ * `#rrggbb`.
+ */
+color: string, value?: number | null, 
+/**
+ * Defaults to the label.
+ */
+alternate_name: string, };
+
+/**
+ * A rating scale a desk defines, best rating first.
+ */
+export type RatingScaleInput = { name: string, description: string, best_rating?: number | null, worst_rating?: number | null, ratings: Array<RatingInput>, };
 
 /**
  * A row of the claim list.

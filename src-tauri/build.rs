@@ -33,6 +33,15 @@ const COMMANDS: &[&str] = &[
     "reject_candidate",
     "reopen_candidate",
     "similar_claims",
+    "list_claimants",
+    "update_claimant",
+    "possible_duplicates",
+    "confirm_match",
+    "dismiss_match",
+    "list_scales",
+    "set_rating_scale",
+    "create_scale",
+    "export_report",
 ];
 
 fn main() {

@@ -19,7 +19,7 @@ const FILTERS: [&str; 8] = ["tag", "claimant", "from", "to", "search", "status",
         .args(["claim", "tag", "claimant", "from", "to", "search", "status", "rating", "assignee", "all"])
 ))]
 pub struct ExportArgs {
-    /// md, html, csv (a row per claim), csv-evidence (a row per evidence link), json or claimreview
+    /// md, html, pdf, csv (a row per claim), csv-evidence (a row per evidence link), json or claimreview
     #[arg(long, value_parser = parse_format)]
     format: Format,
     /// Export this claim (repeat for several)

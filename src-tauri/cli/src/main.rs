@@ -11,6 +11,7 @@ use factdesk_core::{Error, Store};
 
 mod article;
 mod export;
+mod interchange;
 mod source;
 
 #[derive(Parser)]
@@ -43,8 +44,15 @@ enum Command {
     /// Import an article and turn its candidate claims into claims
     #[command(subcommand)]
     Article(article::ArticleCommand),
-    /// Export claim reports: md, html, csv, csv-evidence, json or claimreview
+    /// Export claim reports: md, html, pdf, csv, csv-evidence, json or claimreview
     Export(export::ExportArgs),
+    /// Import ClaimReview markup, a Factdesk JSON export or the claims CSV (one transaction: all or nothing)
+    #[command(subcommand)]
+    Import(interchange::ImportCommand),
+    /// Copy the workspace to OUT with SQLite's online backup API (safe while the app writes)
+    Backup(interchange::BackupArgs),
+    /// Restore a backup into the workspace (--db); the replaced file is kept as FILE.before-restore
+    Restore(interchange::RestoreArgs),
     /// Show which workspace file is used and what it holds
     Info,
     /// Extract check-worthy claim candidates from an article (a text file, one paragraph a line); no workspace needed
@@ -153,6 +161,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         return run_extract(file, *json);
     }
     let path = resolve_db_path(cli.db.as_deref());
+    if let Command::Restore(args) = &cli.command {
+        return interchange::restore(args, &path);
+    }
     let mut store = Store::open(&path)?;
     match cli.command {
         Command::Demo { synthetic, seed } => {
@@ -236,6 +247,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Source(cmd) => source::run(&mut store, cmd)?,
         Command::Article(cmd) => article::run(&mut store, cmd)?,
         Command::Export(args) => export::run(&store, args)?,
+        Command::Import(cmd) => interchange::import(&mut store, cmd)?,
+        Command::Backup(args) => interchange::backup(&store, args)?,
+        Command::Restore(_) => unreachable!("handled before the workspace is opened"),
         Command::Claim(ClaimCommand::Show { uuid }) => {
             let claim = store.get_claim(uuid.trim())?;
             println!("{}", serde_json::to_string_pretty(&claim).expect("claim serialises"));

@@ -89,7 +89,7 @@ fn bad_input_exits_2_with_a_plain_message_and_writes_nothing() {
     let out_file = dir.path().join("never.md");
     let out = out_file.to_str().unwrap();
     for (args, says) in [
-        (vec!["export", "--format", "pdf", "--all", "--out", out], "not an export format"),
+        (vec!["export", "--format", "docx", "--all", "--out", out], "not an export format"),
         (vec!["export", "--format", "md", "--out", out], "--claim"),
         (vec!["export", "--format", "md", "--all", "--tag", "x", "--out", out], "cannot be used with"),
         (vec!["export", "--format", "md", "--tag", "no-such-tag", "--out", out], "Nothing to export"),

@@ -5,6 +5,10 @@
 //! - `build`: reading and building the report data alone (the part shared by every format);
 //! - `render/<format>`: rendering the built data alone.
 //!
+//! - `pdf/render-<n>`: PDF is typeset (typst), which is far slower than writing text, so criterion
+//!   times it on the first `FACTDESK_BENCH_PDF_N` claims (default 1,000) of the built collection;
+//!   the full-size PDF is timed once, with the other formats, before the benches.
+//!
 //! Before the benches, one export of each format is timed once and its size printed (stderr), so the
 //! figures for the closing note come out of one run. `FACTDESK_BENCH_EXPORT_N` changes the size.
 
@@ -18,6 +22,15 @@ use factdesk_core::Store;
 
 fn bench_n() -> usize {
     std::env::var("FACTDESK_BENCH_EXPORT_N").ok().and_then(|s| s.replace('_', "").parse().ok()).unwrap_or(10_000)
+}
+
+fn pdf_n() -> usize {
+    std::env::var("FACTDESK_BENCH_PDF_N").ok().and_then(|s| s.replace('_', "").parse().ok()).unwrap_or(1_000)
+}
+
+/// The formats criterion loops over at full size; PDF has its own group (see the module doc).
+fn fast_formats() -> impl Iterator<Item = Format> {
+    Format::ALL.into_iter().filter(|f| *f != Format::Pdf)
 }
 
 fn options() -> ExportOptions {
@@ -65,7 +78,7 @@ fn main() {
 
     let mut g = c.benchmark_group("export");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
-    for f in Format::ALL {
+    for f in fast_formats() {
         g.bench_function(f.as_str(), |b| b.iter(|| black_box(report::export(&store, &all, f, &options()).unwrap())));
     }
     g.finish();
@@ -80,9 +93,18 @@ fn main() {
     let built = report::build_collection(&store, &all, &options(), &mut |_, _| {}).unwrap();
     let mut g = c.benchmark_group("render");
     g.sample_size(10);
-    for f in Format::ALL {
+    for f in fast_formats() {
         g.bench_function(f.as_str(), |b| b.iter(|| black_box(report::render(&built, f).unwrap())));
     }
+    g.finish();
+
+    let mut part = built.clone();
+    part.claims.truncate(pdf_n());
+    let mut g = c.benchmark_group("pdf");
+    g.sample_size(10).measurement_time(Duration::from_secs(60));
+    g.bench_function(format!("render-{}", part.claims.len()), |b| {
+        b.iter(|| black_box(report::render(&part, Format::Pdf).unwrap()))
+    });
     g.finish();
     c.final_summary();
 }

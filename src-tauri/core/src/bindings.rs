@@ -78,8 +78,12 @@ pub fn typescript() -> String {
         ChecklistItemInput,
         ClaimCheck,
         Correction,
+        ExternalReview,
         ClaimDetail,
         WorkspaceInfo,
+        ExportRequest,
+        ExportDone,
+        ExportProgress,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

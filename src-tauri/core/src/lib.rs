@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod interchange;
 pub mod library;
 pub mod model;
 pub mod paths;

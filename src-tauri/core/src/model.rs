@@ -683,6 +683,40 @@ pub struct ClaimDetail {
     /// the same, and which claim it is on.
     pub linked_verdict: Option<Verdict>,
     pub linked_verdict_claim: Option<String>,
+    /// Fact-checks of this claim published by others (imported ClaimReview), never the desk's verdicts.
+    pub external_reviews: Vec<ExternalReview>,
+}
+
+/// A fact-check of a claim published by someone else (an imported ClaimReview record): their
+/// publisher, address, date and rating in their own words. It is not one of the desk's verdicts;
+/// the mapping onto the workspace's scale, when one fits, is kept beside the original words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExternalReview {
+    pub uuid: String,
+    /// Who published it, e.g. "AFP Fact Check".
+    pub publisher: String,
+    pub publisher_url: String,
+    /// The fact-check's address; empty when the record had no web address.
+    pub url: String,
+    /// The fact-check's headline, when given.
+    pub headline: String,
+    /// The writer, when the record names one.
+    pub author: String,
+    pub reviewed_on: Option<NaiveDate>,
+    /// The rating in the publisher's words (`alternateName`), as published.
+    pub rating_text: String,
+    /// `ratingValue`, `bestRating`, `worstRating` as published.
+    pub rating_value: Option<String>,
+    pub best_rating: Option<String>,
+    pub worst_rating: Option<String>,
+    /// The rating of the workspace's scale it maps to, when a mapping fits.
+    pub mapped_rating: Option<Rating>,
+    /// How it was mapped: `scale` (a rating of the scale has that name), `names` (the rating-name
+    /// table), `value` (ratingValue within bestRating/worstRating); None when unmapped.
+    pub mapped_by: Option<String>,
+    /// BCP 47 code; guessed from the text when the record did not say.
+    pub language: String,
+    pub imported_at: DateTime<Utc>,
 }
 
 /// What the window shows about the open workspace.
@@ -772,4 +806,34 @@ pub struct AcceptCandidate {
     #[ts(optional = nullable)]
     pub claimant_role: Option<String>,
     pub tags: Vec<String>,
+}
+
+/// What to export from the window: one claim, or the claims the list shows for a query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ExportRequest {
+    /// `md`, `html`, `pdf`, `csv`, `csv-evidence`, `json` or `claimreview`.
+    pub format: String,
+    #[ts(optional = nullable)]
+    pub claim_uuid: Option<String>,
+    /// The list's filters (its page size and cursor are ignored).
+    #[ts(optional = nullable)]
+    pub query: Option<ClaimQuery>,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportDone {
+    /// Where the file was written (the place the checker chose).
+    pub path: String,
+    pub claims: u32,
+    /// Plain-words notes, e.g. claims a ClaimReview export left out.
+    pub warnings: Vec<String>,
+}
+
+/// Sent to the window while an export reads its claims (event `export-progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
 }

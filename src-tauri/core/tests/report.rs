@@ -283,6 +283,9 @@ fn a_confidential_source_is_only_its_kind_in_every_format() {
                 assert_eq!(f, Format::ClaimReview, "only ClaimReview may refuse (the claim is not published)");
                 continue;
             };
+            if f == Format::Pdf {
+                continue; // binary: checked on the text read back out of it, in report_pdf.rs
+            }
             let out = text(&out);
             for s in SECRETS.iter().copied().chain([secret_hash.as_str(), secret_uuid.as_str()]) {
                 assert!(!out.contains(s), "{} export leaks {s:?}", f.as_str());
@@ -713,8 +716,8 @@ fn formats_by_name() {
     }
     assert_eq!(Format::parse(" Markdown ").unwrap(), Format::Markdown);
     assert_eq!(Format::parse("jsonld").unwrap(), Format::ClaimReview);
-    let err = Format::parse("pdf").unwrap_err();
-    assert!(err.to_string().contains("md, html, csv, csv-evidence, json, claimreview"), "{err}");
+    let err = Format::parse("docx").unwrap_err();
+    assert!(err.to_string().contains("md, html, pdf, csv, csv-evidence, json, claimreview"), "{err}");
 }
 
 // ---- writing ----

@@ -1,4 +1,6 @@
-use factdesk_core::model::{AppearanceInput, ClaimDetail, ClaimInput, ClaimPage, ClaimQuery};
+use factdesk_core::model::{
+    AppearanceInput, ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimantInput, ClaimantSummary, SimilarClaim,
+};
 use factdesk_core::Result;
 use tauri::State;
 
@@ -32,4 +34,30 @@ pub async fn add_appearance(state: State<'_, AppState>, claim_uuid: String, inpu
 #[tauri::command]
 pub async fn remove_appearance(state: State<'_, AppState>, uuid: String) -> Result<ClaimDetail> {
     state.with(|s| s.remove_appearance(&uuid))
+}
+
+#[tauri::command]
+pub async fn list_claimants(state: State<'_, AppState>, search: Option<String>) -> Result<Vec<ClaimantSummary>> {
+    state.with(|s| s.list_claimants(search.as_deref()))
+}
+
+#[tauri::command]
+pub async fn update_claimant(state: State<'_, AppState>, uuid: String, input: ClaimantInput) -> Result<ClaimantSummary> {
+    state.with(|s| s.update_claimant(&uuid, &input))
+}
+
+/// Claims that may say the same as this one (decided pairs left out).
+#[tauri::command]
+pub async fn possible_duplicates(state: State<'_, AppState>, uuid: String) -> Result<Vec<SimilarClaim>> {
+    state.with(|s| s.possible_duplicates(&uuid, 5))
+}
+
+#[tauri::command]
+pub async fn confirm_match(state: State<'_, AppState>, uuid: String, other: String) -> Result<ClaimDetail> {
+    state.with(|s| s.confirm_match(&uuid, &other))
+}
+
+#[tauri::command]
+pub async fn dismiss_match(state: State<'_, AppState>, uuid: String, other: String) -> Result<ClaimDetail> {
+    state.with(|s| s.dismiss_match(&uuid, &other))
 }

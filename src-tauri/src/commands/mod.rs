@@ -3,6 +3,7 @@
 
 pub mod articles;
 pub mod claims;
+pub mod reports;
 pub mod sources;
 pub mod verdicts;
 pub mod workflow;

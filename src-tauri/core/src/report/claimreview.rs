@@ -249,6 +249,21 @@ fn script_safe(json: &str) -> String {
     out
 }
 
+/// `reviewRating`: the numbers where the scale has them (a rating such as "Unproven" has none),
+/// and always the rating in words.
+fn review_rating(r: &RatingReport) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("Rating"));
+    if let (Some(value), Some(best), Some(worst)) = (r.value, r.best, r.worst) {
+        m.insert("ratingValue".into(), json!(value));
+        m.insert("bestRating".into(), json!(best));
+        m.insert("worstRating".into(), json!(worst));
+    }
+    let name = if r.alternate_name.trim().is_empty() { &r.label } else { &r.alternate_name };
+    m.insert("alternateName".into(), json!(one_line(name)));
+    Value::Object(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,19 +292,4 @@ mod tests {
         let back: Value = serde_json::from_str(&s).unwrap_or_default();
         assert_eq!(back["t"], "</script><b>&");
     }
-}
-
-/// `reviewRating`: the numbers where the scale has them (a rating such as "Unproven" has none),
-/// and always the rating in words.
-fn review_rating(r: &RatingReport) -> Value {
-    let mut m = Map::new();
-    m.insert("@type".into(), json!("Rating"));
-    if let (Some(value), Some(best), Some(worst)) = (r.value, r.best, r.worst) {
-        m.insert("ratingValue".into(), json!(value));
-        m.insert("bestRating".into(), json!(best));
-        m.insert("worstRating".into(), json!(worst));
-    }
-    let name = if r.alternate_name.trim().is_empty() { &r.label } else { &r.alternate_name };
-    m.insert("alternateName".into(), json!(one_line(name)));
-    Value::Object(m)
 }

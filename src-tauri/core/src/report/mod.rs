@@ -1,5 +1,5 @@
 //! Reports and exports: a claim or a collection of claims, in the formats a desk sends to an
-//! editor (Markdown, HTML), opens in a spreadsheet (CSV), archives or scripts (JSON), or publishes
+//! editor (Markdown, HTML, PDF), opens in a spreadsheet (CSV), archives or scripts (JSON), or publishes
 //! (schema.org ClaimReview JSON-LD).
 //!
 //! The data is built once from the store ([`build_collection`]), with confidential sources already
@@ -14,6 +14,7 @@ mod data;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 mod select;
 mod summary;
 mod text;
@@ -41,6 +42,9 @@ pub enum Format {
     /// One self-contained page that prints well.
     #[serde(rename = "html")]
     Html,
+    /// A print-ready A4 document with its fonts embedded, typeset by typst (see [`pdf`]).
+    #[serde(rename = "pdf")]
+    Pdf,
     /// One row per claim.
     #[serde(rename = "csv")]
     Csv,
@@ -56,14 +60,15 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] =
-        [Format::Markdown, Format::Html, Format::Csv, Format::CsvEvidence, Format::Json, Format::ClaimReview];
+    pub const ALL: [Format; 7] =
+        [Format::Markdown, Format::Html, Format::Pdf, Format::Csv, Format::CsvEvidence, Format::Json, Format::ClaimReview];
 
     /// The name used on the command line and over IPC.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Csv => "csv",
             Format::CsvEvidence => "csv-evidence",
             Format::Json => "json",
@@ -91,6 +96,7 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Csv | Format::CsvEvidence => "csv",
             Format::Json => "json",
             Format::ClaimReview => "jsonld",
@@ -102,6 +108,7 @@ impl Format {
         match self {
             Format::Markdown => "text/markdown; charset=utf-8",
             Format::Html => "text/html; charset=utf-8",
+            Format::Pdf => "application/pdf",
             Format::Csv | Format::CsvEvidence => "text/csv; charset=utf-8",
             Format::Json => "application/json",
             Format::ClaimReview => "application/ld+json",
@@ -124,6 +131,7 @@ pub fn render(c: &Collection, format: Format) -> Result<Export> {
     let (bytes, warnings) = match format {
         Format::Markdown => (markdown::render(c).into_bytes(), Vec::new()),
         Format::Html => (html::render(c).into_bytes(), Vec::new()),
+        Format::Pdf => pdf::render(c)?,
         Format::Csv => (csv::render_claims(c).into_bytes(), Vec::new()),
         Format::CsvEvidence => (csv::render_evidence(c).into_bytes(), Vec::new()),
         Format::Json => (json::render(c)?, Vec::new()),

@@ -320,6 +320,7 @@ impl Store {
                             same_as: Vec::new(),
                             linked_verdict: None,
                             linked_verdict_claim: None,
+                            external_reviews: Vec::new(),
                         },
                     ))
                 },
@@ -336,6 +337,7 @@ impl Store {
         let status = claim.status;
         self.claim_workflow(id, status, &mut claim)?;
         self.claim_links(id, &mut claim)?;
+        claim.external_reviews = self.claim_external_reviews(id)?;
         Ok(claim)
     }
 

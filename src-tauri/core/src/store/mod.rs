@@ -33,6 +33,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0004_articles.sql")),
     M::up(include_str!("../../migrations/0005_lists.sql")),
     M::up(include_str!("../../migrations/0006_scales.sql")),
+    M::up(include_str!("../../migrations/0007_interchange.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.

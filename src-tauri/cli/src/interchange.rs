@@ -1,0 +1,151 @@
+//! `factdesk-cli import …`, `backup` and `restore`: the core's interchange functions from the
+//! command line.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use factdesk_core::interchange::{self, ImportAction, ImportKind, ImportOptions, ImportReport};
+use factdesk_core::{Error, Store};
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Fact-checks published as schema.org ClaimReview JSON-LD: one record, a list, an @graph or a DataFeed
+    Claimreview(ImportArgs),
+    /// A Factdesk JSON export (`export --format json`): claims with their sources, evidence and verdicts
+    Json(ImportArgs),
+    /// The claims CSV that `export --format csv` writes
+    Csv(ImportArgs),
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The file to import, or - for standard input
+    file: PathBuf,
+    /// Refuse the whole file when any record cannot be used as given, instead of skipping it
+    #[arg(long)]
+    strict: bool,
+    /// Show what the import would do, and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// The backup file to write (replaced whole; never the open workspace)
+    out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// The backup to restore into the workspace given by --db (the replaced file is kept as FILE.before-restore)
+    backup: PathBuf,
+}
+
+fn read(file: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    if file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| Error::io("could not read standard input", e))?;
+        return Ok(b);
+    }
+    std::fs::read(file).map_err(|e| Error::io(format!("could not read {}", file.display()), e))
+}
+
+pub fn import(store: &mut Store, cmd: ImportCommand) -> Result<(), Error> {
+    let (kind, args) = match cmd {
+        ImportCommand::Claimreview(a) => (ImportKind::ClaimReview, a),
+        ImportCommand::Json(a) => (ImportKind::Json, a),
+        ImportCommand::Csv(a) => (ImportKind::Csv, a),
+    };
+    let bytes = read(&args.file)?;
+    let report = interchange::import(store, kind, &bytes, ImportOptions { strict: args.strict, dry_run: args.dry_run })?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));
+    } else {
+        print_report(&report, &args.file, args.dry_run);
+    }
+    Ok(())
+}
+
+fn print_report(r: &ImportReport, file: &Path, dry_run: bool) {
+    let what = match r.kind.as_str() {
+        "claimreview" => "ClaimReview records",
+        "json" => "claims of a Factdesk JSON export",
+        _ => "rows of a claims CSV",
+    };
+    let tail = if dry_run { " Dry run: nothing was written." } else { "" };
+    println!(
+        "{} {} {what} from {}: {} created, {} updated, {} unchanged, {} skipped.{tail}",
+        if dry_run { "Would read" } else { "Read" },
+        r.found,
+        file.display(),
+        r.created,
+        r.updated,
+        r.unchanged,
+        r.skipped,
+    );
+    for i in &r.items {
+        let show = dry_run || i.action == ImportAction::Skip || !i.notes.is_empty();
+        if !show {
+            continue;
+        }
+        let mut line = format!("  {:<9} record {} ({})", i.action.as_str(), i.position, i.path);
+        if !i.claim.is_empty() {
+            line.push_str(&format!(": {}", i.claim));
+        }
+        if !i.publisher.is_empty() {
+            line.push_str(&format!(" — {}", i.publisher));
+        }
+        if !i.rating.is_empty() {
+            let mapped = i.mapped_rating.as_deref().map(|k| format!(" → {k}")).unwrap_or_default();
+            line.push_str(&format!(" [{}{mapped}]", i.rating));
+        }
+        if !i.reason.is_empty() {
+            line.push_str(&format!(" ({})", i.reason));
+        }
+        println!("{line}");
+        for n in &i.notes {
+            println!("            note: {n}");
+        }
+    }
+    for n in &r.notes {
+        println!("note: {n}");
+    }
+}
+
+pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let b = store.backup_to(&args.out)?;
+    println!(
+        "Backed up {} ({} claims, {} sources, schema v{}) to {} ({} bytes) in {:.2} s.",
+        store.path().display(),
+        b.claims,
+        b.sources,
+        b.schema_version,
+        b.path.display(),
+        b.bytes,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+pub fn restore(args: &RestoreArgs, target: &Path) -> Result<(), Error> {
+    let r = interchange::restore(&args.backup, target)?;
+    let kept = r.kept.as_ref().map(|k| format!(" The replaced workspace is kept as {}.", k.display())).unwrap_or_default();
+    let upgraded = if r.backup_schema_version < r.schema_version {
+        format!(" (brought up from schema v{} to v{})", r.backup_schema_version, r.schema_version)
+    } else {
+        String::new()
+    };
+    println!(
+        "Restored {} into {}{upgraded}: {} claims, {} sources.{kept}",
+        args.backup.display(),
+        r.target.display(),
+        r.claims,
+        r.sources
+    );
+    Ok(())
+}

@@ -1,0 +1,285 @@
+//! Backups with SQLite's online backup API: a consistent copy of the workspace made while the app
+//! (or anything else) goes on writing to it, and a restore that puts a backup in place of a
+//! workspace, keeping the replaced one beside it.
+//!
+//! The copy is taken in one step of the backup API, inside one read transaction: with write-ahead
+//! logging, writers on other connections go on committing meanwhile and the copy is the database
+//! as it was when the step began (never half of a change). It is written to a temporary file beside
+//! the destination, checked (`quick_check`, application id, schema version), made self-contained
+//! (rollback journal, no `-wal` file needed) and renamed into place.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::{Store, APPLICATION_ID, SCHEMA_VERSION};
+
+/// The replaced workspace is kept as `TARGET.before-restore`.
+pub const BEFORE_RESTORE_SUFFIX: &str = ".before-restore";
+
+/// A finished backup.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BackupReport {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub schema_version: u32,
+    pub claims: u32,
+    pub sources: u32,
+}
+
+/// A finished restore.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestoreReport {
+    pub target: PathBuf,
+    /// Where the replaced workspace was kept; None when there was none.
+    pub kept: Option<PathBuf>,
+    /// The backup's schema version (older backups are brought up to date as they are opened).
+    pub backup_schema_version: u32,
+    pub schema_version: u32,
+    pub claims: u32,
+    pub sources: u32,
+}
+
+impl Store {
+    /// Copies the workspace to `out` with SQLite's online backup API, consistent even while other
+    /// connections write. `out` is replaced whole or not at all; it may not be this workspace, nor
+    /// an existing file that is not a Factdesk workspace.
+    pub fn backup_to(&self, out: impl AsRef<Path>) -> Result<BackupReport> {
+        let out = out.as_ref();
+        if out.as_os_str().is_empty() || out.is_dir() {
+            return Err(Error::validation("out", format!("{} is a folder: give the name of the backup file", out.display())));
+        }
+        if same_file(out, self.path()) {
+            return Err(Error::Conflict(format!(
+                "{} is the open workspace: a backup cannot replace the file it copies. Choose another name.",
+                out.display()
+            )));
+        }
+        if out.exists() {
+            check_workspace_file(out).map_err(|_| {
+                Error::Conflict(format!(
+                    "{} exists and is not a Factdesk workspace or backup: it was left alone. Choose another name.",
+                    out.display()
+                ))
+            })?;
+        }
+        let dir = match out.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+        let tmp = temp_beside(out);
+        let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
+        {
+            let mut dst = Connection::open(&tmp)?;
+            copy(self.conn(), &mut dst)?;
+            // Self-contained: a backup is one file, whatever journal the workspace used.
+            dst.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+            verify(&dst, &tmp)?;
+        }
+        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io(format!("could not flush {}", tmp.display()), e))?;
+        std::fs::rename(&tmp, out).map_err(|e| Error::io(format!("could not write {}", out.display()), e))?;
+        drop(guard);
+        sync_dir(&dir);
+        let (schema_version, claims, sources) = summary_of(out)?;
+        let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupReport { path: out.to_path_buf(), bytes, schema_version, claims, sources })
+    }
+}
+
+/// Puts the backup `backup` in place of the workspace `target`. Refused when the backup is not a
+/// Factdesk workspace, is damaged, or comes from a newer Factdesk; or when `target` exists and is
+/// not a workspace. The replaced workspace is first copied (with the backup API, so even a
+/// workspace that is open elsewhere is copied whole) to `TARGET.before-restore`. The restored
+/// workspace is then opened once, which brings an older backup's schema up to date.
+pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> Result<RestoreReport> {
+    let (backup, target) = (backup.as_ref(), target.as_ref());
+    if !backup.is_file() {
+        return Err(Error::validation("backup", format!("{} is not a file", backup.display())));
+    }
+    if same_file(backup, target) {
+        return Err(Error::validation("backup", "The backup and the workspace to restore into are the same file."));
+    }
+    let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let backup_schema_version = check_workspace(&src, backup)?;
+    let ok: String = src.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(Error::Workspace(format!("{} is damaged ({ok}); it was not restored.", backup.display())));
+    }
+    let mut kept = None;
+    if target.exists() {
+        check_workspace_file(target).map_err(|_| {
+            Error::Conflict(format!(
+                "{} exists and is not a Factdesk workspace: it was left alone. Restore into a workspace file or a new name.",
+                target.display()
+            ))
+        })?;
+        let keep = free_name(target);
+        let live = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut copy_to = Connection::open(&keep)?;
+        copy(&live, &mut copy_to)?;
+        copy_to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        kept = Some(keep);
+    } else if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+    }
+    {
+        let mut dst = Connection::open(target)?;
+        dst.busy_timeout(Duration::from_secs(5))?;
+        copy(&src, &mut dst)?;
+    }
+    drop(src);
+    let store = Store::open(target)?;
+    let info = store.info()?;
+    Ok(RestoreReport {
+        target: target.to_path_buf(),
+        kept,
+        backup_schema_version,
+        schema_version: info.schema_version,
+        claims: info.claim_count,
+        sources: info.source_count,
+    })
+}
+
+/// Copies the main database of `from` into `to` in one step (one consistent snapshot), retrying
+/// while the destination is locked.
+fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
+    let b = Backup::new(from, to)?;
+    let mut tries = 0;
+    loop {
+        match b.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked => {
+                tries += 1;
+                if tries > 100 {
+                    return Err(Error::Conflict(
+                        "The file stayed locked by another program for 5 seconds; close it and try again.".into(),
+                    ));
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks the copy before it replaces anything.
+fn verify(conn: &Connection, path: &Path) -> Result<()> {
+    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(Error::Workspace(format!("the copy at {} failed its check ({ok})", path.display())));
+    }
+    check_workspace(conn, path).map(|_| ())
+}
+
+/// The schema version of a Factdesk workspace; an error when it is not one or is newer than this
+/// Factdesk.
+fn check_workspace(conn: &Connection, path: &Path) -> Result<u32> {
+    let not_ours = || Error::Workspace(format!("{} is not a Factdesk workspace or backup; nothing was changed.", path.display()));
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => not_ours(),
+        other => Error::Storage(other),
+    })?;
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_claims: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims')", [], |r| r.get(0))?;
+    if !(app_id == APPLICATION_ID || app_id == 0 && version > 0 && has_claims) {
+        return Err(not_ours());
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::Workspace(format!(
+            "{} comes from a newer Factdesk (schema {version}; this one knows up to {SCHEMA_VERSION}): update Factdesk to restore it. Nothing was changed.",
+            path.display()
+        )));
+    }
+    Ok(version)
+}
+
+fn check_workspace_file(path: &Path) -> Result<u32> {
+    // Read-write without create: a workspace in WAL mode needs its -shm file to be read at all.
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    check_workspace(&conn, path)
+}
+
+fn summary_of(path: &Path) -> Result<(u32, u32, u32)> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM claims), (SELECT count(*) FROM sources)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
+}
+
+/// Whether two paths name the same file (when both exist), or the same path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => absolute(a) == absolute(b),
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn wal_of(p: &Path) -> PathBuf {
+    with_suffix(p, "-wal")
+}
+
+fn shm_of(p: &Path) -> PathBuf {
+    with_suffix(p, "-shm")
+}
+
+fn journal_of(p: &Path) -> PathBuf {
+    with_suffix(p, "-journal")
+}
+
+/// `TARGET.before-restore`, or `TARGET.before-restore-2`… when an earlier restore kept one.
+fn free_name(target: &Path) -> PathBuf {
+    let first = with_suffix(target, BEFORE_RESTORE_SUFFIX);
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| with_suffix(target, &format!("{BEFORE_RESTORE_SUFFIX}-{n}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+fn temp_beside(out: &Path) -> PathBuf {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
+    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()))
+}
+
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Removes the temporary files unless they were renamed into place.
+struct Cleanup(Vec<PathBuf>);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}

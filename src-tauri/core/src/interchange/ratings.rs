@@ -1,0 +1,285 @@
+//! Mapping other publishers' ratings onto the workspace's scale. In order:
+//!
+//! 1. `scale`: the words are the name (label, ClaimReview name or key) of a rating of the scale —
+//!    our own exports, and desks that use the same words;
+//! 2. `names`: the words are in the desk's rating-name table (`rating_names`, editable; a default
+//!    table of common English, Spanish, German, Portuguese and French verdicts ships with 0007),
+//!    which gives a key of the scale or a position from worst (0) to best (1);
+//! 3. `value`: `ratingValue` placed within `bestRating`/`worstRating` (schema.org's defaults, 5 and
+//!    1, when they are missing), mapped to the rating of the scale at the nearest position.
+//!
+//! The words are compared folded (case, accents, punctuation), also by their head ("False: the
+//! photo is from 2015" reads as "False"). When nothing fits, the review keeps its rating as text.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::loose::{fold, number};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// One line of the rating-name table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingName {
+    /// The words as publishers write them, e.g. "Pants on Fire" (matched ignoring case, accents
+    /// and punctuation).
+    pub name: String,
+    /// A rating key of the workspace's scale, used when the scale has it.
+    pub rating_key: Option<String>,
+    /// Where the words sit from worst (0) to best (1); used when the scale has no such key.
+    pub position: Option<f64>,
+}
+
+/// How a rating was mapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MappedBy {
+    Scale,
+    Names,
+    Value,
+}
+
+impl MappedBy {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            MappedBy::Scale => "scale",
+            MappedBy::Names => "names",
+            MappedBy::Value => "value",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ScaleRating {
+    pub id: i64,
+    pub key: String,
+    pub label: String,
+    /// Position from worst (0) to best (1); None for a rating without a value ("Unproven").
+    pub position: Option<f64>,
+    names: Vec<String>,
+}
+
+/// The workspace's scale and the rating-name table, loaded once per import.
+#[derive(Debug, Clone)]
+pub(crate) struct Mapper {
+    pub ratings: Vec<ScaleRating>,
+    table: Vec<(String, Option<String>, Option<f64>)>,
+}
+
+/// What a rating of a record says, as published.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct GivenRating {
+    pub text: String,
+    pub value: Option<String>,
+    pub best: Option<String>,
+    pub worst: Option<String>,
+}
+
+impl Mapper {
+    pub(crate) fn load(conn: &Connection) -> Result<Mapper> {
+        let scale: Option<(i64, Option<i64>, Option<i64>)> = conn
+            .query_row(
+                "SELECT s.id, s.best_rating, s.worst_rating FROM rating_scales s
+                 JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((scale_id, best, worst)) = scale else {
+            return Err(Error::Workspace("the workspace has no rating scale selected".into()));
+        };
+        let mut stmt = conn.prepare(
+            "SELECT id, key, label, alternate_name, rating_value FROM ratings WHERE scale_id = ?1 ORDER BY position",
+        )?;
+        let rows: Vec<(i64, String, String, String, Option<i64>)> = stmt
+            .query_map([scale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let values: Vec<i64> = rows.iter().filter_map(|r| r.4).collect();
+        let best = best.or(values.iter().copied().max()).unwrap_or(1) as f64;
+        let worst = worst.or(values.iter().copied().min()).unwrap_or(0) as f64;
+        let ratings = rows
+            .into_iter()
+            .map(|(id, key, label, alt, value)| ScaleRating {
+                id,
+                position: value.and_then(|v| position(v as f64, best, worst)),
+                names: [fold(&label), fold(&alt), fold(&key.replace('_', " "))].into_iter().filter(|n| !n.is_empty()).collect(),
+                key,
+                label,
+            })
+            .collect();
+        let table = conn
+            .prepare("SELECT name, rating_key, position FROM rating_names ORDER BY id")?
+            .query_map([], |r| Ok((fold(&r.get::<_, String>(0)?), r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Mapper { ratings, table })
+    }
+
+    /// The rating of the scale the published rating maps to, and how; None when nothing fits.
+    pub(crate) fn map(&self, given: &GivenRating) -> Option<(&ScaleRating, MappedBy)> {
+        let folded = fold(&given.text);
+        let head = head_words(&given.text);
+        let candidates: Vec<&str> = [Some(folded.as_str()), head.as_deref()].into_iter().flatten().filter(|s| !s.is_empty()).collect();
+        for words in &candidates {
+            if let Some(r) = self.ratings.iter().find(|r| r.names.iter().any(|n| n == words)) {
+                return Some((r, MappedBy::Scale));
+            }
+        }
+        for words in &candidates {
+            if let Some((_, key, pos)) = self.table.iter().find(|(n, _, _)| n == words) {
+                if let Some(r) = key.as_deref().and_then(|k| self.ratings.iter().find(|r| r.key == k)) {
+                    return Some((r, MappedBy::Names));
+                }
+                if let Some(r) = pos.and_then(|p| self.nearest(p)) {
+                    return Some((r, MappedBy::Names));
+                }
+            }
+        }
+        let value = given.value.as_deref().and_then(number)?;
+        let best = given.best.as_deref().and_then(number);
+        let worst = given.worst.as_deref().and_then(number);
+        // schema.org: bestRating defaults to 5 and worstRating to 1.
+        let (best, worst) = (best.unwrap_or(5.0), worst.unwrap_or(1.0));
+        let p = position(value, best, worst)?;
+        self.nearest(p).map(|r| (r, MappedBy::Value))
+    }
+
+    fn nearest(&self, p: f64) -> Option<&ScaleRating> {
+        self.ratings
+            .iter()
+            .filter_map(|r| r.position.map(|q| (r, (q - p).abs())))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(r, _)| r)
+    }
+}
+
+/// `value` from worst (0) to best (1) on a scale from `worst` to `best` (either way round); None
+/// when it is outside the scale or the scale has no width.
+fn position(value: f64, best: f64, worst: f64) -> Option<f64> {
+    if (best - worst).abs() < f64::EPSILON {
+        return None;
+    }
+    let p = (value - worst) / (best - worst);
+    (-1e-9..=1.0 + 1e-9).contains(&p).then(|| p.clamp(0.0, 1.0))
+}
+
+/// The words before the first full stop, colon, semicolon, dash or bracket, when there is more
+/// after them: "False. The photo is from 2015" → "false".
+fn head_words(text: &str) -> Option<String> {
+    let cut = text.find(['.', ':', ';', '(', '—', '–', '!', '?', '\n']).or_else(|| text.find(" - "))?;
+    let rest = text[cut..].trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || "—–".contains(c));
+    if rest.is_empty() {
+        return None;
+    }
+    Some(fold(&text[..cut])).filter(|h| !h.is_empty())
+}
+
+/// The rating-name table, in the order it was written.
+pub fn rating_names(store: &Store) -> Result<Vec<RatingName>> {
+    let mut stmt = store.conn().prepare("SELECT name, rating_key, position FROM rating_names ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok(RatingName { name: r.get(0)?, rating_key: r.get(1)?, position: r.get(2)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces the rating-name table and maps every imported review again with it, in one
+/// transaction. Returns how many reviews now map to another rating (or to none).
+pub fn set_rating_names(store: &mut Store, names: &[RatingName]) -> Result<usize> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let folded = fold(&n.name);
+        if folded.is_empty() {
+            return Err(Error::validation("name", format!("Line {} of the rating-name table has no words.", i + 1)));
+        }
+        if let Some(first) = seen.insert(folded, i + 1) {
+            return Err(Error::validation(
+                "name",
+                format!("“{}” (line {}) is the same words as line {first}; keep one.", n.name.trim(), i + 1),
+            ));
+        }
+        let key = n.rating_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
+        if key.is_none() && n.position.is_none() {
+            return Err(Error::validation(
+                "rating_key",
+                format!("“{}” needs a rating key of the scale or a position from 0 (worst) to 1 (best).", n.name.trim()),
+            ));
+        }
+        if let Some(p) = n.position {
+            if !(0.0..=1.0).contains(&p) {
+                return Err(Error::validation(
+                    "position",
+                    format!("The position of “{}” is {p}: use a number from 0 (worst) to 1 (best).", n.name.trim()),
+                ));
+            }
+        }
+    }
+    store.write(|tx| {
+        tx.execute("DELETE FROM rating_names", [])?;
+        let mut ins = tx.prepare("INSERT INTO rating_names (name, rating_key, position) VALUES (?1, ?2, ?3)")?;
+        for n in names {
+            let key = n.rating_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
+            ins.execute(params![n.name.trim(), key, n.position])?;
+        }
+        drop(ins);
+        let changed = remap(tx)?;
+        tx.record(
+            "settings",
+            "rating_names",
+            None,
+            "updated",
+            &format!("Rating-name table set ({} names); {changed} imported reviews mapped anew", names.len()),
+            &[],
+        )?;
+        Ok(changed)
+    })
+}
+
+/// Maps every imported review again (after the scale or the rating-name table changed). Returns
+/// how many now map to another rating.
+pub fn remap_external_reviews(store: &mut Store) -> Result<usize> {
+    store.write(|tx| remap(tx))
+}
+
+fn remap(conn: &Connection) -> Result<usize> {
+    let mapper = Mapper::load(conn)?;
+    let rows: Vec<(i64, GivenRating, Option<i64>)> = conn
+        .prepare("SELECT id, rating_text, rating_value, best_rating, worst_rating, rating_id FROM external_reviews")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                GivenRating { text: r.get(1)?, value: r.get(2)?, best: r.get(3)?, worst: r.get(4)? },
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changed = 0;
+    let mut upd = conn.prepare("UPDATE external_reviews SET rating_id = ?1, mapped_by = ?2 WHERE id = ?3")?;
+    for (id, given, old) in rows {
+        let mapped = mapper.map(&given);
+        let new = mapped.map(|(r, _)| r.id);
+        upd.execute(params![new, mapped.map(|(_, how)| how.as_str()), id])?;
+        if new != old {
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_either_way_round() {
+        assert_eq!(position(1.0, 5.0, 1.0), Some(0.0));
+        assert_eq!(position(5.0, 5.0, 1.0), Some(1.0));
+        assert_eq!(position(2.0, 1.0, 5.0), Some(0.75));
+        assert_eq!(position(7.0, 5.0, 1.0), None);
+        assert_eq!(position(1.0, 1.0, 1.0), None);
+    }
+
+    #[test]
+    fn the_head_of_a_sentence_rating() {
+        assert_eq!(head_words("False. The photo is from 2015").as_deref(), Some("false"));
+        assert_eq!(head_words("Falso: la foto es de 2015").as_deref(), Some("falso"));
+        assert_eq!(head_words("Pants on Fire!"), None);
+        assert_eq!(head_words("Will military drills end?"), None);
+    }
+}

@@ -1,0 +1,642 @@
+//! PDF: the report an editor receives, typeset by [typst](https://typst.app) used as a library.
+//!
+//! # How untrusted text gets in
+//! The typst document is the fixed template `pdf/report.typ` (compiled into the binary); no report
+//! text is ever pasted into typst source. This module turns the [`Collection`] into a small JSON
+//! *view* (display-ready strings: labels, dates in words, paragraphs split into lines) and hands it
+//! to typst as bytes in `sys.inputs.data`; the template decodes it with `json(..)` and shows every
+//! piece as a typst string, which is set as plain text and never parsed as markup or code. So
+//! `#`, `[`, `$`, `*`, `_`, `\`, `<script>` and the like print exactly as typed. Only addresses that
+//! [`safe_url`] accepts (http and https) are put in the `url` fields the template makes links from;
+//! any other address (`javascript:`, `data:`, …) is shown as plain text. Rating colours are passed
+//! only when they are plain `#rgb`/`#rrggbb` hex, and a claim's language only when it is an ISO 639
+//! code typst knows how to read, so nothing from the data can make the template fail either.
+//!
+//! # Fonts
+//! Everything is set in fonts compiled into the binary from the `typst-assets` crate (feature
+//! `fonts`), and typst embeds the subset it uses in the PDF; no system font is ever looked up, so
+//! a report comes out the same on every machine:
+//! - **Libertinus Serif** (regular, italic, bold, semibold; SIL Open Font License 1.1): the text.
+//!   Latin with accents, Greek and Cyrillic (also Hebrew).
+//! - **New Computer Modern** and **New Computer Modern Math** (GUST Font License, a free licence
+//!   that allows embedding and redistribution): fallback for symbols Libertinus lacks, and for
+//!   Devanagari (the Math font has it; simple Hindi is set, complex conjuncts may look plain).
+//! - **DejaVu Sans Mono** (Bitstream Vera licence with DejaVu's public-domain changes: free to embed
+//!   and redistribute): addresses and SHA-256 hashes; also the fallback for Armenian, Georgian and
+//!   some Arabic.
+//!
+//! The licence texts ship with `typst-assets` (its `NOTICE` file). None of these fonts covers
+//! Chinese, Japanese or Korean (a CJK font would add 10–20 MB to the binary), nor Thai: such
+//! characters come out as empty boxes (the report is still written, nothing fails), and [`render`]
+//! returns a warning naming them, so the checker can send the HTML report instead, which uses the
+//! reader's own fonts.
+//!
+//! # Determinism
+//! The same data gives the same bytes: no system fonts, no clock (typst's `today` is unavailable),
+//! a document identifier hashed from the title. When the collection has no `generated_at`, the PDF
+//! carries no creation date at all; otherwise its creation date is `generated_at`.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Timelike};
+use serde::Serialize;
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Dict, Smart, Value};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+
+use super::data::*;
+use super::markdown::heading_of;
+use super::text::{capitalize, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, stance_label, status_label};
+use crate::error::{Error, Result};
+use crate::model::{Reliability, Stance};
+
+/// The typst template; see the module documentation.
+const TEMPLATE: &str = include_str!("pdf/report.typ");
+
+/// The bundled fonts, parsed once per process.
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+    Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+});
+
+/// The typst world of one report: the template, the standard library with the data as
+/// `sys.inputs`, and the bundled fonts. No files, no packages, no clock.
+struct ReportWorld {
+    library: LazyHash<Library>,
+    main: Source,
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            Ok(Bytes::from_string(self.main.clone()))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+/// The collection as a PDF, with plain-words warnings (characters no bundled font can show).
+pub fn render(c: &Collection) -> Result<(Vec<u8>, Vec<String>)> {
+    let view = view(c);
+    let json = serde_json::to_vec(&view).map_err(|e| typeset_error(format!("could not encode the report data: {e}")))?;
+    let warnings = missing_glyphs_warning(&json).into_iter().collect();
+
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), Value::Bytes(Bytes::new(json)));
+    let world = ReportWorld {
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        main: Source::detached(TEMPLATE),
+    };
+    let typeset = || {
+        let compiled = typst::compile(&world);
+        compiled.output.map_err(|errors| diagnostics_error(&world, &errors)).and_then(|document| {
+            let options = typst_pdf::PdfOptions {
+                creator: Smart::Custom(Some("Factdesk".into())),
+                timestamp: c.generated_at.and_then(timestamp),
+                ..typst_pdf::PdfOptions::default()
+            };
+            typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics_error(&world, &errors))
+        })
+    };
+    // A panic inside typst would be a typst bug; it becomes an error, never a crash of the app.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(typeset))
+        .unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())));
+    // typst memoises its work between compilations; a desktop app exports now and then, so the
+    // memory (hundreds of MB after a large report) is given back at once.
+    typst::comemo::evict(0);
+    Ok((result?, warnings))
+}
+
+fn timestamp(t: chrono::DateTime<chrono::Utc>) -> Option<typst_pdf::Timestamp> {
+    let dt = Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day() as u8, t.hour() as u8, t.minute() as u8, t.second() as u8)?;
+    Some(typst_pdf::Timestamp::new_utc(dt))
+}
+
+fn typeset_error(message: String) -> Error {
+    Error::io("could not typeset the PDF report", std::io::Error::other(message))
+}
+
+/// typst's errors, with the template line, for a bug report: the data cannot cause them.
+fn diagnostics_error(world: &ReportWorld, errors: &[SourceDiagnostic]) -> Error {
+    let messages: Vec<String> = errors
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match world.range(d.span).and_then(|r| world.main.lines().byte_to_line(r.start)) {
+            Some(line) => format!("{} (report.typ line {})", d.message, line + 1),
+            None => d.message.to_string(),
+        })
+        .collect();
+    typeset_error(messages.join("; "))
+}
+
+/// A warning naming the characters that no bundled font has a glyph for, if any.
+fn missing_glyphs_warning(json: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(json).ok()?;
+    let covered = |c: char| FONTS.fonts.iter().any(|f| f.info().coverage.contains(c as u32));
+    let mut seen = BTreeSet::new();
+    let mut missing = BTreeSet::new();
+    for ch in text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control() && *c != '\u{200B}') {
+        if seen.insert(ch) && !covered(ch) {
+            missing.insert(ch);
+        }
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    let examples: String = missing.iter().take(12).flat_map(|c| [*c, ' ']).collect();
+    Some(format!(
+        "The PDF's fonts have no letters for {} character{} in this report ({}{}), shown as empty boxes: \
+         Chinese, Japanese, Korean and Thai are not covered. The HTML report shows them.",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        examples.trim_end(),
+        if missing.len() > 12 { " …" } else { "" }
+    ))
+}
+
+// ---- the view: what the template shows, as display-ready strings ----
+
+/// A piece of a line: text, a link when `url` is set (http(s) only), in the monospace font when
+/// `mono` (addresses, hashes).
+#[derive(Serialize)]
+struct Run {
+    t: String,
+    url: Option<String>,
+    mono: bool,
+}
+
+impl Run {
+    fn text(t: impl Into<String>) -> Run {
+        Run { t: wrap_long(&t.into(), WORD_MAX), url: None, mono: false }
+    }
+
+    /// `text`, linked to `url` when that is a web address.
+    fn link(t: &str, url: &str) -> Run {
+        Run { t: wrap_long(&one_line(t), WORD_MAX), url: safe_url(url), mono: false }
+    }
+
+    /// An address shown as itself, linked when it is a web address (the link keeps the address
+    /// whole; only the shown text may wrap).
+    fn address(url: &str) -> Run {
+        Run { t: wrap_long(&one_line(url), WORD_MAX), url: safe_url(url), mono: true }
+    }
+}
+
+type Line = Vec<Run>;
+type Paragraphs = Vec<Vec<String>>;
+
+#[derive(Serialize)]
+struct View {
+    title: String,
+    /// The header of every page after the first.
+    running: String,
+    desk_line: String,
+    footer: String,
+    /// PDF metadata.
+    authors: Vec<String>,
+    dated: bool,
+    /// One claim asked for by its UUID: no summary, and the title names the claim.
+    single: bool,
+    /// Under the title: desk, scope, date, size.
+    meta: Vec<String>,
+    summary: Option<SummaryView>,
+    claims: Vec<ClaimView>,
+}
+
+#[derive(Serialize)]
+struct SummaryView {
+    line: String,
+    ratings: Vec<RatingRow>,
+    no_verdict: u32,
+    statuses: Vec<CountRow>,
+    rating_cols: Vec<String>,
+    claimants: Vec<ClaimantRow>,
+}
+
+#[derive(Serialize)]
+struct RatingRow {
+    label: String,
+    color: Option<String>,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct CountRow {
+    label: String,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct ClaimantRow {
+    name: String,
+    claims: u32,
+    checked: u32,
+    counts: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct ClaimView {
+    heading: String,
+    text: Paragraphs,
+    lang: Option<String>,
+    facts: Vec<Fact>,
+    verdict: Option<VerdictView>,
+    corrections: Vec<CorrectionView>,
+    evidence: Vec<EvidenceView>,
+    earlier: Vec<VerdictView>,
+}
+
+#[derive(Serialize)]
+struct Fact {
+    label: &'static str,
+    lines: Vec<Line>,
+}
+
+#[derive(Serialize)]
+struct VerdictView {
+    label: String,
+    color: Option<String>,
+    scale: String,
+    rationale: Paragraphs,
+    byline: String,
+    keep: bool,
+}
+
+#[derive(Serialize)]
+struct CorrectionView {
+    when: String,
+    what: String,
+    reason: String,
+    actor: String,
+}
+
+#[derive(Serialize)]
+struct EvidenceView {
+    n: usize,
+    stance: &'static str,
+    stance_key: &'static str,
+    title: Line,
+    withheld: bool,
+    /// Kind · publisher · author · date · reliability.
+    about: String,
+    url: Line,
+    archive: Option<ArchiveView>,
+    excerpt: Paragraphs,
+    check: Option<String>,
+    note: Paragraphs,
+    cite: String,
+    /// Short enough to keep on one page (see [`KEEP_TOGETHER`]).
+    keep: bool,
+}
+
+#[derive(Serialize)]
+struct ArchiveView {
+    when: String,
+    sha256: String,
+}
+
+/// The longest run of characters typst may not break (no space, `/` or `-` in it) before a
+/// zero-width space is put in: typst does not break inside a word, so a long token (a tracking
+/// address, a pasted blob) would run off the page. 64 keeps a SHA-256 hash whole, and fits a line
+/// in any font and place the report uses, headings included.
+const WORD_MAX: usize = 64;
+/// Headings are larger: a shorter run.
+const HEADING_WORD_MAX: usize = 36;
+
+/// `s` with a zero-width space after every `max` characters without a break opportunity.
+fn wrap_long(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for ch in s.chars() {
+        if ch.is_whitespace() || matches!(ch, '/' | '-' | '\u{200B}') {
+            run = 0;
+        } else {
+            if run == max {
+                out.push('\u{200B}');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn wrap_paragraphs(s: &str) -> Paragraphs {
+    paragraphs(s).into_iter().map(|p| p.into_iter().map(|l| wrap_long(&l, WORD_MAX)).collect()).collect()
+}
+
+/// A verdict or an evidence link with less text than this (in characters, about a third of a
+/// page) is kept on one page rather than split, so that no line (a citation, a byline) is left
+/// alone at the top of the next page; longer ones may break.
+const KEEP_TOGETHER: usize = 1200;
+
+fn chars(ps: &Paragraphs) -> usize {
+    ps.iter().flatten().map(|l| l.chars().count()).sum()
+}
+
+/// The longest running header; a long claim is cut with an ellipsis.
+const RUNNING_MAX: usize = 90;
+
+fn view(c: &Collection) -> View {
+    let title = match (c.single, c.claims.first()) {
+        (true, Some(claim)) => format!("Fact check: {}", one_line(heading_of(claim))),
+        _ => format!("Fact-check report: {}", one_line(&c.scope)),
+    };
+    let desk = c.desk.as_deref().map(one_line).filter(|d| !d.is_empty());
+    let mut meta = Vec::new();
+    if let Some(d) = &desk {
+        meta.push(d.clone());
+    }
+    if !c.single {
+        meta.push(format!("Scope: {}", one_line(&c.scope)));
+    }
+    if let Some(t) = c.generated_at {
+        meta.push(format!("Generated {}", fmt_time(t)));
+    }
+    meta.push(format!("{} claim{}", c.claims.len(), if c.claims.len() == 1 { "" } else { "s" }));
+    let colors = |key: &str| c.scale.ratings.iter().find(|r| r.key == key).and_then(|r| hex_color(&r.color));
+    View {
+        running: shorten(&title, RUNNING_MAX),
+        desk_line: desk.clone().unwrap_or_default(),
+        footer: match c.generated_at {
+            Some(t) => format!("Factdesk report · {}", fmt_time(t)),
+            None => "Factdesk report".to_string(),
+        },
+        authors: desk.into_iter().collect(),
+        dated: c.generated_at.is_some(),
+        single: c.single,
+        meta,
+        summary: (!c.single).then(|| summary_view(&c.summary, &colors)),
+        claims: c.claims.iter().map(|claim| claim_view(claim, &colors)).collect(),
+        title,
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn summary_view(s: &Summary, colors: &dyn Fn(&str) -> Option<String>) -> SummaryView {
+    let cols: Vec<&RatingCount> = s.by_rating.iter().filter(|r| r.count > 0).collect();
+    SummaryView {
+        line: format!(
+            "{} claim{}, {} with a verdict.",
+            s.claims,
+            if s.claims == 1 { "" } else { "s" },
+            s.checked
+        ),
+        ratings: s.by_rating.iter().map(|r| RatingRow { label: one_line(&r.label), color: colors(&r.key), count: r.count }).collect(),
+        no_verdict: s.claims.saturating_sub(s.checked),
+        statuses: s
+            .by_status
+            .iter()
+            .filter(|st| st.count > 0)
+            .map(|st| CountRow { label: capitalize(&status_label(st.status)), count: st.count })
+            .collect(),
+        rating_cols: cols.iter().map(|r| one_line(&r.label)).collect(),
+        claimants: s
+            .by_claimant
+            .iter()
+            .map(|t| ClaimantRow {
+                name: one_line(&t.name),
+                claims: t.claims,
+                checked: t.checked,
+                counts: cols.iter().map(|r| t.ratings.iter().find(|k| k.key == r.key).map_or(0, |k| k.count)).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn claim_view(c: &ClaimReport, colors: &dyn Fn(&str) -> Option<String>) -> ClaimView {
+    ClaimView {
+        heading: wrap_long(&one_line(heading_of(c)), HEADING_WORD_MAX),
+        text: wrap_paragraphs(&c.text),
+        lang: typst_lang(&c.language),
+        facts: claim_facts(c),
+        verdict: c.verdict.as_ref().map(|v| verdict_view(v, colors)),
+        corrections: c
+            .corrections
+            .iter()
+            .map(|k| CorrectionView {
+                when: fmt_time(k.at),
+                what: one_line(&k.what),
+                reason: wrap_long(&one_line(&k.reason), WORD_MAX),
+                actor: wrap_long(&one_line(&k.actor), WORD_MAX),
+            })
+            .collect(),
+        evidence: c.evidence.iter().enumerate().map(|(i, e)| evidence_view(i + 1, e)).collect(),
+        earlier: c.earlier_verdicts.iter().map(|v| verdict_view(v, colors)).collect(),
+    }
+}
+
+fn claim_facts(c: &ClaimReport) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut fact = |label: &'static str, lines: Vec<Line>| facts.push(Fact { label, lines });
+    if let Some(who) = &c.claimant {
+        let mut s = one_line(&who.name);
+        if let Some(role) = who.role.as_deref().map(one_line).filter(|r| !r.is_empty()) {
+            s.push_str(&format!(", {role}"));
+        }
+        if let Some(aff) = who.affiliation.as_deref().map(one_line).filter(|a| !a.is_empty()) {
+            s.push_str(&format!(" ({aff})"));
+        }
+        fact("Claimant", vec![vec![Run::text(s)]]);
+    }
+    let said: Vec<String> =
+        c.said_on.map(|d| d.to_string()).into_iter().chain(Some(one_line(&c.said_where)).filter(|s| !s.is_empty())).collect();
+    if !said.is_empty() {
+        fact("Said", vec![vec![Run::text(said.join(", "))]]);
+    }
+    if !c.appearances.is_empty() {
+        fact("Appeared", c.appearances.iter().map(appearance_line).collect());
+    }
+    fact("Status", vec![vec![Run::text(capitalize(&status_label(c.status)))]]);
+    if let Some(d) = c.published_on {
+        fact("First published", vec![vec![Run::text(d.to_string())]]);
+    }
+    if !c.language.trim().is_empty() {
+        fact("Language", vec![vec![Run::text(one_line(&c.language))]]);
+    }
+    if !c.tags.is_empty() {
+        fact("Tags", vec![vec![Run::text(c.tags.iter().map(|t| one_line(t)).collect::<Vec<_>>().join(", "))]]);
+    }
+    fact("Claim ID", vec![vec![Run { t: c.uuid.clone(), url: None, mono: true }]]);
+    facts
+}
+
+/// `first: Outlet (medium, date) address`, the outlet linked when the address is a web address.
+fn appearance_line(a: &AppearanceReport) -> Line {
+    let mut line = Vec::new();
+    if a.is_first {
+        line.push(Run::text("First: "));
+    }
+    let name = if a.outlet.trim().is_empty() { &a.url } else { &a.outlet };
+    line.push(Run::link(name, &a.url));
+    let details: Vec<String> =
+        Some(one_line(&a.medium)).filter(|m| !m.is_empty()).into_iter().chain(a.appeared_on.map(|d| d.to_string())).collect();
+    if !details.is_empty() {
+        line.push(Run::text(format!(" ({})", details.join(", "))));
+    }
+    if !a.url.trim().is_empty() && !a.outlet.trim().is_empty() {
+        line.push(Run::text(" "));
+        line.push(Run::address(&a.url));
+    }
+    line
+}
+
+fn verdict_view(v: &VerdictReport, colors: &dyn Fn(&str) -> Option<String>) -> VerdictView {
+    let mut byline = format!("{}, {}", one_line(&v.author), fmt_time(v.recorded_at));
+    if let Some(t) = v.superseded_at {
+        byline.push_str(&format!("; superseded {}", fmt_time(t)));
+    }
+    VerdictView {
+        label: one_line(&v.rating.label),
+        color: colors(&v.rating.key),
+        scale: match (v.rating.value, v.rating.worst, v.rating.best) {
+            (Some(x), Some(w), Some(b)) => format!("{x} on a scale from {w} (worst) to {b} (best)"),
+            _ => "not on the numeric scale".to_string(),
+        },
+        keep: v.rationale.chars().count() < KEEP_TOGETHER,
+        rationale: wrap_paragraphs(&v.rationale),
+        byline,
+    }
+}
+
+fn evidence_view(n: usize, e: &EvidenceReport) -> EvidenceView {
+    let stance_key = match e.stance {
+        Stance::Supports => "supports",
+        Stance::Refutes => "refutes",
+        Stance::Context => "context",
+    };
+    let mut v = EvidenceView {
+        n,
+        stance: stance_label(e.stance),
+        stance_key,
+        title: vec![Run::text(one_line(&e.citation))],
+        withheld: true,
+        about: String::new(),
+        url: Vec::new(),
+        archive: None,
+        excerpt: Vec::new(),
+        check: None,
+        note: Vec::new(),
+        cite: String::new(),
+        keep: true,
+    };
+    let Some(o) = e.open() else { return v };
+    let s = &o.source;
+    v.withheld = false;
+    v.cite = wrap_long(&one_line(&e.citation), WORD_MAX);
+    v.title = vec![Run::link(&s.title, &s.url)];
+    let mut about = vec![capitalize(s.kind.label())];
+    about.extend([&s.publisher, &s.author].into_iter().map(|f| one_line(f)).filter(|f| !f.is_empty()));
+    if let Some(d) = s.published_on {
+        about.push(format!("published {d}"));
+    }
+    if s.reliability != Reliability::Unrated {
+        about.push(format!("reliability {}", s.reliability.as_str()));
+    }
+    v.about = wrap_long(&about.join(" · "), WORD_MAX);
+    if !s.url.trim().is_empty() {
+        v.url = vec![Run::address(&s.url)];
+    }
+    v.archive = o.capture.as_ref().map(|k| ArchiveView { when: fmt_time(k.captured_at), sha256: one_line(&k.sha256) });
+    if !o.excerpt.trim().is_empty() {
+        v.excerpt = wrap_paragraphs(&o.excerpt);
+        v.check = excerpt_check_label(o.excerpt_check, o.capture.is_some());
+    }
+    v.note = wrap_paragraphs(&o.note);
+    v.keep = chars(&v.excerpt) + chars(&v.note) + v.about.len() + v.cite.len() < KEEP_TOGETHER;
+    v
+}
+
+/// `#rgb` or `#rrggbb` (with optional alpha), which typst's `rgb()` reads; anything else is None
+/// and the template uses a neutral grey.
+fn hex_color(c: &str) -> Option<String> {
+    let hex = c.trim().strip_prefix('#')?;
+    (matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|ch| ch.is_ascii_hexdigit())).then(|| format!("#{hex}"))
+}
+
+/// The language part of a BCP 47 code, as typst's `text(lang:)` takes it (two or three letters),
+/// for hyphenation and quotes; None when there is none.
+fn typst_lang(code: &str) -> Option<String> {
+    let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (matches!(primary.len(), 2 | 3) && primary.chars().all(|c| c.is_ascii_lowercase())).then_some(primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_checked_colours_and_languages_reach_the_template() {
+        assert_eq!(hex_color("#1b7f3b").as_deref(), Some("#1b7f3b"));
+        assert_eq!(hex_color("red"), None);
+        assert_eq!(hex_color("#12\"); panic(\""), None);
+        assert_eq!(typst_lang("pt-BR").as_deref(), Some("pt"));
+        assert_eq!(typst_lang("uk").as_deref(), Some("uk"));
+        assert_eq!(typst_lang("\"); #panic(\""), None);
+        assert_eq!(typst_lang(""), None);
+    }
+
+    #[test]
+    fn long_words_get_break_opportunities() {
+        let hash = "f563ed66c7ff4fc9cf6dee9c79a9ab5ab6fc2e2c76d52dfd0a66905dac36120c";
+        assert_eq!(wrap_long(hash, WORD_MAX), hash, "a SHA-256 hash stays whole");
+        assert_eq!(wrap_long("ab/cd-ef gh", 2), "ab/cd-ef gh");
+        assert_eq!(wrap_long("abcdefg", 3), "abc\u{200B}def\u{200B}g");
+    }
+
+    #[test]
+    fn the_bundled_fonts_cover_european_scripts() {
+        assert!(FONTS.fonts.iter().any(|f| f.info().family == "Libertinus Serif"));
+        assert!(FONTS.fonts.iter().any(|f| f.info().family == "DejaVu Sans Mono"));
+        assert_eq!(missing_glyphs_warning("Ελληνικά Русский Čeština Ærø ñ «» – —".as_bytes()), None);
+        assert_eq!(missing_glyphs_warning("हिन्दी".as_bytes()), None);
+        let w = missing_glyphs_warning("中文 हिन्दी".as_bytes()).unwrap();
+        assert!(w.contains('中') && w.contains("2 characters"), "{w}");
+    }
+}

@@ -145,3 +145,21 @@ export async function assertNoErrorBanner(browser) {
   const banners = await browser.$$(sel('error-banner'));
   if (banners.length) throw new Error(`the app shows an error banner: ${await banners[0].getText()}`);
 }
+
+/** The uuids of the source rows currently shown, in order (one script call, like rowUuids). */
+export async function sourceRowUuids(browser) {
+  return browser.execute(() =>
+    Array.from(document.querySelectorAll('[data-testid="source-row"]'), (r) => r.getAttribute('data-uuid')),
+  );
+}
+
+/** The `data-state` of every excerpt anchor badge under `[data-testid=rootId]` (or the page), in order. */
+export async function anchorStates(browser, rootId) {
+  return browser.execute(
+    (root) =>
+      Array.from((root ? document.querySelector(root) : document)?.querySelectorAll('[data-testid="anchor-badge"]') ?? [], (b) =>
+        b.getAttribute('data-state'),
+      ),
+    rootId ? sel(rootId) : null,
+  );
+}

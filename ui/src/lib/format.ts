@@ -1,4 +1,4 @@
-import type { ClaimDetail, ClaimStatus, ClaimSummary, Stance } from './api/types';
+import type { AnchorState, CaptureInfo, CaptureMethod, ClaimDetail, ClaimStatus, ClaimSummary, Reliability, Source, SourceKind, SourceSort, Stance } from './api/types';
 
 /** Every status, in workflow order, with the words the desk uses. */
 export const STATUSES: readonly { value: ClaimStatus; label: string }[] = [
@@ -154,4 +154,95 @@ export function summaryOf(d: ClaimDetail): ClaimSummary {
     evidence_count: d.evidence.length,
     updated_at: d.updated_at,
   };
+}
+
+/** Every kind of source, in the order the forms offer them, with the words the desk uses. */
+export const SOURCE_KINDS: readonly { value: SourceKind; label: string }[] = [
+  { value: 'primary_document', label: 'Primary document' },
+  { value: 'official_statement', label: 'Official statement' },
+  { value: 'transcript', label: 'Transcript' },
+  { value: 'dataset', label: 'Dataset' },
+  { value: 'news_report', label: 'News report' },
+  { value: 'social_post', label: 'Social media post' },
+  { value: 'other', label: 'Other' },
+];
+
+export function kindLabel(kind: SourceKind | string): string {
+  return SOURCE_KINDS.find((k) => k.value === kind)?.label ?? String(kind).replace(/_/g, ' ');
+}
+
+/** Reliability ratings, best first, then unrated. */
+export const RELIABILITIES: readonly { value: Reliability; label: string }[] = [
+  { value: 'high', label: 'High reliability' },
+  { value: 'medium', label: 'Medium reliability' },
+  { value: 'low', label: 'Low reliability' },
+  { value: 'unrated', label: 'Unrated' },
+];
+
+export function reliabilityLabel(r: Reliability | string): string {
+  return RELIABILITIES.find((x) => x.value === r)?.label ?? String(r);
+}
+
+export const SOURCE_SORTS: readonly { value: SourceSort; label: string }[] = [
+  { value: 'added', label: 'Newest added' },
+  { value: 'title', label: 'Title A–Z' },
+  { value: 'published', label: 'Newest published' },
+  { value: 'cited', label: 'Most cited' },
+];
+
+const METHODS: Record<CaptureMethod, string> = { fetch: 'fetched', file: 'from a file', paste: 'pasted' };
+
+export function methodLabel(m: CaptureMethod | string): string {
+  return METHODS[m as CaptureMethod] ?? String(m);
+}
+
+/** "cited by 1 claim", "cited by 3 claims", "not cited yet". */
+export function citedBy(n: number): string {
+  return n === 0 ? 'not cited yet' : `cited by ${plural(n, 'claim')}`;
+}
+
+/** The first 12 hex digits of a SHA-256, enough to tell copies apart on screen. */
+export function shortHash(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+/** A byte count in words a person reads: 512 B, 14.2 KB, 3.1 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}
+
+/** Whether and when a source was archived, for the list row and the source view. */
+export function captureStatus(s: Pick<Source, 'url' | 'latest_capture'>): { state: 'archived' | 'failed' | 'none' | 'no_address'; text: string } {
+  const c: CaptureInfo | null = s.latest_capture;
+  if (c) {
+    if (c.http_status !== null && c.http_status >= 400) return { state: 'failed', text: `HTTP ${c.http_status} on ${formatDay(c.captured_at)}` };
+    return { state: 'archived', text: `archived ${formatDay(c.captured_at)}` };
+  }
+  return s.url ? { state: 'none', text: 'not archived' } : { state: 'no_address', text: 'no web address' };
+}
+
+/** How an excerpt stands against the archived copy, in words (the badge). */
+export function anchorLabel(state: AnchorState): string {
+  switch (state) {
+    case 'found':
+      return 'found in the archived copy';
+    case 'approximate':
+      return 'found (approximate)';
+    case 'missing':
+      return 'not found in the archived copy';
+    case 'no_capture':
+      return 'no archived copy to check';
+    case 'no_excerpt':
+      return 'no excerpt';
+    default:
+      return String(state);
+  }
 }

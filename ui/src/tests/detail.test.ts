@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import VerdictForm from '../lib/components/VerdictForm.svelte';
 import ClaimView from '../lib/components/ClaimView.svelte';
 import EvidenceForm from '../lib/components/EvidenceForm.svelte';
-import { RATINGS, SCALE, fakeBackend, makeClaim } from './fakeBackend';
+import { RATINGS, SCALE, fakeBackend, makeAnchor, makeClaim, makeSource } from './fakeBackend';
 import type { Source, Verdict } from '../lib/api/types';
 
 const verdict = (over: Partial<Verdict>): Verdict => ({
@@ -63,11 +63,13 @@ describe('claim view', () => {
     evidence: [
       {
         uuid: 'e-1',
-        source: { uuid: 's-1', url: 'https://www.defense.gov/briefing', title: 'Pentagon briefing transcript', publisher: 'DoD', published_on: '2024-02-27', accessed_at: null, created_at: '2024-02-28T00:00:00Z' },
+        source: makeSource({ uuid: 's-1', url: 'https://www.defense.gov/briefing', title: 'Pentagon briefing transcript', publisher: 'DoD', published_on: '2024-02-27' }),
         excerpt: 'We have no plans to send troops.',
         stance: 'supports',
         note: 'Exact words at 14:02.',
         created_at: '2024-02-28T00:00:00Z',
+        capture: null,
+        anchor: makeAnchor(),
       },
     ],
     history: [
@@ -115,7 +117,7 @@ describe('claim view', () => {
 
 describe('evidence form', () => {
   const library: Source[] = [
-    { uuid: 's-1', url: 'https://www.congress.gov/bill/118/hr815', title: 'H.R.815', publisher: 'Congress.gov', published_on: '2024-02-13', accessed_at: null, created_at: '2024-02-28T00:00:00Z' },
+    makeSource({ uuid: 's-1', url: 'https://www.congress.gov/bill/118/hr815', title: 'H.R.815', publisher: 'Congress.gov', published_on: '2024-02-13' }),
   ];
 
   it('links an existing source picked from the library', async () => {
@@ -125,7 +127,7 @@ describe('evidence form', () => {
     render(EvidenceForm, { claimUuid: 'c-1', onsaved, oncancel: vi.fn() });
     const user = userEvent.setup();
     await user.type(screen.getByTestId('source-search'), 'hr');
-    await waitFor(() => expect(backend.callsOf('list_sources').slice(-1)[0].args).toEqual({ search: 'hr' }));
+    await waitFor(() => expect(backend.callsOf('list_sources').slice(-1)[0].args).toEqual({ query: { search: 'hr', sort: 'added' } }));
     await user.click(await screen.findByTestId('source-option'));
     await user.type(screen.getByTestId('evidence-excerpt'), 'Passed the Senate 70-29.');
     await user.selectOptions(screen.getByTestId('evidence-stance'), 'refutes');
@@ -152,7 +154,17 @@ describe('evidence form', () => {
     await user.click(screen.getByTestId('evidence-save'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
     expect(backend.callsOf('create_source')[0].args).toEqual({
-      input: { url: 'https://example.org/a', title: 'A report', publisher: 'Example', published_on: '2024-02-20' },
+      input: {
+        url: 'https://example.org/a',
+        title: 'A report',
+        publisher: 'Example',
+        author: '',
+        published_on: '2024-02-20',
+        kind: 'other',
+        reliability: 'unrated',
+        reliability_note: '',
+        confidential: false,
+      },
     });
     expect((backend.callsOf('add_evidence')[0].args as { input: { source_uuid: string } }).input.source_uuid).toBe('s-new');
     const order = backend.calls.map((c) => c.cmd).filter((c) => c === 'create_source' || c === 'add_evidence');

@@ -1,15 +1,28 @@
 // An in-memory stand-in for the Rust commands, behind Tauri's own IPC mock.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  AcceptCandidate,
+  AddedSource,
+  Article,
+  ArticlePaste,
+  AppearanceInput,
+  CaptureInfo,
   ChecklistItem,
   ChecklistItemInput,
   ClaimDetail,
   ClaimStatus,
   ClaimInput,
   ClaimQuery,
+  DiffLine,
+  EvidenceInput,
+  ExcerptAnchor,
   Rating,
   RatingScale,
+  SimilarClaim,
   Source,
+  SourceDetail,
+  SourceInput,
+  SourceQuery,
 } from '../lib/api/types';
 
 export type Args = Record<string, unknown> | undefined;
@@ -19,12 +32,20 @@ export interface Call {
 }
 
 export const RATINGS: Rating[] = [
-  { key: 'true', label: 'True', description: 'Accurate.', color: '#1b7f3b', value: 6 },
-  { key: 'misleading', label: 'Misleading', description: 'Accurate words, wrong impression.', color: '#e0a800', value: 3 },
-  { key: 'false', label: 'False', description: 'Not accurate.', color: '#c62828', value: 1 },
+  { key: 'true', label: 'True', description: 'Accurate.', color: '#1b7f3b', value: 6, alternate_name: 'True' },
+  { key: 'misleading', label: 'Misleading', description: 'Accurate words, wrong impression.', color: '#e0a800', value: 3, alternate_name: 'Misleading' },
+  { key: 'false', label: 'False', description: 'Not accurate.', color: '#c62828', value: 1, alternate_name: 'False' },
 ];
 
-export const SCALE: RatingScale = { uuid: 'scale-1', name: 'Desk scale', description: '', ratings: RATINGS };
+export const SCALE: RatingScale = {
+  uuid: 'scale-1',
+  name: 'Desk scale',
+  description: '',
+  best_rating: 6,
+  worst_rating: 1,
+  preset: false,
+  ratings: RATINGS,
+};
 
 export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
   return {
@@ -36,6 +57,10 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
     said_where: 'Press briefing',
     status: 'researching',
     tags: ['ukraine'],
+    language: '',
+    context: '',
+    assignee: '',
+    appearances: [],
     created_at: '2024-02-28T10:00:00Z',
     updated_at: '2024-02-28T10:00:00Z',
     evidence: [],
@@ -46,12 +71,60 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
     corrections: [],
     next_statuses: ['new', 'in_review', 'archived'],
     publish_blockers: [],
+    same_as: [],
+    linked_verdict: null,
+    linked_verdict_claim: null,
+    external_reviews: [],
     ...over,
   };
 }
 
 import { summaryOf } from '../lib/format';
 export { summaryOf };
+
+export function makeCapture(over: Partial<CaptureInfo> = {}): CaptureInfo {
+  return {
+    uuid: 'cap-1',
+    captured_at: '2024-03-01T09:00:00Z',
+    method: 'fetch',
+    final_url: 'https://www.defense.gov/briefing',
+    http_status: 200,
+    content_type: 'text/html; charset=utf-8',
+    sha256: 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef',
+    size: 14_532,
+    text_sha256: 't-1',
+    note: '',
+    actor: 'tester',
+    ...over,
+  };
+}
+
+export function makeSource(over: Partial<Source> = {}): Source {
+  return {
+    uuid: 's-1',
+    url: 'https://www.defense.gov/briefing',
+    title: 'Pentagon briefing transcript',
+    publisher: 'DoD',
+    author: '',
+    published_on: '2024-02-27',
+    accessed_at: null,
+    kind: 'transcript',
+    reliability: 'unrated',
+    reliability_note: '',
+    confidential: false,
+    created_at: '2024-02-28T00:00:00Z',
+    cited_by: 0,
+    latest_capture: null,
+    ...over,
+  };
+}
+
+export function makeAnchor(over: Partial<ExcerptAnchor> = {}): ExcerptAnchor {
+  return { state: 'no_capture', start: null, end: null, context: null, in_latest: null, ...over };
+}
+
+/** What `source_detail` answers for a source beyond the source itself. */
+export type SourceExtras = Partial<Omit<SourceDetail, 'source'>>;
 
 type Handler = (args: Args) => unknown;
 
@@ -72,8 +145,9 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
   { uuid: 'i-3', label: 'Second reader signed off', required: false },
 ];
 
-export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], sources: Source[] = []) {
+export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSources: Source[] = [], extras: Record<string, SourceExtras> = {}) {
   const calls: Call[] = [];
+  const sources = [...initialSources];
   const claims = [...initial];
   const overrides: Record<string, Handler> = {};
   let n = 100;
@@ -152,7 +226,119 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], sources: Sou
       claims.unshift(c);
       return c;
     },
-    list_sources: () => sources,
+    list_sources: (args) => {
+      const q = (args as { query: SourceQuery }).query;
+      const words = (q.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const found = sources.filter((x) => {
+        if (q.kind && x.kind !== q.kind) return false;
+        if (q.reliability && x.reliability !== q.reliability) return false;
+        const hay = `${x.title} ${x.publisher} ${x.author} ${x.url}`.toLowerCase();
+        return words.every((w) => hay.includes(w));
+      });
+      const by: Record<string, (a: Source, b: Source) => number> = {
+        added: (a, b) => b.created_at.localeCompare(a.created_at),
+        title: (a, b) => a.title.localeCompare(b.title),
+        published: (a, b) => (b.published_on ?? '').localeCompare(a.published_on ?? ''),
+        cited: (a, b) => b.cited_by - a.cited_by,
+      };
+      return [...found].sort(by[q.sort] ?? by.added);
+    },
+    create_source: (args) => {
+      const input = (args as { input: SourceInput }).input;
+      if (!input.title.trim()) throw { kind: 'Validation', message: 'The source needs a title, so it can be cited.', field: 'title' };
+      const s = makeSource({ ...input, uuid: `s-${++n}`, created_at: '2024-03-02T10:00:00Z', cited_by: 0, latest_capture: null });
+      sources.unshift(s);
+      return s;
+    },
+    update_source: (args) => {
+      const { uuid, input } = args as { uuid: string; input: SourceInput };
+      const i = sources.findIndex((x) => x.uuid === uuid);
+      if (i < 0) throw { kind: 'NotFound', message: 'No such source.', field: null };
+      sources[i] = { ...sources[i], ...input };
+      return sources[i];
+    },
+    source_detail: (args) => {
+      const uuid = (args as { uuid: string }).uuid;
+      const source = sources.find((x) => x.uuid === uuid);
+      if (!source) throw { kind: 'NotFound', message: 'No such source.', field: null };
+      const more = extras[uuid] ?? {};
+      const captures = more.captures ?? (source.latest_capture ? [source.latest_capture] : []);
+      return { source, captures, text: more.text ?? '', citations: more.citations ?? [] } satisfies SourceDetail;
+    },
+    add_source_by_url: (args) => {
+      const url = String((args as { url: string }).url);
+      const known = sources.find((x) => x.url === url);
+      if (known) return { source: known, existing: true, notes: [] } satisfies AddedSource;
+      const s = makeSource({ uuid: `s-${++n}`, url, title: `Page at ${url}`, latest_capture: makeCapture({ uuid: `cap-${n}`, final_url: url }) });
+      sources.unshift(s);
+      return { source: s, existing: false, notes: [] } satisfies AddedSource;
+    },
+    recapture_source: (args) => {
+      const uuid = (args as { uuid: string }).uuid;
+      const source = sources.find((x) => x.uuid === uuid);
+      if (!source) throw { kind: 'NotFound', message: 'No such source.', field: null };
+      const c = makeCapture({ uuid: `cap-${++n}`, captured_at: '2024-03-05T12:00:00Z', text_sha256: `t-${n}` });
+      const more = (extras[uuid] ??= {});
+      more.captures = [c, ...(more.captures ?? (source.latest_capture ? [source.latest_capture] : []))];
+      source.latest_capture = c;
+      return c;
+    },
+    diff_captures: (): DiffLine[] => [],
+    capture_text: () => '',
+    add_evidence: (args) => {
+      const input = (args as { input: EvidenceInput }).input;
+      const source = sources.find((x) => x.uuid === input.source_uuid) ?? makeSource({ uuid: input.source_uuid });
+      const ev = { uuid: `e-${++n}`, source, excerpt: input.excerpt, stance: input.stance, note: input.note, created_at: '2024-03-02T10:00:00Z', capture: source.latest_capture, anchor: makeAnchor() };
+      find(input.claim_uuid).evidence.push(ev);
+      return ev;
+    },
+    add_appearance: (args) => {
+      const { claimUuid, input } = args as { claimUuid: string; input: AppearanceInput };
+      const c = find(claimUuid);
+      if (!input.url && !input.outlet) throw { kind: 'Validation', message: 'Say where the claim appeared.', field: 'outlet' };
+      const first = input.is_first || !c.appearances.some((a) => a.is_first);
+      const a = { uuid: `a-${++n}`, url: input.url, outlet: input.outlet, medium: input.medium, appeared_on: input.appeared_on ?? null, is_first: first, source_uuid: input.source_uuid ?? null };
+      c.appearances = [...c.appearances.map((x) => (first ? { ...x, is_first: false } : x)), a].sort((x, y) => Number(y.is_first) - Number(x.is_first));
+      return c;
+    },
+    remove_appearance: (args) => {
+      const uuid = (args as { uuid: string }).uuid;
+      const c = claims.find((x) => x.appearances.some((a) => a.uuid === uuid));
+      if (!c) throw { kind: 'NotFound', message: 'No such appearance.', field: null };
+      c.appearances = c.appearances.filter((a) => a.uuid !== uuid);
+      return c;
+    },
+    // ---- Articles (issue 5); tests give the article itself with `on('import_article_text', …)`. ----
+    import_article_text: (args) => {
+      const paste = (args as { paste: ArticlePaste }).paste;
+      if (!paste.text.trim()) throw { kind: 'Validation', message: "Paste the article's text first: there is nothing to read.", field: 'text' };
+      const source = makeSource({ uuid: `s-${++n}`, url: paste.url, title: paste.title || paste.text.split('\n')[0], publisher: paste.publisher });
+      sources.unshift(source);
+      return { source, capture_uuid: `cap-${n}`, text: paste.text, candidates: [], existing: false, notes: [] } satisfies Article;
+    },
+    import_article_file: () => null,
+    import_article_url: () => {
+      throw { kind: 'Network', message: 'The server did not answer within 20 seconds.', field: null };
+    },
+    article: () => {
+      throw { kind: 'NotFound', message: 'No such article.', field: null };
+    },
+    accept_candidate: (args) => {
+      const input = (args as { input: AcceptCandidate }).input;
+      const c = makeClaim({
+        uuid: `c-${++n}`,
+        text: input.text || 'Candidate text',
+        claimant: input.claimant ? { uuid: `p-${n}`, name: input.claimant, role: input.claimant_role ?? null, affiliation: null } : null,
+        status: 'new',
+        tags: input.tags,
+      });
+      claims.unshift(c);
+      return c;
+    },
+    reject_candidate: () => null,
+    reopen_candidate: () => null,
+    similar_claims: (): SimilarClaim[] => [],
+    // ---- end of articles ----
   };
 
   mockIPC((cmd, args) => {
@@ -165,6 +351,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], sources: Sou
   return {
     calls,
     claims,
+    sources,
     /** Replaces one command's behaviour. */
     on(cmd: string, h: Handler) {
       overrides[cmd] = h;

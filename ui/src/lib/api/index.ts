@@ -2,6 +2,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type {
+  AddedSource,
+  AppearanceInput,
+  CaptureInfo,
   ChecklistItem,
   ChecklistItemInput,
   ClaimDetail,
@@ -9,11 +12,14 @@ import type {
   ClaimInput,
   ClaimPage,
   ClaimQuery,
+  DiffLine,
   Evidence,
   EvidenceInput,
   RatingScale,
   Source,
+  SourceDetail,
   SourceInput,
+  SourceQuery,
   Verdict,
   VerdictInput,
   WorkspaceInfo,
@@ -22,9 +28,9 @@ import type {
 export type * from './types';
 
 /** The kinds the backend sends, plus `Unknown` for anything that is not an `ApiError`. */
-export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Unknown';
+export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Network' | 'Unknown';
 
-const KNOWN_KINDS: readonly string[] = ['Validation', 'NotFound', 'Conflict', 'Storage', 'Io'];
+const KNOWN_KINDS: readonly string[] = ['Validation', 'NotFound', 'Conflict', 'Storage', 'Io', 'Network'];
 
 /** A failed command, in words a person can read. `field` names the input field for `Validation`. */
 export class ApiFailure extends Error {
@@ -96,20 +102,72 @@ export function getClaim(uuid: string): Promise<ClaimDetail> {
   return call('get_claim', { uuid });
 }
 
-export function createClaim(input: ClaimInput): Promise<ClaimDetail> {
+/** The fields of a claim the claim form does not show. */
+type UnshownClaimFields = 'language' | 'context' | 'assignee';
+
+/**
+ * What the claim form sends. The fields it does not show may be left out when creating (the
+ * backend stores them empty); when editing, pass the claim's own values back or they are cleared.
+ */
+export type ClaimFormInput = Omit<ClaimInput, UnshownClaimFields> & Partial<Pick<ClaimInput, UnshownClaimFields>>;
+
+export function createClaim(input: ClaimFormInput): Promise<ClaimDetail> {
   return call('create_claim', { input });
 }
 
-export function updateClaim(uuid: string, input: ClaimInput): Promise<ClaimDetail> {
+export function updateClaim(uuid: string, input: ClaimFormInput): Promise<ClaimDetail> {
   return call('update_claim', { uuid, input });
 }
 
-export function listSources(search: string | null): Promise<Source[]> {
-  return call('list_sources', { search });
+/** Where and when the claim was said or published; answers with the whole updated claim. */
+export function addAppearance(claimUuid: string, input: AppearanceInput): Promise<ClaimDetail> {
+  return call('add_appearance', { claimUuid, input });
 }
 
+export function removeAppearance(uuid: string): Promise<ClaimDetail> {
+  return call('remove_appearance', { uuid });
+}
+
+/** The source library: words, kind and reliability filters, and an order. */
+export function listSources(query: SourceQuery): Promise<Source[]> {
+  return call('list_sources', { query });
+}
+
+/** Adds a source typed by hand (no network). A known address is refused with `Conflict`. */
 export function createSource(input: SourceInput): Promise<Source> {
   return call('create_source', { input });
+}
+
+export function updateSource(uuid: string, input: SourceInput): Promise<Source> {
+  return call('update_source', { uuid, input });
+}
+
+export function sourceDetail(uuid: string): Promise<SourceDetail> {
+  return call('source_detail', { uuid });
+}
+
+/**
+ * Fetches the page at `url` in the backend and adds it to the library with its details and an
+ * archived copy; when the address is already there, answers with that source (`existing`).
+ * Can take up to 20 s; fails with `Network` in plain words when the page cannot be fetched.
+ */
+export function addSourceByUrl(url: string): Promise<AddedSource> {
+  return call('add_source_by_url', { url });
+}
+
+/** Fetches the source's page again; every earlier capture is kept. */
+export function recaptureSource(uuid: string): Promise<CaptureInfo> {
+  return call('recapture_source', { uuid });
+}
+
+/** What changed between two captures of one source, paragraph by paragraph. */
+export function diffCaptures(from: string, to: string): Promise<DiffLine[]> {
+  return call('diff_captures', { from, to });
+}
+
+/** The readable text of one capture (never HTML). */
+export function captureText(uuid: string): Promise<string> {
+  return call('capture_text', { uuid });
 }
 
 export function addEvidence(input: EvidenceInput): Promise<Evidence> {
@@ -178,3 +236,94 @@ export async function openExternal(url: string): Promise<void> {
     throw new ApiFailure(f.kind, `Could not open the address in your browser. ${f.message}`, null, 'open_url');
   }
 }
+
+// ---- Articles: import an article and turn its candidate claims into claims (issue 5) ----
+
+/** Imports pasted article text; fails with `Validation` on `text` when there is nothing to read. */
+export function importArticleText(paste: import('./types').ArticlePaste): Promise<import('./types').Article | null> {
+  return call('import_article_text', { paste });
+}
+
+/** The backend shows the system's file dialog and imports the file; `null` when cancelled. */
+export function importArticleFile(): Promise<import('./types').Article | null> {
+  return call('import_article_file');
+}
+
+/** Fetches the article at `url` in the backend (up to 20 s); `Network` or `Validation` on `url` when it cannot. */
+export function importArticleUrl(url: string): Promise<import('./types').Article | null> {
+  return call('import_article_url', { url });
+}
+
+/** Re-opens an imported article with its candidates and the decisions taken. */
+export function article(sourceUuid: string): Promise<import('./types').Article> {
+  return call('article', { sourceUuid });
+}
+
+/** Makes a claim from a candidate: the article as its appearance, the excerpt as evidence. */
+export function acceptCandidate(input: import('./types').AcceptCandidate): Promise<ClaimDetail> {
+  return call('accept_candidate', { input });
+}
+
+export function rejectCandidate(captureUuid: string, start: number, end: number): Promise<null> {
+  return call('reject_candidate', { captureUuid, start, end });
+}
+
+/** Undoes a rejection. */
+export function reopenCandidate(captureUuid: string, start: number, end: number): Promise<null> {
+  return call('reopen_candidate', { captureUuid, start, end });
+}
+
+/** Claims already in the workspace that say what `text` says (`exclude`: the claim being edited). */
+export function similarClaims(text: string, exclude: string | null = null): Promise<import('./types').SimilarClaim[]> {
+  return call('similar_claims', { text, exclude });
+}
+// ---- end of articles ----
+
+// ---- Claimants, rating scales, matches and exports (issues 4 and 7). The backend commands are
+// ready; the screens that use them come next (see the closing notes of issues 4 and 7). ----
+
+/** Claimants with how many claims each made, most first; `search` matches name, role or affiliation. */
+export function listClaimants(search: string | null = null): Promise<import('./types').ClaimantSummary[]> {
+  return call('list_claimants', { search });
+}
+
+/** Renames a claimant (every claim follows) or changes role and affiliation. */
+export function updateClaimant(uuid: string, input: import('./types').ClaimantInput): Promise<import('./types').ClaimantSummary> {
+  return call('update_claimant', { uuid, input });
+}
+
+/** Claims that may say the same as this one; pairs already confirmed or dismissed are left out. */
+export function possibleDuplicates(uuid: string): Promise<import('./types').SimilarClaim[]> {
+  return call('possible_duplicates', { uuid });
+}
+
+/** Links two claims as the same claim: one verdict shows on both. */
+export function confirmMatch(uuid: string, other: string): Promise<ClaimDetail> {
+  return call('confirm_match', { uuid, other });
+}
+
+/** Says two claims are not the same; the pair is not suggested again. */
+export function dismissMatch(uuid: string, other: string): Promise<ClaimDetail> {
+  return call('dismiss_match', { uuid, other });
+}
+
+/** Every rating scale: presets first. */
+export function listScales(): Promise<RatingScale[]> {
+  return call('list_scales');
+}
+
+/** The scale new verdicts use; earlier verdicts keep their ratings. */
+export function setRatingScale(uuid: string): Promise<RatingScale> {
+  return call('set_rating_scale', { uuid });
+}
+
+/** Adds a scale of the desk's own; refused whole (`Validation`) when two ratings are equal. */
+export function createScale(input: import('./types').RatingScaleInput): Promise<RatingScale> {
+  return call('create_scale', { input });
+}
+
+/** Asks where to save (the system dialog, opened by the backend) and writes the report; `null` when cancelled. */
+export function exportReport(request: import('./types').ExportRequest): Promise<import('./types').ExportDone | null> {
+  return call('export_report', { request });
+}
+// ---- end of claimants, scales, matches and exports ----

@@ -549,6 +549,50 @@ export type Correction = { uuid: string, reason: string,
 what: string, actor: string, at: string, };
 
 /**
+ * A fact-check of a claim published by someone else (an imported ClaimReview record): their
+ * publisher, address, date and rating in their own words. It is not one of the desk's verdicts;
+ * the mapping onto the workspace's scale, when one fits, is kept beside the original words.
+ */
+export type ExternalReview = { uuid: string, 
+/**
+ * Who published it, e.g. "AFP Fact Check".
+ */
+publisher: string, publisher_url: string, 
+/**
+ * The fact-check's address; empty when the record had no web address.
+ */
+url: string, 
+/**
+ * The fact-check's headline, when given.
+ */
+headline: string, 
+/**
+ * The writer, when the record names one.
+ */
+author: string, reviewed_on: string | null, 
+/**
+ * The rating in the publisher's words (`alternateName`), as published.
+ */
+rating_text: string, 
+/**
+ * `ratingValue`, `bestRating`, `worstRating` as published.
+ */
+rating_value: string | null, best_rating: string | null, worst_rating: string | null, 
+/**
+ * The rating of the workspace's scale it maps to, when a mapping fits.
+ */
+mapped_rating: Rating | null, 
+/**
+ * How it was mapped: `scale` (a rating of the scale has that name), `names` (the rating-name
+ * table), `value` (ratingValue within bestRating/worstRating); None when unmapped.
+ */
+mapped_by: string | null, 
+/**
+ * BCP 47 code; guessed from the text when the record did not say.
+ */
+language: string, imported_at: string, };
+
+/**
  * Everything the claim view shows.
  */
 export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, language: string, context: string, assignee: string, 
@@ -592,7 +636,11 @@ same_as: Array<SimilarClaim>,
  * When this claim has no verdict of its own: the current verdict of a claim confirmed to be
  * the same, and which claim it is on.
  */
-linked_verdict: Verdict | null, linked_verdict_claim: string | null, };
+linked_verdict: Verdict | null, linked_verdict_claim: string | null, 
+/**
+ * Fact-checks of this claim published by others (imported ClaimReview), never the desk's verdicts.
+ */
+external_reviews: Array<ExternalReview>, };
 
 /**
  * What the window shows about the open workspace.
@@ -602,3 +650,34 @@ export type WorkspaceInfo = { path: string, claim_count: number, source_count: n
  * The name recorded in the history for changes made here.
  */
 actor: string, schema_version: number, };
+
+/**
+ * What to export from the window: one claim, or the claims the list shows for a query.
+ */
+export type ExportRequest = { 
+/**
+ * `md`, `html`, `pdf`, `csv`, `csv-evidence`, `json` or `claimreview`.
+ */
+format: string, claim_uuid?: string | null, 
+/**
+ * The list's filters (its page size and cursor are ignored).
+ */
+query?: ClaimQuery | null, };
+
+/**
+ * A finished export.
+ */
+export type ExportDone = { 
+/**
+ * Where the file was written (the place the checker chose).
+ */
+path: string, claims: number, 
+/**
+ * Plain-words notes, e.g. claims a ClaimReview export left out.
+ */
+warnings: Array<string>, };
+
+/**
+ * Sent to the window while an export reads its claims (event `export-progress`).
+ */
+export type ExportProgress = { done: number, total: number, };

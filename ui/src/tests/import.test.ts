@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../App.svelte';
+import { segments } from '../lib/components/ArticleText.svelte';
+import { fakeBackend, makeClaim, makeSource } from './fakeBackend';
+import type { AcceptCandidate, Article, ArticleCandidate, ArticlePaste, CandidateKind, SimilarClaim } from '../lib/api/types';
+
+// An emoji (two UTF-16 units, one code point) and accented letters come before the candidates, so a
+// highlight placed with UTF-16 offsets would be off by one or more.
+const TEXT = [
+  'Café owners in Zürich 😀 protested on Monday.',
+  'Pentagon Press Secretary Major General Pat Ryder said: “There are no plans to send US troops to fight in Ukraine.”',
+  'Congress has yet to pass a $60 billion aid package for Ukraine.',
+  'The weather was pleasant.',
+].join('\n');
+
+/** Code-point offsets of `part` in TEXT, as the backend gives them. */
+function span(part: string): { start: number; end: number } {
+  const at = TEXT.indexOf(part);
+  if (at < 0) throw new Error(`not in the text: ${part}`);
+  const start = Array.from(TEXT.slice(0, at)).length;
+  return { start, end: start + Array.from(part).length };
+}
+
+function cand(text: string, kind: CandidateKind, score: number, over: Partial<ArticleCandidate> = {}, speaker: [string, string] | null = null): ArticleCandidate {
+  return {
+    candidate: { text, kind, speaker: speaker?.[0] ?? null, speaker_role: speaker?.[1] ?? null, score, reasons: [`reason for ${kind}`], ...span(text) },
+    similar: [],
+    decision: null,
+    claim_uuid: null,
+    ...over,
+  };
+}
+
+const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82 };
+
+// Given in an order other than by score: the screen ranks them.
+const CANDIDATES: ArticleCandidate[] = [
+  cand('Congress has yet to pass a $60 billion aid package for Ukraine.', 'numeric', 0.7),
+  cand('There are no plans to send US troops to fight in Ukraine.', 'quote', 0.92, { similar: [SIMILAR] }, ['Major General Pat Ryder', 'Pentagon Press Secretary']),
+  cand('Café owners in Zürich 😀 protested on Monday.', 'factual', 0.31),
+];
+
+function articleFrom(paste: ArticlePaste, over: Partial<Article> = {}): Article {
+  return {
+    source: makeSource({ uuid: 's-9', title: paste.title || 'Zürich protest', url: paste.url, publisher: paste.publisher }),
+    capture_uuid: 'cap-9',
+    text: paste.text,
+    candidates: CANDIDATES,
+    existing: false,
+    notes: [],
+    ...over,
+  };
+}
+
+async function openImport(over: Partial<Article> = {}, withCandidates = true) {
+  const backend = fakeBackend([makeClaim()]);
+  if (withCandidates) backend.on('import_article_text', (args) => articleFrom((args as { paste: ArticlePaste }).paste, over));
+  render(App);
+  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+  const user = userEvent.setup();
+  await user.keyboard('{Alt>}3{/Alt}');
+  await waitFor(() => expect(screen.getByTestId('paste-text')).toBeVisible());
+  return { backend, user };
+}
+
+async function pasteArticle(over: Partial<Article> = {}) {
+  const ctx = await openImport(over);
+  // Typing the whole text is slow; paste it.
+  screen.getByTestId('paste-text').focus();
+  await ctx.user.paste(TEXT);
+  await ctx.user.type(screen.getByTestId('paste-publisher'), 'Desk Wire');
+  await ctx.user.click(screen.getByTestId('paste-go'));
+  await waitFor(() => expect(screen.getAllByTestId('candidate')).toHaveLength(3));
+  return ctx;
+}
+
+const cards = () => screen.getAllByTestId('candidate');
+
+describe('import an article', () => {
+  it('lists the candidates best first and highlights each at its code-point offsets', async () => {
+    const { backend } = await pasteArticle();
+    const sent = backend.callsOf('import_article_text')[0].args as { paste: ArticlePaste };
+    expect(sent.paste).toMatchObject({ text: TEXT, publisher: 'Desk Wire', title: '', url: '' });
+
+    expect(cards().map((c) => within(c).getByTestId('candidate-kind').textContent)).toEqual(['Direct quote', 'Numbers', 'Factual statement']);
+    expect(within(cards()[0]).getByTestId('candidate-score')).toHaveTextContent('92');
+    expect(within(cards()[0]).getByTestId('candidate-speaker')).toHaveTextContent('Major General Pat Ryder, Pentagon Press Secretary');
+    expect(within(cards()[0]).getByTestId('candidate-reasons')).toHaveTextContent('reason for quote');
+    expect(within(cards()[2]).getByTestId('candidate-speaker')).toHaveTextContent('No speaker found');
+
+    // Each highlight covers exactly its candidate's words, even after the emoji and accents.
+    const marks = screen.getAllByTestId('candidate-mark');
+    expect(marks.map((m) => [m.textContent, m.dataset.kind])).toEqual([
+      ['Café owners in Zürich 😀 protested on Monday.', 'factual'],
+      ['There are no plans to send US troops to fight in Ukraine.', 'quote'],
+      ['Congress has yet to pass a $60 billion aid package for Ukraine.', 'numeric'],
+    ]);
+    // The whole text is there, as text (nothing read as HTML).
+    expect(screen.getByTestId('article-text').textContent).toBe(TEXT);
+    // The best candidate is selected and emphasised.
+    expect(marks[1]).toHaveClass('selected');
+    expect(cards()[0]).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('renders markup in the article as plain text', () => {
+    const parts = segments('<b>x</b> said 😀 “<img src=x onerror=alert(1)>”', [{ start: 17, end: 17 + Array.from('<img src=x onerror=alert(1)>').length, kind: 'quote' }]);
+    expect(parts.map((p) => p.text).join('')).toBe('<b>x</b> said 😀 “<img src=x onerror=alert(1)>”');
+    expect(parts[1]).toEqual({ text: '<img src=x onerror=alert(1)>', index: 0, kind: 'quote' });
+  });
+
+  it('accepts with the edited wording and claimant, then links to the claim created', async () => {
+    const { backend, user } = await pasteArticle();
+    await user.click(within(cards()[0]).getByTestId('candidate-accept'));
+    const wording = screen.getByTestId('accept-text');
+    expect(wording).toHaveValue('There are no plans to send US troops to fight in Ukraine.');
+    expect(wording).toHaveFocus();
+    expect(screen.getByTestId('accept-claimant')).toHaveValue('Major General Pat Ryder');
+    await user.clear(wording);
+    await user.type(wording, 'The US has no plans to send troops to Ukraine.');
+    await user.clear(screen.getByTestId('accept-claimant'));
+    await user.type(screen.getByTestId('accept-claimant'), 'Pat Ryder');
+    await user.click(screen.getByTestId('accept-save'));
+
+    await waitFor(() => expect(within(cards()[0]).getByTestId('candidate-created')).toHaveTextContent('Claim created'));
+    const input = (backend.callsOf('accept_candidate')[0].args as { input: AcceptCandidate }).input;
+    expect(input).toEqual({
+      capture_uuid: 'cap-9',
+      ...span('There are no plans to send US troops to fight in Ukraine.'),
+      text: 'The US has no plans to send troops to Ukraine.',
+      claimant: 'Pat Ryder',
+      claimant_role: 'Pentagon Press Secretary',
+      tags: [],
+    });
+    expect(cards()[0]).toHaveAttribute('data-decision', 'accepted');
+
+    await user.click(within(cards()[0]).getByTestId('open-created-claim'));
+    expect(screen.getByTestId('nav-claims')).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('The US has no plans to send troops to Ukraine.'));
+  });
+
+  it('sends an empty wording when the candidate is accepted as it stands (keyboard: j, a, Ctrl+Enter)', async () => {
+    const { backend, user } = await pasteArticle();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('j');
+    expect(cards()[1]).toHaveAttribute('aria-current', 'true');
+    expect(screen.getAllByTestId('candidate-mark')[2]).toHaveClass('selected');
+    await user.keyboard('a');
+    expect(screen.getByTestId('accept-text')).toHaveFocus();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(cards()[1]).toHaveAttribute('data-decision', 'accepted'));
+    const input = (backend.callsOf('accept_candidate')[0].args as { input: AcceptCandidate }).input;
+    expect(input).toMatchObject({ text: '', claimant: null, ...span('Congress has yet to pass a $60 billion aid package for Ukraine.') });
+  });
+
+  it('rejects and reopens a candidate', async () => {
+    const { backend, user } = await pasteArticle();
+    await user.click(within(cards()[2]).getByTestId('candidate-reject'));
+    await waitFor(() => expect(cards()[2]).toHaveAttribute('data-decision', 'rejected'));
+    expect(backend.callsOf('reject_candidate')[0].args).toEqual({ captureUuid: 'cap-9', ...span('Café owners in Zürich 😀 protested on Monday.') });
+    expect(within(cards()[2]).queryByTestId('candidate-accept')).toBeNull();
+
+    await user.click(within(cards()[2]).getByTestId('candidate-reopen'));
+    await waitFor(() => expect(cards()[2]).toHaveAttribute('data-decision', 'open'));
+    expect(backend.callsOf('reopen_candidate')[0].args).toEqual({ captureUuid: 'cap-9', ...span('Café owners in Zürich 😀 protested on Monday.') });
+
+    // r rejects the selected one.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('r');
+    await waitFor(() => expect(cards()[0]).toHaveAttribute('data-decision', 'rejected'));
+  });
+
+  it('shows a failed decision in words', async () => {
+    const { backend, user } = await pasteArticle();
+    backend.on('reject_candidate', () => {
+      throw { kind: 'Storage', message: 'The workspace could not be written.', field: null };
+    });
+    await user.click(within(cards()[1]).getByTestId('candidate-reject'));
+    await waitFor(() => expect(within(cards()[1]).getByTestId('candidate-error')).toHaveTextContent('The workspace could not be written.'));
+    expect(cards()[1]).toHaveAttribute('data-decision', 'open');
+  });
+
+  it('marks a candidate that matches a claim in the workspace, linking to it', async () => {
+    const { user } = await pasteArticle();
+    const mark = within(cards()[0]).getByTestId('candidate-similar');
+    expect(mark).toHaveTextContent('Similar claim already in the workspace');
+    expect(within(cards()[1]).queryByTestId('candidate-similar')).toBeNull();
+    await user.click(within(mark).getByTestId('similar-link'));
+    expect(screen.getByTestId('nav-claims')).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send US service members'));
+  });
+
+  it('says when the article was already in the library', async () => {
+    await pasteArticle({ existing: true });
+    expect(screen.getByTestId('article-existing')).toHaveTextContent('This article is already in your library; showing it again');
+  });
+
+  it('shows the Validation message under the text field for an empty paste', async () => {
+    // The fake backend's own import_article_text, which refuses empty text as the core does.
+    const { user } = await openImport({}, false);
+    await user.type(screen.getByTestId('paste-text'), '   ');
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(screen.getByTestId('field-error-text')).toHaveTextContent("Paste the article's text first"));
+    expect(screen.getByTestId('paste-text')).toHaveFocus();
+    expect(screen.getByTestId('paste-text')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('fetches from an address with a progress state and shows a Network error in words', async () => {
+    const { backend, user } = await openImport();
+    let fail!: (e: unknown) => void;
+    backend.on('import_article_url', () => new Promise((_, rej) => (fail = rej)));
+    await user.type(screen.getByTestId('import-url'), 'https://news.example/story{Enter}');
+    await waitFor(() => expect(screen.getByTestId('import-url-progress')).toHaveTextContent('up to 20 seconds'));
+    expect(screen.getByTestId('import-url-go')).toBeDisabled();
+    expect(backend.callsOf('import_article_url')[0].args).toEqual({ url: 'https://news.example/story' });
+    fail({ kind: 'Network', message: 'The server answered 404: the page was not found.', field: null });
+    await waitFor(() => expect(screen.getByTestId('import-url-error')).toHaveTextContent('The article could not be fetched. The server answered 404: the page was not found.'));
+    expect(screen.queryByTestId('import-url-progress')).toBeNull();
+    expect(screen.getByTestId('import-url-error').textContent).not.toMatch(/Error|at .*:\d+/);
+  });
+
+  it('opens a file through the backend and does nothing when cancelled', async () => {
+    const { backend, user } = await openImport();
+    await user.click(screen.getByTestId('open-file'));
+    await waitFor(() => expect(backend.callsOf('import_article_file')).toHaveLength(1));
+    expect(screen.getByTestId('paste-text')).toBeVisible();
+    backend.on('import_article_file', () => articleFrom({ text: TEXT, title: 'From a file', url: '', publisher: '' }));
+    await user.click(screen.getByTestId('open-file'));
+    await waitFor(() => expect(screen.getByTestId('article-title')).toHaveTextContent('From a file'));
+    await user.click(screen.getByTestId('import-another'));
+    expect(screen.getByTestId('paste-text')).toBeVisible();
+  });
+
+  it('lists the import shortcuts in the help overlay', async () => {
+    const { user } = await openImport();
+    await user.click(screen.getByTestId('open-help'));
+    const help = screen.getByTestId('help-overlay');
+    expect(help).toHaveTextContent('Import screen');
+    expect(help).toHaveTextContent('Next candidate claim');
+    expect(help).toHaveTextContent('Reject the selected candidate');
+  });
+});

@@ -9,7 +9,10 @@ use std::fmt::Write;
 
 use super::data::*;
 use super::markdown::heading_of;
-use super::text::{capitalize, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, stance_label, status_label};
+use super::text::{
+    appearance_line, capitalize, claimant_line, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, scale_position,
+    stance_label, status_label, Markup,
+};
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -234,7 +237,7 @@ fn fact(out: &mut String, label: &str, value_html: &str) {
 fn claim_facts(out: &mut String, c: &ClaimReport) {
     out.push_str("<dl class=\"facts\">\n");
     if let Some(who) = &c.claimant {
-        fact(out, "Claimant", &claimant_line(who));
+        fact(out, "Claimant", &claimant_line(who, &MARKUP));
     }
     let said: Vec<String> =
         c.said_on.map(|d| d.to_string()).into_iter().chain(Some(inline(&c.said_where)).filter(|s| !s.is_empty())).collect();
@@ -242,7 +245,7 @@ fn claim_facts(out: &mut String, c: &ClaimReport) {
         fact(out, "Said", &said.join(", "));
     }
     if !c.appearances.is_empty() {
-        let items: Vec<String> = c.appearances.iter().map(appearance_item).collect();
+        let items: Vec<String> = c.appearances.iter().map(|a| appearance_line(a, &MARKUP)).collect();
         fact(out, "Appeared", &items.join("<br>\n"));
     }
     fact(out, "Status", &status_label(c.status));
@@ -259,34 +262,10 @@ fn claim_facts(out: &mut String, c: &ClaimReport) {
     out.push_str("</dl>\n");
 }
 
-fn claimant_line(who: &ClaimantReport) -> String {
-    let mut s = inline(&who.name);
-    if let Some(role) = who.role.as_deref().filter(|r| !r.trim().is_empty()) {
-        let _ = write!(s, ", {}", inline(role));
-    }
-    if let Some(aff) = who.affiliation.as_deref().filter(|a| !a.trim().is_empty()) {
-        let _ = write!(s, " ({})", inline(aff));
-    }
-    s
-}
-
-fn appearance_item(a: &AppearanceReport) -> String {
-    let name = if a.outlet.trim().is_empty() { &a.url } else { &a.outlet };
-    let mut s = if a.is_first { "first: ".to_string() } else { String::new() };
-    s.push_str(&link(name, &a.url));
-    let details: Vec<String> =
-        Some(inline(&a.medium)).filter(|m| !m.is_empty()).into_iter().chain(a.appeared_on.map(|d| d.to_string())).collect();
-    if !details.is_empty() {
-        let _ = write!(s, " ({})", details.join(", "));
-    }
-    s
-}
+const MARKUP: Markup = Markup { inline, link };
 
 fn rating_line(r: &RatingReport) -> String {
-    match (r.value, r.worst, r.best) {
-        (Some(v), Some(w), Some(b)) => format!("{v} on a scale from {w} (worst) to {b} (best)"),
-        _ => "not on the numeric scale".to_string(),
-    }
+    scale_position(r)
 }
 
 fn verdict_section(out: &mut String, c: &ClaimReport, colors: &RatingColors<'_>) {

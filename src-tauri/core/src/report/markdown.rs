@@ -8,7 +8,10 @@
 use std::fmt::Write;
 
 use super::data::*;
-use super::text::{capitalize, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, stance_label, status_label};
+use super::text::{
+    appearance_line, capitalize, claimant_line, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, scale_position,
+    stance_label, status_label, Markup,
+};
 
 /// Escapes text so that any CommonMark or GitHub-flavoured renderer shows it as typed. Parentheses
 /// are escaped too, although `[` and `]` would suffice to stop a link: then `](` never occurs in
@@ -159,7 +162,7 @@ fn claim_section(out: &mut String, c: &ClaimReport) {
 fn claim_facts(out: &mut String, c: &ClaimReport) {
     let mut facts: Vec<String> = Vec::new();
     if let Some(who) = &c.claimant {
-        facts.push(format!("- **Claimant:** {}", claimant_line(who)));
+        facts.push(format!("- **Claimant:** {}", claimant_line(who, &MARKUP)));
     }
     let said: Vec<String> =
         c.said_on.map(|d| d.to_string()).into_iter().chain(Some(inline(&c.said_where)).filter(|s| !s.is_empty())).collect();
@@ -167,7 +170,7 @@ fn claim_facts(out: &mut String, c: &ClaimReport) {
         facts.push(format!("- **Said:** {}", said.join(", ")));
     }
     if !c.appearances.is_empty() {
-        let list: Vec<String> = c.appearances.iter().map(appearance_line).collect();
+        let list: Vec<String> = c.appearances.iter().map(|a| appearance_line(a, &MARKUP)).collect();
         facts.push(format!("- **Appeared:** {}", list.join("; ")));
     }
     let mut status = format!("- **Status:** {}", status_label(c.status));
@@ -186,34 +189,10 @@ fn claim_facts(out: &mut String, c: &ClaimReport) {
     let _ = writeln!(out, "{}\n", facts.join("\n"));
 }
 
-fn claimant_line(who: &ClaimantReport) -> String {
-    let mut s = inline(&who.name);
-    if let Some(role) = who.role.as_deref().filter(|r| !r.trim().is_empty()) {
-        let _ = write!(s, ", {}", inline(role));
-    }
-    if let Some(aff) = who.affiliation.as_deref().filter(|a| !a.trim().is_empty()) {
-        let _ = write!(s, " ({})", inline(aff));
-    }
-    s
-}
-
-fn appearance_line(a: &AppearanceReport) -> String {
-    let name = if a.outlet.trim().is_empty() { &a.url } else { &a.outlet };
-    let mut s = if a.is_first { "first: ".to_string() } else { String::new() };
-    s.push_str(&link(name, &a.url));
-    let details: Vec<String> =
-        Some(inline(&a.medium)).filter(|m| !m.is_empty()).into_iter().chain(a.appeared_on.map(|d| d.to_string())).collect();
-    if !details.is_empty() {
-        let _ = write!(s, " ({})", details.join(", "));
-    }
-    s
-}
+const MARKUP: Markup = Markup { inline, link };
 
 fn rating_line(r: &RatingReport) -> String {
-    match (r.value, r.worst, r.best) {
-        (Some(v), Some(w), Some(b)) => format!("{}: {v} on a scale from {w} (worst) to {b} (best)", inline(&r.label)),
-        _ => format!("{}: not on the numeric scale", inline(&r.label)),
-    }
+    format!("{}: {}", inline(&r.label), scale_position(r))
 }
 
 fn verdict_section(out: &mut String, c: &ClaimReport) {

@@ -110,6 +110,51 @@ pub fn capitalize(s: &str) -> String {
     }
 }
 
+/// How one output format writes untrusted text: `inline` escapes a piece of text, `link` makes a
+/// link (or plain text for a non-web address). The lines below are the same in every format but
+/// for these two.
+pub(crate) struct Markup {
+    pub inline: fn(&str) -> String,
+    pub link: fn(&str, &str) -> String,
+}
+
+/// "Name, role (affiliation)".
+pub(crate) fn claimant_line(who: &super::data::ClaimantReport, m: &Markup) -> String {
+    let mut s = (m.inline)(&who.name);
+    if let Some(role) = who.role.as_deref().filter(|r| !r.trim().is_empty()) {
+        s.push_str(", ");
+        s.push_str(&(m.inline)(role));
+    }
+    if let Some(aff) = who.affiliation.as_deref().filter(|a| !a.trim().is_empty()) {
+        s.push_str(&format!(" ({})", (m.inline)(aff)));
+    }
+    s
+}
+
+/// "first: outlet (medium, date)", the outlet linked to the appearance's address.
+pub(crate) fn appearance_line(a: &super::data::AppearanceReport, m: &Markup) -> String {
+    let name = if a.outlet.trim().is_empty() { &a.url } else { &a.outlet };
+    let mut s = if a.is_first { "first: ".to_string() } else { String::new() };
+    s.push_str(&(m.link)(name, &a.url));
+    let details: Vec<String> = Some((m.inline)(&a.medium))
+        .filter(|x| !x.is_empty())
+        .into_iter()
+        .chain(a.appeared_on.map(|d| d.to_string()))
+        .collect();
+    if !details.is_empty() {
+        s.push_str(&format!(" ({})", details.join(", ")));
+    }
+    s
+}
+
+/// Where a rating sits on its scale in words, when the scale has numbers.
+pub(crate) fn scale_position(r: &super::data::RatingReport) -> String {
+    match (r.value, r.worst, r.best) {
+        (Some(v), Some(w), Some(b)) => format!("{v} on a scale from {w} (worst) to {b} (best)"),
+        _ => "not on the numeric scale".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,6 +151,50 @@ pub struct ClaimSummary {
     pub rating: Option<Rating>,
     pub evidence_count: u32,
     pub updated_at: DateTime<Utc>,
+    /// Captured by the desk, or imported with another publisher's fact-check.
+    pub origin: ClaimOrigin,
+    /// How check-worthy the wording is, 0..1 (the same score article extraction gives a sentence).
+    pub worthiness: Option<f32>,
+    /// For a search: where the words were found, with the found words marked. `None` without a
+    /// search, or when the match is in the claim text already shown whole.
+    pub snippet: Option<Snippet>,
+}
+
+/// Where a claim came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimOrigin {
+    /// Captured by the desk.
+    #[default]
+    Desk,
+    /// Imported with another publisher's fact-check (ClaimReview).
+    Imported,
+}
+
+/// A few words around a search hit, in the field they were found in. Parts are plain text (never
+/// markup); `hit` parts are the searched words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Snippet {
+    pub field: SnippetField,
+    pub parts: Vec<SnippetPart>,
+}
+
+/// The field of a claim (or of what is linked to it) a search matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SnippetField {
+    Text,
+    Summary,
+    Claimant,
+    SourceTitle,
+    Excerpt,
+    Rationale,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
 }
 
 /// One page of the claim list; pass `next_cursor` back to get the next page.
@@ -190,6 +234,9 @@ pub struct ClaimQuery {
     /// Only claims said on or before this day, `YYYY-MM-DD`.
     #[ts(optional = nullable)]
     pub said_to: Option<String>,
+    /// Only the desk's own claims, or only those imported with other publishers' fact-checks.
+    #[ts(optional = nullable)]
+    pub origin: Option<ClaimOrigin>,
     /// Most recently changed first when absent.
     #[ts(optional = nullable)]
     pub sort: Option<ClaimSort>,
@@ -207,6 +254,8 @@ pub enum ClaimSort {
     Updated,
     /// Most recently said first; undated claims last.
     Said,
+    /// Most check-worthy first (see [`ClaimSummary::worthiness`]); unscored claims last.
+    Worthiness,
 }
 
 /// A claimant in the claimants list.
@@ -658,6 +707,10 @@ pub struct ClaimDetail {
     pub language: String,
     pub context: String,
     pub assignee: String,
+    /// Captured by the desk, or imported with another publisher's fact-check.
+    pub origin: ClaimOrigin,
+    /// How check-worthy the wording is, 0..1.
+    pub worthiness: Option<f32>,
     /// Where and when it was said or published; the first appearance first.
     pub appearances: Vec<Appearance>,
     pub created_at: DateTime<Utc>,

@@ -153,6 +153,9 @@ export function summaryOf(d: ClaimDetail): ClaimSummary {
     rating: d.verdict?.rating ?? null,
     evidence_count: d.evidence.length,
     updated_at: d.updated_at,
+    origin: d.origin,
+    worthiness: d.worthiness,
+    snippet: null,
   };
 }
 

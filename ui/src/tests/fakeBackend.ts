@@ -60,6 +60,8 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
     language: '',
     context: '',
     assignee: '',
+    origin: 'desk',
+    worthiness: null,
     appearances: [],
     created_at: '2024-02-28T10:00:00Z',
     updated_at: '2024-02-28T10:00:00Z',

@@ -7,7 +7,7 @@ use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{new_uuid, parse_date, parse_ts, Change, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
-    ClaimDetail, ClaimInput, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
+    ClaimDetail, ClaimInput, ClaimOrigin, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
 };
 
 pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
@@ -283,7 +283,7 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT c.id, c.uuid, c.text, c.summary, c.said_on, c.said_where, c.status, c.created_at, c.updated_at,
-                        cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee
+                        cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee, c.origin
                  FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.uuid = ?1",
                 [uuid],
                 |r| {
@@ -306,6 +306,11 @@ impl Store {
                             language: r.get(13)?,
                             context: r.get(14)?,
                             assignee: r.get(15)?,
+                            origin: match r.get::<_, String>(16)?.as_str() {
+                                "imported" => ClaimOrigin::Imported,
+                                _ => ClaimOrigin::Desk,
+                            },
+                            worthiness: None,
                             appearances: Vec::new(),
                             created_at: parse_ts(&r.get::<_, String>(7)?)?,
                             updated_at: parse_ts(&r.get::<_, String>(8)?)?,
@@ -463,6 +468,9 @@ impl Store {
                         rating,
                         evidence_count: r.get(13)?,
                         updated_at: parse_ts(&updated)?,
+                        origin: ClaimOrigin::Desk,
+                        worthiness: None,
+                        snippet: None,
                     },
                 ))
             })?

@@ -85,7 +85,20 @@ export type ClaimSummary = { uuid: string, text: string, claimant: string | null
 /**
  * The current verdict's rating, if there is one.
  */
-rating: Rating | null, evidence_count: number, updated_at: string, };
+rating: Rating | null, evidence_count: number, updated_at: string, 
+/**
+ * Captured by the desk, or imported with another publisher's fact-check.
+ */
+origin: ClaimOrigin, 
+/**
+ * How check-worthy the wording is, 0..1 (the same score article extraction gives a sentence).
+ */
+worthiness: number | null, 
+/**
+ * For a search: where the words were found, with the found words marked. `None` without a
+ * search, or when the match is in the claim text already shown whole.
+ */
+snippet: Snippet | null, };
 
 /**
  * One page of the claim list; pass `next_cursor` back to get the next page.
@@ -104,7 +117,25 @@ total_exact: boolean, };
 /**
  * How the claim list is ordered.
  */
-export type ClaimSort = "updated" | "said";
+export type ClaimSort = "updated" | "said" | "worthiness";
+
+/**
+ * Where a claim came from.
+ */
+export type ClaimOrigin = "desk" | "imported";
+
+/**
+ * A few words around a search hit, in the field they were found in. Parts are plain text (never
+ * markup); `hit` parts are the searched words.
+ */
+export type Snippet = { field: SnippetField, parts: Array<SnippetPart>, };
+
+/**
+ * The field of a claim (or of what is linked to it) a search matched.
+ */
+export type SnippetField = "text" | "summary" | "claimant" | "source_title" | "excerpt" | "rationale";
+
+export type SnippetPart = { text: string, hit: boolean, };
 
 /**
  * What the claim list shows: a search, a status filter, a page.
@@ -138,6 +169,10 @@ said_from?: string | null,
  * Only claims said on or before this day, `YYYY-MM-DD`.
  */
 said_to?: string | null, 
+/**
+ * Only the desk's own claims, or only those imported with other publishers' fact-checks.
+ */
+origin?: ClaimOrigin | null, 
 /**
  * Most recently changed first when absent.
  */
@@ -596,6 +631,14 @@ language: string, imported_at: string, };
  * Everything the claim view shows.
  */
 export type ClaimDetail = { uuid: string, text: string, summary: string, claimant: Claimant | null, said_on: string | null, said_where: string, status: ClaimStatus, tags: Array<string>, language: string, context: string, assignee: string, 
+/**
+ * Captured by the desk, or imported with another publisher's fact-check.
+ */
+origin: ClaimOrigin, 
+/**
+ * How check-worthy the wording is, 0..1.
+ */
+worthiness: number | null, 
 /**
  * Where and when it was said or published; the first appearance first.
  */

@@ -147,3 +147,178 @@ fn a_confirmed_match_links_two_claims_and_a_dismissed_one_is_not_suggested_again
         other => panic!("a claim cannot match itself, got {other:?}"),
     }
 }
+
+fn source(store: &mut Store, url: &str, title: &str) -> String {
+    store.create_source(&SourceInput { url: url.into(), title: title.into(), ..Default::default() }).unwrap().uuid
+}
+
+fn link(store: &mut Store, claim: &str, source: &str, excerpt: &str) {
+    store
+        .add_evidence(&EvidenceInput {
+            claim_uuid: claim.into(),
+            source_uuid: source.into(),
+            excerpt: excerpt.into(),
+            stance: Stance::Context,
+            note: String::new(),
+            correction_reason: None,
+        })
+        .unwrap();
+}
+
+fn verdict(store: &mut Store, claim: &str, key: &str, rationale: &str) {
+    store
+        .record_verdict(&VerdictInput { claim_uuid: claim.into(), rating_key: key.into(), rationale: rationale.into(), correction_reason: None })
+        .unwrap();
+}
+
+fn marked(s: &Snippet) -> String {
+    s.parts.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect()
+}
+
+/// A search reaches what the desk gathered around a claim: the titles of its evidence sources, the
+/// excerpts and the current rationale. Claims with every word in their own fields come first; the
+/// others follow with a snippet saying where the words were found.
+#[test]
+fn search_reaches_source_titles_excerpts_and_the_current_rationale() {
+    let (_d, mut store) = open();
+    let own = add(&mut store, "Reservoir levels fell by a third this summer", "Water Board", None, &[], "");
+    let by_title = add(&mut store, "The county banned hosepipes in July", "County Council", None, &[], "");
+    let by_excerpt = add(&mut store, "Farmers lost half their harvest to the drought", "Farmers Union", None, &[], "");
+    let by_rationale = add(&mut store, "Rainfall was the lowest since 1976", "Met Office", None, &[], "");
+    let unrelated = add(&mut store, "The ferry timetable was cut", "Tomas Reyes", None, &[], "");
+
+    let report = source(&mut store, "https://water.example/report", "Reservoir report for the summer");
+    link(&mut store, &by_title, &report, "Use of hosepipes is banned from 4 July.");
+    let survey = source(&mut store, "https://farm.example/survey", "Harvest survey");
+    link(&mut store, &by_excerpt, &survey, "Yields were down a half; several reservoirs ran dry.");
+    verdict(&mut store, &by_rationale, "mostly_true", "Records show the driest summer; reservoir data agree.");
+
+    let page = store.list_claims(&ClaimQuery { search: Some("reservoir".into()), ..Default::default() }).unwrap();
+    let got: Vec<&str> = page.items.iter().map(|c| c.uuid.as_str()).collect();
+    assert_eq!(got[0], own, "the claim with the word in its own wording comes first");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(!got.contains(&unrelated.as_str()));
+    assert_eq!((page.total, page.total_exact), (4, true));
+    assert!(page.items[0].snippet.is_none(), "the wording shown already has the word");
+    let snippet = |uuid: &str| page.items.iter().find(|c| c.uuid == uuid).unwrap().snippet.clone().expect("a snippet");
+    let s = snippet(&by_title);
+    assert_eq!((s.field, marked(&s)), (SnippetField::SourceTitle, "[Reservoir] report for the summer".to_string()));
+    let s = snippet(&by_excerpt);
+    assert_eq!(s.field, SnippetField::Excerpt);
+    assert!(marked(&s).contains("[reservoirs] ran dry"), "{}", marked(&s));
+    assert_eq!(snippet(&by_rationale).field, SnippetField::Rationale);
+
+    // Every word must be found, in the claim or around it: "hosepipes" is in the wording and
+    // "report" in the source title.
+    let both = uuids(&store, ClaimQuery { search: Some("hosepipes report".into()), ..Default::default() });
+    assert_eq!(both, [by_title.clone()]);
+    assert!(uuids(&store, ClaimQuery { search: Some("hosepipes harvest".into()), ..Default::default() }).is_empty());
+
+    // Filters apply to the claims found through their surroundings too.
+    let council = store.list_claimants(Some("county")).unwrap()[0].uuid.clone();
+    let q = ClaimQuery { search: Some("reservoir".into()), claimant: Some(council), ..Default::default() };
+    assert_eq!(uuids(&store, q), [by_title.clone()]);
+}
+
+#[test]
+fn the_search_follows_edits_around_the_claim_in_the_same_transaction() {
+    let (_d, mut store) = open();
+    let claim = add(&mut store, "The county banned hosepipes in July", "County Council", None, &[], "");
+    let s = source(&mut store, "https://water.example/notice", "Drought notice");
+    link(&mut store, &claim, &s, "Use of hosepipes is banned.");
+    let find = |store: &Store, words: &str| uuids(store, ClaimQuery { search: Some(words.into()), ..Default::default() });
+    assert_eq!(find(&store, "drought"), [claim.clone()]);
+
+    // The source is retitled: the old title no longer finds the claim, the new one does.
+    let mut input = SourceInput { url: "https://water.example/notice".into(), title: "Temporary use ban".into(), ..Default::default() };
+    store.update_source(&s, &input).unwrap();
+    assert!(find(&store, "drought").is_empty());
+    assert_eq!(find(&store, "temporary ban"), [claim.clone()]);
+
+    // Only the current verdict's rationale counts: a superseded one is history.
+    verdict(&mut store, &claim, "false", "No sprinkler order was ever issued.");
+    assert_eq!(find(&store, "sprinkler"), [claim.clone()]);
+    verdict(&mut store, &claim, "true", "The order was published on 4 July.");
+    assert!(find(&store, "sprinkler").is_empty(), "the superseded rationale is not searched");
+    assert_eq!(find(&store, "published order"), [claim.clone()]);
+
+    // A refused edit changes nothing in the index either.
+    input.url = "not a web address".into();
+    assert!(matches!(store.update_source(&s, &input), Err(Error::Validation { .. })));
+    assert_eq!(find(&store, "temporary"), [claim]);
+}
+
+/// Sorted by check-worthiness: specific, checkable wording first, across pages by keyset, with
+/// the score on each row.
+#[test]
+fn sorted_by_check_worthiness_across_pages() {
+    let (_d, mut store) = open();
+    let texts = [
+        "Unemployment in Northshire fell to 4.1% in March, the lowest in 20 years",
+        "The government has recruited 20,000 new police officers since 2019",
+        "I think the new stadium looks wonderful",
+        "Will the council ever fix the roads?",
+        "The ferry service carried 41,000 passengers last winter",
+        "Exports to the EU rose by 12% last year",
+        "What a lovely day it was",
+    ];
+    let made: Vec<String> = texts.iter().map(|t| add(&mut store, t, "Someone", None, &[], "")).collect();
+    let mut got: Vec<(String, f32)> = Vec::new();
+    let mut q = ClaimQuery { sort: Some(ClaimSort::Worthiness), limit: Some(3), ..Default::default() };
+    loop {
+        let page = store.list_claims(&q).unwrap();
+        got.extend(page.items.iter().map(|c| (c.uuid.clone(), c.worthiness.expect("every claim is scored"))));
+        match page.next_cursor {
+            Some(c) => q.cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(got.len(), texts.len(), "every claim once");
+    let scores: Vec<f32> = got.iter().map(|g| g.1).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "highest first: {scores:?}");
+    let rank = |i: usize| got.iter().position(|g| g.0 == made[i]).unwrap();
+    for numeric in [0, 1, 4, 5] {
+        for vague in [2, 3, 6] {
+            assert!(rank(numeric) < rank(vague), "{:?} ranks above {:?}: {got:?}", texts[numeric], texts[vague]);
+        }
+    }
+    // Rewording rescores the claim.
+    let vague = &made[6];
+    let detail = store.get_claim(vague).unwrap();
+    let before = detail.worthiness.unwrap();
+    store
+        .update_claim(vague, &ClaimInput { text: "Sales of electric cars rose by 48% in 2023".into(), claimant: Some("Someone".into()), ..Default::default() })
+        .unwrap();
+    assert!(store.get_claim(vague).unwrap().worthiness.unwrap() > before);
+}
+
+#[test]
+fn the_origin_filter_separates_imported_fact_checks_from_the_desks_claims() {
+    let (_d, mut store) = open();
+    let ours = add(&mut store, "Ferry fares will rise by 9% in April", "Harbour Board", None, &[], "");
+    let review = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checker.example/fc/ferry-fares",
+        "claimReviewed": "Ferry fares have doubled since 2020",
+        "author": { "@type": "Organization", "name": "Checker Example" },
+        "datePublished": "2025-05-02",
+        "reviewRating": { "@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1, "alternateName": "Mostly false" }
+    });
+    let report = factdesk_core::interchange::import(
+        &mut store,
+        factdesk_core::interchange::ImportKind::ClaimReview,
+        review.to_string().as_bytes(),
+        Default::default(),
+    )
+    .unwrap();
+    assert_eq!(report.created, 1);
+    let imported = uuids(&store, ClaimQuery { origin: Some(ClaimOrigin::Imported), ..Default::default() });
+    assert_eq!(imported.len(), 1);
+    assert_ne!(imported[0], ours);
+    assert_eq!(uuids(&store, ClaimQuery { origin: Some(ClaimOrigin::Desk), ..Default::default() }), [ours]);
+    let all = store.list_claims(&ClaimQuery { search: Some("ferry".into()), ..Default::default() }).unwrap();
+    assert_eq!(all.items.len(), 2, "imported reviews are searchable with the desk's claims");
+    let theirs = all.items.iter().find(|c| c.uuid == imported[0]).unwrap();
+    assert_eq!(theirs.origin, ClaimOrigin::Imported);
+}

@@ -686,7 +686,11 @@ fn selections_by_tag_claimant_dates_search_and_uuids() {
     assert_eq!(uuids(Selection::Query(ClaimQuery { claimant: Some(post), ..ClaimQuery::default() })).len(), 2);
     assert!(matches!(report::find_claimant(&store, "Nobody"), Err(Error::Validation { .. })));
     assert_eq!(uuids(query(|q| { q.said_from = Some("2024-02-27".into()); q.said_to = Some("2024-02-27".into()) })).len(), 2);
-    assert_eq!(uuids(query(|q| q.search = Some("troops".into()))).len(), 3);
+    // A search finds "troops" in three claims' own fields (wording or summary) and, after them, in
+    // two claims whose evidence source is titled "…no plans to send troops…": the export follows the list.
+    let troops = uuids(query(|q| q.search = Some("troops".into())));
+    assert_eq!(troops.len(), 5, "{troops:?}");
+    assert!(troops[3..].contains(&C_AID.to_string()), "found through a source title, after the own-field matches: {troops:?}");
     assert_eq!(uuids(query(|q| q.status = Some(ClaimStatus::Researching))), [C_MACRON]);
     assert_eq!(uuids(query(|q| q.rating = Some("true".into()))).len(), 3);
     let paged = ClaimQuery { limit: Some(1), cursor: Some("stale".into()), ..ClaimQuery::default() };

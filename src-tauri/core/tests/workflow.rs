@@ -280,6 +280,14 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
         assert_eq!(c.history[0].summary, "Captured the claim");
         assert_eq!(store.list_claims(&ClaimQuery { search: Some("service members".into()), ..Default::default() }).unwrap().total, 1);
         assert_eq!(store.rating_scale().unwrap().ratings.len(), 6);
+        // Schema 8: what surrounds the claim is searchable (here its rationale and source title),
+        // and the claim is scored for check-worthiness when the old file is first opened.
+        for words in ["stated policy", "briefing"] {
+            let page = store.list_claims(&ClaimQuery { search: Some(words.into()), ..Default::default() }).unwrap();
+            assert_eq!(page.items.len(), 1, "v{version}: {words}");
+            assert!(page.items[0].snippet.is_some(), "v{version}: {words}");
+        }
+        assert!(store.get_claim("k1").unwrap().worthiness.is_some_and(|w| w > 0.0), "v{version}");
     }
 }
 

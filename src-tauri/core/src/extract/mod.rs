@@ -13,6 +13,7 @@ mod lexicon;
 pub mod score;
 pub mod speakers;
 pub mod text;
+pub mod worthiness;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

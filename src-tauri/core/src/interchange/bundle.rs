@@ -583,6 +583,7 @@ pub(crate) fn apply_one(tx: &Tx<'_>, mapper: &Mapper, found: &FoundClaim, strict
         }
         previous = Some(id);
     }
+    tx.reindex_claim_context(claim_id)?;
     for k in &c.corrections {
         if k.reason.is_empty() {
             continue;

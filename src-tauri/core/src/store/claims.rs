@@ -1,13 +1,16 @@
 //! Claims and claimants: create, edit, read, list and search.
 
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{new_uuid, parse_date, parse_ts, Change, Store, Tx};
 use crate::error::{Error, Result};
+use super::search::SearchWords;
 use crate::model::{
     ClaimDetail, ClaimInput, ClaimOrigin, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
+    SnippetField,
 };
 
 pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
@@ -145,6 +148,33 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Rewrites the claim's row in the index of its surroundings (source titles, excerpts, current
+    /// rationale): called in every transaction that changes its evidence or verdict.
+    pub(crate) fn reindex_claim_context(&self, claim_id: i64) -> Result<()> {
+        self.prepare_cached("DELETE FROM claim_context_fts WHERE rowid = ?1")?.execute([claim_id])?;
+        self.prepare_cached(CONTEXT_ROW_SQL)?.execute([claim_id])?;
+        Ok(())
+    }
+
+    /// Rewrites the surroundings of every claim that links the source as evidence (its title changed).
+    pub(crate) fn reindex_source_context(&self, source_id: i64) -> Result<()> {
+        let claims: Vec<i64> = self
+            .prepare_cached("SELECT DISTINCT claim_id FROM evidence WHERE source_id = ?1")?
+            .query_map([source_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in claims {
+            self.reindex_claim_context(id)?;
+        }
+        Ok(())
+    }
+
+    /// Sets the claim's check-worthiness (0..1), e.g. the score its article candidate had.
+    pub(crate) fn set_claim_worthiness(&self, claim_id: i64, score: f32) -> Result<()> {
+        self.prepare_cached("UPDATE claims SET worthiness = ?1 WHERE id = ?2")?
+            .execute(params![round_score(score), claim_id])?;
+        Ok(())
+    }
+
     pub(crate) fn claim_id(&self, uuid: &str) -> Result<i64> {
         self.query_row("SELECT id FROM claims WHERE uuid = ?1", [uuid], |r| r.get(0))
             .optional()?
@@ -162,10 +192,11 @@ impl Tx<'_> {
         let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
+        let worthiness = worthiness_of(&v.text, v.claimant.as_deref());
         self.prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
-                                 language, context, assignee)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
+                                 language, context, assignee, worthiness)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)",
         )?
         .execute(params![
             uuid,
@@ -178,7 +209,8 @@ impl Tx<'_> {
             self.now,
             v.language,
             v.context,
-            v.assignee
+            v.assignee,
+            worthiness
         ])?;
         let id = self.last_insert_rowid();
         let mut tag = self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
@@ -268,6 +300,9 @@ impl Store {
                         updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
                 params![v.text, v.summary, claimant_id, v.said_on, v.said_where, tx.now, id, v.language, v.context, v.assignee],
             )?;
+            if changes.iter().any(|c| matches!(c.field, "text" | "claimant")) {
+                tx.set_claim_worthiness(id, crate::extract::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
+            }
             tx.set_tags(id, &v.tags)?;
             tx.reindex_claim(id)?;
             let summary = describe_changes(&changes);
@@ -283,7 +318,8 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT c.id, c.uuid, c.text, c.summary, c.said_on, c.said_where, c.status, c.created_at, c.updated_at,
-                        cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee, c.origin
+                        cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee, c.origin,
+                        c.worthiness
                  FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.uuid = ?1",
                 [uuid],
                 |r| {
@@ -306,11 +342,8 @@ impl Store {
                             language: r.get(13)?,
                             context: r.get(14)?,
                             assignee: r.get(15)?,
-                            origin: match r.get::<_, String>(16)?.as_str() {
-                                "imported" => ClaimOrigin::Imported,
-                                _ => ClaimOrigin::Desk,
-                            },
-                            worthiness: None,
+                            origin: origin_of(&r.get::<_, String>(16)?),
+                            worthiness: r.get::<_, Option<f64>>(17)?.map(|w| w as f32),
                             appearances: Vec::new(),
                             created_at: parse_ts(&r.get::<_, String>(7)?)?,
                             updated_at: parse_ts(&r.get::<_, String>(8)?)?,
@@ -346,143 +379,224 @@ impl Store {
         Ok(claim)
     }
 
-    /// One page of claims, most recently changed first, filtered by search words and status.
+    /// One page of claims, in the order asked for (most recently changed first by default), filtered
+    /// by search words, status, claimant, tag, assignee, rating, dates said and origin.
+    ///
+    /// A search matches a claim when every word is found (as the start of a word) in its wording,
+    /// summary or claimant, or in what surrounds it: the titles of the sources linked as evidence,
+    /// the excerpts, the current verdict's rationale (see `store/search.rs`). Claims with every
+    /// word in their own fields come first; those that needed their surroundings follow, each
+    /// group in the order asked for, and carry a snippet showing where the words were found.
     pub fn list_claims(&self, q: &ClaimQuery) -> Result<ClaimPage> {
         let limit = q.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
-        let fts = q.search.as_deref().and_then(fts_query);
-        let status = q.status.map(|s| s.as_str());
-        let cursor = q.cursor.as_deref().map(parse_cursor).transpose()?;
-        let (cur_at, cur_id) = match &cursor {
-            Some((at, id)) => (Some(at.as_str()), Some(*id)),
-            None => (None, None),
+        let sort = q.sort.unwrap_or_default();
+        let cursor = q.cursor.as_deref().map(|c| parse_cursor(c, sort)).transpose()?;
+        let (filters, filter_args) = list_filters(q)?;
+        let other_filters = !filters.is_empty();
+        let Some(words) = q.search.as_deref().and_then(SearchWords::parse) else {
+            let total = self.count_where(&filters, &filter_args)?;
+            let rows = self.page(sort, &filters, &filter_args, false, cursor.as_ref(), limit)?;
+            return Ok(finish(rows, limit, total, true));
         };
-        // The SQL is built for the filters actually given: `?1 IS NULL OR …` clauses keep SQLite
-        // from starting at the search index, and made every list call scan the whole table.
-        use rusqlite::types::Value;
-        let mut conds: Vec<&str> = Vec::new();
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(q) = &fts {
-            conds.push("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
-            args.push(Value::Text(q.clone()));
-        }
-        if let Some(st) = status {
-            conds.push("c.status = ?");
-            args.push(Value::Text(st.to_string()));
-        }
-        let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        if let Some(u) = text(&q.claimant) {
-            conds.push("c.claimant_id = (SELECT id FROM claimants WHERE uuid = ?)");
-            args.push(Value::Text(u));
-        }
-        if let Some(t) = text(&q.tag) {
-            conds.push("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ? COLLATE NOCASE)");
-            args.push(Value::Text(t.trim_start_matches('#').to_string()));
-        }
-        if let Some(a) = text(&q.assignee) {
-            conds.push("c.assignee = ? COLLATE NOCASE");
-            args.push(Value::Text(a));
-        }
-        if let Some(k) = text(&q.rating) {
-            conds.push(
-                "c.id IN (SELECT v2.claim_id FROM verdicts v2 JOIN ratings r2 ON r2.id = v2.rating_id
-                          WHERE v2.superseded_at IS NULL AND r2.key = ?)",
-            );
-            args.push(Value::Text(k));
-        }
-        for (field, day, cond) in
-            [("said_from", &q.said_from, "c.said_on >= ?"), ("said_to", &q.said_to, "c.said_on <= ?")]
-        {
-            if let Some(d) = text(day) {
-                conds.push(cond);
-                args.push(Value::Text(super::parse_user_date(field, &d)?.format("%Y-%m-%d").to_string()));
-            }
-        }
-        let other_filters = conds.len() > usize::from(fts.is_some());
-        let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
-        // How common is the search? Reading at most COMMON_MATCHES + 1 index rows answers that
-        // cheaply. A rare term is counted exactly and drives the page query from the index; a
-        // common one (a frequent word, a short prefix) walks the claims newest first and checks
-        // each against the index, stopping at a page, and its total is reported as a floor.
-        let capped: Option<u32> = match &fts {
-            Some(q) => Some(self.conn().prepare_cached(
-                "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2)",
-            )?.query_row(params![q, COMMON_MATCHES + 1], |r| r.get(0))?),
-            None => None,
-        };
-        let common = capped.is_some_and(|n| n > COMMON_MATCHES);
-        let (total, total_exact) = match capped {
+
+        // The claims with every word in their own fields. How common is the search? Reading at most
+        // COMMON_MATCHES + 1 index rows answers that cheaply. A rare term is counted exactly and
+        // drives the page query from the index; a common one (a frequent word, a short prefix) walks
+        // the claims in list order and checks each against the index, stopping at a page, and its
+        // total is reported as a floor.
+        let all = words.fts_all();
+        let own_capped = self.capped("claims_fts", &all)?;
+        let own_common = own_capped > COMMON_MATCHES;
+        let mut own: Vec<String> = vec!["c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)".into()];
+        let mut own_args = vec![Value::Text(all.clone())];
+        own.extend(filters.iter().cloned());
+        own_args.extend(filter_args.iter().cloned());
+        let (own_total, own_exact) = match own_capped {
             // The floor holds only without other filters; with a filter, count exactly.
-            Some(_) if common && !other_filters => (COMMON_MATCHES, false),
-            Some(n) if !other_filters => (n, true),
-            _ => (
-                self.conn().query_row(
-                    &format!("SELECT count(*) FROM claims c WHERE {filter}"),
-                    rusqlite::params_from_iter(args.iter()),
-                    |r| r.get(0),
-                )?,
-                true,
-            ),
+            _ if own_common && !other_filters => (COMMON_MATCHES, false),
+            n if !other_filters => (n, true),
+            _ => (self.count_where(&own, &own_args)?, true),
         };
-        let by_said = q.sort == Some(ClaimSort::Said);
-        let from = match (common, by_said) {
-            (true, false) => "claims c INDEXED BY claims_updated",
-            (true, true) => "claims c INDEXED BY claims_said",
-            _ => "claims c",
+
+        // The claims found only through their surroundings: at least one word there, every word in
+        // the claim or its surroundings, and not already found above.
+        let ctx_capped = self.capped("claim_context_fts", &words.fts_any())?;
+        let mut ctx: Vec<String> = Vec::new();
+        let mut ctx_args: Vec<Value> = Vec::new();
+        if ctx_capped > 0 {
+            ctx.push("c.id IN (SELECT rowid FROM claim_context_fts WHERE claim_context_fts MATCH ?)".into());
+            ctx_args.push(Value::Text(words.fts_any()));
+            ctx.push("c.id NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)".into());
+            ctx_args.push(Value::Text(all.clone()));
+            if words.len() > 1 {
+                for i in 0..words.len() {
+                    ctx.push(
+                        "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)
+                          OR c.id IN (SELECT rowid FROM claim_context_fts WHERE claim_context_fts MATCH ?))"
+                            .into(),
+                    );
+                    ctx_args.push(Value::Text(words.fts_word(i)));
+                    ctx_args.push(Value::Text(words.fts_word(i)));
+                }
+            }
+            ctx.extend(filters.iter().cloned());
+            ctx_args.extend(filter_args.iter().cloned());
+        }
+        let (ctx_total, ctx_exact) = if ctx.is_empty() {
+            (0, true)
+        } else if own_common && !other_filters {
+            // Already reported as a floor: not worth counting.
+            (0, false)
+        } else {
+            (self.count_where(&ctx, &ctx_args)?, true)
         };
-        // The keyset: (updated_at, id), or (said_on, id) with undated claims as '' (last).
-        let key_col = if by_said { "coalesce(c.said_on, '')" } else { "c.updated_at" };
-        let mut page_sql = format!(
+
+        let mut rows: Vec<Row> = Vec::new();
+        if !cursor.as_ref().is_some_and(|c| c.context) {
+            rows = self.page(sort, &own, &own_args, own_common, cursor.as_ref(), limit)?;
+        }
+        if (rows.len() as u32) < limit && !ctx.is_empty() {
+            let after = cursor.as_ref().filter(|c| c.context);
+            let more = self.page(sort, &ctx, &ctx_args, ctx_capped > COMMON_MATCHES, after, limit - rows.len() as u32)?;
+            rows.extend(more.into_iter().map(|mut r| {
+                r.context = true;
+                r
+            }));
+        }
+        // Where the words were found, when the wording shown does not have them all.
+        let mut ctx_row = self.conn().prepare_cached(
+            "SELECT source_title, excerpt, rationale FROM claim_context_fts WHERE rowid = ?1",
+        )?;
+        for r in rows.iter_mut() {
+            if words.covered_by(&r.item.text) {
+                continue;
+            }
+            let around: Option<(String, String, String)> =
+                ctx_row.query_row([r.id], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?))).optional()?;
+            let (titles, excerpts, rationale) = around.unwrap_or_default();
+            let claimant = r.item.claimant.clone().unwrap_or_default();
+            r.item.snippet = words.snippet(
+                &r.item.text,
+                &[
+                    (SnippetField::Summary, r.summary.as_str()),
+                    (SnippetField::Claimant, claimant.as_str()),
+                    (SnippetField::SourceTitle, titles.as_str()),
+                    (SnippetField::Excerpt, excerpts.as_str()),
+                    (SnippetField::Rationale, rationale.as_str()),
+                ],
+            );
+        }
+        Ok(finish(rows, limit, own_total + ctx_total, own_exact && ctx_exact))
+    }
+
+    /// How many rows of the FTS5 table match, read up to COMMON_MATCHES + 1.
+    fn capped(&self, table: &str, expr: &str) -> Result<u32> {
+        Ok(self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+            ))?
+            .query_row(params![expr, COMMON_MATCHES + 1], |r| r.get(0))?)
+    }
+
+    fn count_where(&self, conds: &[String], args: &[Value]) -> Result<u32> {
+        let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
+        Ok(self.conn().prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {filter}"))?.query_row(
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?)
+    }
+
+    /// One page of the claims meeting `conds`, in `sort` order after `after`. `walk` reads the
+    /// claims in list order through the sort's index (for a filter most claims pass).
+    fn page(
+        &self,
+        sort: ClaimSort,
+        conds: &[String],
+        args: &[Value],
+        walk: bool,
+        after: Option<&Cursor>,
+        limit: u32,
+    ) -> Result<Vec<Row>> {
+        let (key_col, index) = sort_key(sort);
+        let from = if walk { format!("claims c INDEXED BY {index}") } else { "claims c".to_string() };
+        let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
+        let mut args = args.to_vec();
+        let mut sql = format!(
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
                     {RATING_COLS},
-                    (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}
+                    (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}, c.summary, c.origin,
+                    c.worthiness
              FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
              LEFT JOIN ratings r ON r.id = v.rating_id
              WHERE {filter}"
         );
-        if let (Some(at), Some(id)) = (cur_at, cur_id) {
-            page_sql.push_str(&format!(" AND ({key_col}, c.id) < (?, ?)"));
-            args.push(Value::Text(at.to_string()));
-            args.push(Value::Integer(id));
+        if let Some(c) = after {
+            sql.push_str(&format!(" AND ({key_col}, c.id) < (?, ?)"));
+            args.push(c.key.clone());
+            args.push(Value::Integer(c.id));
         }
-        page_sql.push_str(&format!(" ORDER BY {key_col} DESC, c.id DESC LIMIT ?"));
-        args.push(Value::Integer(limit as i64));
-        let mut stmt = self.conn().prepare_cached(&page_sql)?;
-        let mut last: Option<(String, i64)> = None;
-        let items = stmt
+        sql.push_str(&format!(" ORDER BY {key_col} DESC, c.id DESC LIMIT ?"));
+        args.push(Value::Integer(i64::from(limit)));
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 let updated: String = r.get(6)?;
-                let key: String = r.get(14)?;
-                let id: i64 = r.get(0)?;
-                let rating = rating_from_row(r, 7)?;
                 let status: String = r.get(5)?;
-                Ok((
-                    (key, id),
-                    ClaimSummary {
+                Ok(Row {
+                    id: r.get(0)?,
+                    key: r.get(14)?,
+                    context: false,
+                    summary: r.get(15)?,
+                    item: ClaimSummary {
                         uuid: r.get(1)?,
                         text: r.get(2)?,
                         claimant: r.get(3)?,
                         said_on: parse_date(r.get(4)?)?,
                         status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
-                        rating,
+                        rating: rating_from_row(r, 7)?,
                         evidence_count: r.get(13)?,
                         updated_at: parse_ts(&updated)?,
-                        origin: ClaimOrigin::Desk,
-                        worthiness: None,
+                        origin: origin_of(&r.get::<_, String>(16)?),
+                        worthiness: r.get::<_, Option<f64>>(17)?.map(|w| w as f32),
                         snippet: None,
                     },
-                ))
-            })?
-            .map(|row| {
-                row.map(|(key, item)| {
-                    last = Some(key);
-                    item
                 })
-            })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let next_cursor = if items.len() as u32 == limit { last.map(|(at, id)| format!("{at}|{id}")) } else { None };
-        Ok(ClaimPage { items, next_cursor, total, total_exact })
+        Ok(rows)
+    }
+
+    /// Scores the claims that have no check-worthiness yet (those of a workspace made before
+    /// schema 8), a batch per transaction; a workspace already scored costs one index probe.
+    pub(crate) fn backfill_worthiness(&mut self) -> Result<()> {
+        const BATCH: i64 = 2_000;
+        loop {
+            let todo: Vec<(i64, String, Option<String>)> = self
+                .conn()
+                .prepare_cached(
+                    "SELECT c.id, c.text, cl.name FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+                     WHERE coalesce(c.worthiness, -1) = -1 LIMIT ?1",
+                )?
+                .query_map([BATCH], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            if todo.is_empty() {
+                return Ok(());
+            }
+            let tx = self.conn.transaction()?;
+            {
+                let mut set = tx.prepare_cached("UPDATE claims SET worthiness = ?1 WHERE id = ?2")?;
+                for (id, text, claimant) in &todo {
+                    set.execute(params![worthiness_of(text, claimant.as_deref()), id])?;
+                }
+            }
+            tx.commit()?;
+            if (todo.len() as i64) < BATCH {
+                return Ok(());
+            }
+        }
     }
 }
 
@@ -497,29 +611,154 @@ fn check_initial_status(input: &ClaimInput) -> Result<()> {
     }
 }
 
-fn parse_cursor(s: &str) -> Result<(String, i64)> {
-    let bad = || Error::validation("cursor", "The list position is out of date; reload the list.");
-    let (at, id) = s.rsplit_once('|').ok_or_else(bad)?;
-    // A change time (sorted by updated), a day or '' for undated (sorted by said date).
-    let known = at.is_empty()
-        || super::parse_ts(at).is_ok()
-        || chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").is_ok();
-    if !known {
-        return Err(bad());
+/// The filters of a list query other than the search, as SQL conditions on `claims c`.
+fn list_filters(q: &ClaimQuery) -> Result<(Vec<String>, Vec<Value>)> {
+    // The SQL is built for the filters actually given: `?1 IS NULL OR …` clauses keep SQLite
+    // from starting at the search index, and made every list call scan the whole table.
+    let mut conds: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(st) = q.status {
+        conds.push("c.status = ?".into());
+        args.push(Value::Text(st.as_str().to_string()));
     }
-    Ok((at.to_string(), id.parse().map_err(|_| bad())?))
+    let text = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    if let Some(u) = text(&q.claimant) {
+        conds.push("c.claimant_id = (SELECT id FROM claimants WHERE uuid = ?)".into());
+        args.push(Value::Text(u));
+    }
+    if let Some(t) = text(&q.tag) {
+        conds.push("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ? COLLATE NOCASE)".into());
+        args.push(Value::Text(t.trim_start_matches('#').to_string()));
+    }
+    if let Some(a) = text(&q.assignee) {
+        conds.push("c.assignee = ? COLLATE NOCASE".into());
+        args.push(Value::Text(a));
+    }
+    if let Some(k) = text(&q.rating) {
+        conds.push(
+            "c.id IN (SELECT v2.claim_id FROM verdicts v2 JOIN ratings r2 ON r2.id = v2.rating_id
+                      WHERE v2.superseded_at IS NULL AND r2.key = ?)"
+                .into(),
+        );
+        args.push(Value::Text(k));
+    }
+    for (field, day, cond) in [("said_from", &q.said_from, "c.said_on >= ?"), ("said_to", &q.said_to, "c.said_on <= ?")] {
+        if let Some(d) = text(day) {
+            conds.push(cond.into());
+            args.push(Value::Text(super::parse_user_date(field, &d)?.format("%Y-%m-%d").to_string()));
+        }
+    }
+    // A literal, so the partial index of imported claims can serve it.
+    match q.origin {
+        Some(ClaimOrigin::Imported) => conds.push("c.origin = 'imported'".into()),
+        Some(ClaimOrigin::Desk) => conds.push("c.origin = 'desk'".into()),
+        None => {}
+    }
+    Ok((conds, args))
 }
 
-/// Turns what a checker typed into an FTS5 query: every word must be present, as a prefix, so the
-/// list narrows while they type. Quotes and operators are treated as plain text.
-pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+/// The list's order: the key column (descending, then id) and the index that serves it.
+fn sort_key(sort: ClaimSort) -> (&'static str, &'static str) {
+    match sort {
+        ClaimSort::Updated => ("c.updated_at", "claims_updated"),
+        // Undated claims as '' (last).
+        ClaimSort::Said => ("coalesce(c.said_on, '')", "claims_said"),
+        // Unscored claims as -1 (last).
+        ClaimSort::Worthiness => ("coalesce(c.worthiness, -1)", "claims_worthiness"),
+    }
 }
+
+/// A row of a page with what paging and snippets need.
+struct Row {
+    id: i64,
+    key: Value,
+    /// Found through the claim's surroundings (the second group of a search).
+    context: bool,
+    summary: String,
+    item: ClaimSummary,
+}
+
+/// Where the previous page ended: "key|id", with "ctx:" in front inside the second group of a search.
+struct Cursor {
+    context: bool,
+    key: Value,
+    id: i64,
+}
+
+fn finish(rows: Vec<Row>, limit: u32, total: u32, total_exact: bool) -> ClaimPage {
+    let next_cursor = match rows.last() {
+        Some(last) if rows.len() as u32 == limit => {
+            let key = match &last.key {
+                Value::Text(t) => t.clone(),
+                Value::Real(f) => f.to_string(),
+                Value::Integer(i) => i.to_string(),
+                _ => String::new(),
+            };
+            Some(format!("{}{key}|{}", if last.context { "ctx:" } else { "" }, last.id))
+        }
+        _ => None,
+    };
+    ClaimPage { items: rows.into_iter().map(|r| r.item).collect(), next_cursor, total, total_exact }
+}
+
+fn parse_cursor(s: &str, sort: ClaimSort) -> Result<Cursor> {
+    let bad = || Error::validation("cursor", "The list position is out of date; reload the list.");
+    let (rest, context) = match s.strip_prefix("ctx:") {
+        Some(rest) => (rest, true),
+        None => (s, false),
+    };
+    let (at, id) = rest.rsplit_once('|').ok_or_else(bad)?;
+    let id: i64 = id.parse().map_err(|_| bad())?;
+    let key = match sort {
+        ClaimSort::Updated => {
+            super::parse_ts(at).map_err(|_| bad())?;
+            Value::Text(at.to_string())
+        }
+        // A day, or '' for undated.
+        ClaimSort::Said => {
+            if !at.is_empty() && chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").is_err() {
+                return Err(bad());
+            }
+            Value::Text(at.to_string())
+        }
+        // A score, or -1 for unscored.
+        ClaimSort::Worthiness => Value::Real(at.parse::<f64>().ok().filter(|f| f.is_finite()).ok_or_else(bad)?),
+    };
+    Ok(Cursor { context, key, id })
+}
+
+fn origin_of(s: &str) -> ClaimOrigin {
+    match s {
+        "imported" => ClaimOrigin::Imported,
+        _ => ClaimOrigin::Desk,
+    }
+}
+
+/// Scores are kept to three decimals, so a cursor's key reads back exactly.
+fn round_score(score: f32) -> f64 {
+    (f64::from(score).clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
+    round_score(crate::extract::worthiness::claim_worthiness(text, claimant))
+}
+
+/// One row of `claim_context_fts` for claim ?1 (nothing when it has no evidence and no verdict):
+/// the titles of its evidence sources and its excerpts, each once and a line apart, in the order
+/// linked, and the current verdict's rationale. Migration 0008 fills the table the same way.
+const CONTEXT_ROW_SQL: &str = "INSERT INTO claim_context_fts (rowid, source_title, excerpt, rationale)
+SELECT c.id,
+       coalesce((SELECT group_concat(t.title, char(10)) FROM
+                   (SELECT s.title AS title FROM evidence e JOIN sources s ON s.id = e.source_id
+                    WHERE e.claim_id = c.id GROUP BY s.id ORDER BY min(e.id)) t), ''),
+       coalesce((SELECT group_concat(x.excerpt, char(10)) FROM
+                   (SELECT e.excerpt AS excerpt FROM evidence e
+                    WHERE e.claim_id = c.id AND e.excerpt <> '' ORDER BY e.id) x), ''),
+       coalesce((SELECT v.rationale FROM verdicts v WHERE v.claim_id = c.id AND v.superseded_at IS NULL), '')
+FROM claims c
+WHERE c.id = ?1
+  AND (EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id)
+       OR EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.superseded_at IS NULL))";
 
 fn describe_changes(changes: &[Change]) -> String {
     let parts: Vec<String> = changes

@@ -8,6 +8,7 @@ mod history;
 mod links;
 mod matching;
 mod scales;
+mod search;
 mod sources;
 mod verdicts;
 mod workflow;
@@ -34,6 +35,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_lists.sql")),
     M::up(include_str!("../../migrations/0006_scales.sql")),
     M::up(include_str!("../../migrations/0007_interchange.sql")),
+    M::up(include_str!("../../migrations/0008_finding.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.
@@ -90,6 +92,7 @@ impl Store {
         let actor = Self::load_actor(&conn)?;
         let mut store = Store { conn, path, actor };
         store.backfill_url_keys()?;
+        store.backfill_worthiness()?;
         Ok(store)
     }
 

@@ -286,6 +286,7 @@ impl Tx<'_> {
             params![uuid, claim_id, source_id, excerpt, input.stance.as_str(), input.note.trim(), self.now, capture_id],
         )?;
         self.touch_claim(claim_id)?;
+        self.reindex_claim_context(claim_id)?;
         self.record(
             "evidence",
             &uuid,
@@ -411,6 +412,9 @@ impl Store {
                     id
                 ],
             )?;
+            if changes.iter().any(|c| c.field == "title") {
+                tx.reindex_source_context(id)?;
+            }
             let fields: Vec<&str> = changes.iter().map(|c| c.field).collect();
             tx.record("source", uuid, None, "updated", &format!("Edited the source: {}", fields.join(", ")), &changes)?;
             Ok(())

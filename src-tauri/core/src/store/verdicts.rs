@@ -66,6 +66,7 @@ impl Tx<'_> {
             self.execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![new_id, prev_id])?;
         }
         self.touch_claim(claim_id)?;
+        self.reindex_claim_context(claim_id)?;
         let summary = match previous {
             Some((_, old)) => format!("Recorded verdict “{label}”, superseding “{old}”"),
             None => format!("Recorded verdict “{label}”"),

@@ -37,7 +37,11 @@ struct Group {
 }
 
 fn fixture() -> Fixture {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/matching/claims.json");
+    fixture_named("claims.json")
+}
+
+fn fixture_named(name: &str) -> Fixture {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/matching").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
 }
@@ -161,11 +165,18 @@ struct Totals {
     queries: usize,
 }
 
-#[test]
-fn ranking_quality_on_the_labelled_set() {
-    let fx = fixture();
-    assert!(fx.groups.len() >= 40, "about 40 queries");
-    let (built, stored) = build(&fx, &[]);
+struct Metrics {
+    map: f64,
+    recall: f64,
+    near_rate: f64,
+    above_rate: f64,
+}
+
+/// Matches every query of `fx` against a workspace holding all its groups' claims and the
+/// distractors, prints the table, and returns the totals.
+fn measure(fx: &Fixture, title: &str) -> Metrics {
+    println!("\n{title}");
+    let (built, stored) = build(fx, &[]);
     let text_of = |uuid: &str| stored.iter().find(|(u, _)| u == uuid).map(|(_, t)| t.as_str()).unwrap();
     let mut t = Totals::default();
     println!("\n{:<26} {:>6} {:>6} {:>5} {:>5}  top 5 (+ same, x near miss, . other)", "query", "AP@5", "R@5", "near", "above");
@@ -229,12 +240,37 @@ fn ranking_quality_on_the_labelled_set() {
         t.near_above,
         t.near
     );
+    Metrics { map, recall, near_rate, above_rate }
+}
+
+#[test]
+fn ranking_quality_on_the_labelled_set() {
+    let fx = fixture();
+    assert!(fx.groups.len() >= 40, "about 40 queries");
+    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Labelled set (the matcher was tuned on it)");
     // Floors a little under what the matcher reaches today (MAP@5 0.93, recall@5 1.00, 24/86 near
     // misses shown, 5/86 above a relevant claim), so a regression shows.
     assert!(map >= 0.90, "MAP@5 {map:.3}");
     assert!(recall >= 0.97, "recall@5 {recall:.3}");
     assert!(near_rate <= 0.33, "near-miss rate {near_rate:.3}");
     assert!(above_rate <= 0.08, "near misses outranking {above_rate:.3}");
+}
+
+/// A held-out set, `tests/fixtures/matching/heldout.json`: 20 groups on other topics, written blind
+/// (without seeing the matcher) after it was tuned on `claims.json`, and never tuned on. The
+/// floors sit under the first measurement, so they catch a regression without fitting the set.
+#[test]
+fn ranking_quality_on_the_held_out_set() {
+    let fx = fixture_named("heldout.json");
+    assert!(fx.groups.len() >= 20, "about 20 queries");
+    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set (written blind, never tuned on)");
+    // First measured (2026-12-06): MAP@5 0.433, recall@5 0.625, near misses shown 25/60, 18/60 above
+    // a relevant claim. Much lower than on the tuning set: that gap is what the matcher has still to
+    // learn. The floors sit a little under, so a regression shows.
+    assert!(map >= 0.40, "MAP@5 {map:.3}");
+    assert!(recall >= 0.60, "recall@5 {recall:.3}");
+    assert!(near_rate <= 0.45, "near-miss rate {near_rate:.3}");
+    assert!(above_rate <= 0.33, "near misses outranking {above_rate:.3}");
 }
 
 #[test]

@@ -28,6 +28,8 @@ pub struct Entity {
     pub gender: Gender,
     pub org: bool,
     pub strong: bool,
+    /// The nationality the article gives ("Belgian sprinter Jens Maes"), lowercased, for "the Belgian".
+    pub nationality: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +108,8 @@ enum Np {
     Descriptor { head: String, phrase: String, affiliation: Option<String> },
     /// A role of a named organisation: "a spokeswoman for the Ministry of Water Resources".
     RoleOf { head: String, org: Vec<String> },
+    /// A role of an organisation the article describes rather than names: "a spokeswoman for the race".
+    RoleOfDescribed { head: String, kind: String, desc: String },
     /// An organisation named by a description with a proper-noun modifier ("the Varenne regional water
     /// authority"): a name in its own right, and what a later "the authority" stands for.
     OrgPhrase { head: String, name: Vec<String> },
@@ -113,6 +117,8 @@ enum Np {
     Possessed { pronoun: String, head: String },
     /// An epithet for a person already in the story: "the Italian", "the 26-year-old".
     Epithet(String),
+    /// People described, not named, and standing for nobody named ("shopkeepers on Mill Street").
+    Unnamed(String),
 }
 
 fn gender_of_role(role: &str) -> Gender {
@@ -148,6 +154,9 @@ const PLACE_PREPS: &[&str] = &[
     "throughout", "towards", "toward", "outside", "inside", "within", "between", "via", "visited", "regard",
     "beat", "against", "versus", "v", "vs", "under", "beyond", "by",
 ];
+
+/// Prepositions after which a capitalised name is a place, never the speaker ("residents in Ashby").
+const PLACE_ONLY_PREPS: &[&str] = &["in", "on", "near", "across", "around", "outside", "throughout", "along", "off", "inside", "beyond"];
 
 const PLACE_FIRST: &[&str] = &[
     "new", "north", "south", "east", "west", "san", "los", "las", "saint", "upper", "lower", "greater",
@@ -214,11 +223,19 @@ impl Registry {
                 gender = gender_of_role(r);
             }
         }
-        if let Some(id) = self.lookup(&lcs, Some(org), gender) {
+        // A name the article gave as an organisation, later the subject of "said" with nothing marking
+        // a person ("operated by Westfjord Lines" … "Westfjord Lines said"): the same organisation.
+        let as_org = (!org && role.is_none() && gender == Gender::Unknown)
+            .then(|| self.lookup(&lcs, Some(true), gender).filter(|&id| self.ents[id].toks == lcs))
+            .flatten();
+        if let Some(id) = as_org.or_else(|| self.lookup(&lcs, Some(org), gender)) {
             let e = &mut self.ents[id];
             if lcs.len() > e.toks.len() {
                 e.name = name.join(" ");
                 e.toks = lcs;
+            }
+            if e.nationality.is_none() {
+                e.nationality = role.as_deref().and_then(nationality_in);
             }
             if e.role.is_none() {
                 e.role = role;
@@ -231,7 +248,8 @@ impl Registry {
             return id;
         }
         let id = self.ents.len();
-        self.ents.push(Entity { name: name.join(" "), toks: lcs, role, gender, org, strong });
+        let nationality = role.as_deref().and_then(nationality_in);
+        self.ents.push(Entity { name: name.join(" "), toks: lcs, role, gender, org, strong, nationality });
         self.index(id);
         id
     }
@@ -349,6 +367,20 @@ impl Registry {
                 self.last_desc = Some((spk.clone(), pos, g));
                 (Some(spk), "spokesperson of a named organisation")
             }
+            Np::RoleOfDescribed { head, kind, desc } => {
+                // The organisation of that kind the article introduced, else the description itself.
+                let (name, how) = match self.resolve_descriptor(&kind).filter(|&id| self.ents[id].org) {
+                    Some(id) => {
+                        self.mention(pos, id, true, para);
+                        (self.ents[id].name.clone(), "spokesperson of the organisation the article introduced")
+                    }
+                    None => (desc, "spokesperson of an organisation described, not named"),
+                };
+                let g = gender_of_role(&head);
+                let spk = Spk::Named { name, role: Some(head) };
+                self.last_desc = Some((spk.clone(), pos, g));
+                (Some(spk), how)
+            }
             Np::OrgPhrase { head, name } => {
                 let id = self.register(name, None, Gender::Unknown, true, true);
                 self.set_alias(&head, id);
@@ -372,9 +404,15 @@ impl Registry {
             }
             Np::Epithet(w) => {
                 let lc = w.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if let Some(id) = self.lookup(&[lc], None, Gender::Unknown) {
+                if let Some(id) = self.lookup(std::slice::from_ref(&lc), None, Gender::Unknown) {
                     self.mention(pos, id, true, para);
                     return (Some(Spk::Ent(id)), "named in the attribution");
+                }
+                // "the Belgian": the most recent person the article gave that nationality.
+                let national = self.mentions.iter().rev().take(120).filter(|m| m.pos < pos).map(|m| m.ent).find(|&id| !self.ents[id].org && self.ents[id].nationality.as_deref() == Some(lc.as_str()));
+                if let Some(id) = national {
+                    self.mention(pos, id, true, para);
+                    return (Some(Spk::Ent(id)), "description resolved to the person of that nationality");
                 }
                 let s = self.resolve_pronoun("", pos, para);
                 if let Some(Spk::Ent(id)) = s {
@@ -383,7 +421,26 @@ impl Registry {
                 }
                 (Some(Spk::Generic(w)), "unnamed source")
             }
+            Np::Unnamed(phrase) => (Some(Spk::Generic(phrase)), "unnamed source"),
             Np::Descriptor { head, phrase, affiliation } => {
+                let is_role = head.starts_with("spokes") || ROLE_WORDS.contains(head.as_str());
+                // "a department spokesperson", "a ministry official": the modifier says which kind of
+                // organisation the person speaks for; the one of that kind the article introduced.
+                let modifier = phrase.split_whitespace().rev().nth(1).map(str::to_lowercase).filter(|m| is_role && org_descriptor(m).is_some());
+                if let Some(m) = modifier {
+                    let person = self.resolve_descriptor(&head).filter(|&id| self.ents[id].role.as_ref().is_some_and(|r| r.to_lowercase().contains(m.as_str())));
+                    if let Some(id) = person {
+                        self.mention(pos, id, true, para);
+                        return (Some(Spk::Ent(id)), "description resolved to the one the article introduced");
+                    }
+                    if let Some(id) = self.resolve_descriptor(&m).filter(|&id| self.ents[id].org) {
+                        self.mention(pos, id, true, para);
+                        let g = gender_of_role(&head);
+                        let spk = Spk::Named { name: self.ents[id].name.clone(), role: Some(head) };
+                        self.last_desc = Some((spk.clone(), pos, g));
+                        return (Some(spk), "spokesperson of the organisation the article introduced");
+                    }
+                }
                 if let Some(id) = self.resolve_descriptor(&head) {
                     self.mention(pos, id, true, para);
                     return (Some(Spk::Ent(id)), "description resolved to the one the article introduced");
@@ -506,10 +563,20 @@ impl Registry {
                 if !segs[k].is_empty() {
                     let seg = &segs[k];
                     if k > 0 && looks_appositive(toks, seg) && !segs[k - 1].is_empty() {
-                        if !toks[seg[0]].is_digitish() && !CREDENTIALS.contains(toks[seg[0]].lc.as_str()) {
-                            appos_role = Some(role_text(chars, toks, seg));
+                        // Walk back over the asides between name and verb: an age, credentials, a
+                        // relative clause, a role ("Deborah Quayle, 44, who runs a bakery, said").
+                        let mut h = k;
+                        while h > 0 && !segs[h - 1].is_empty() && k - h < 4 && (h == k || skippable_aside(toks, &segs[h])) {
+                            let f = &toks[segs[h][0]];
+                            if appos_role.is_none() && !f.is_digitish() && !CREDENTIALS.contains(f.lc.as_str()) && !matches!(f.lc.as_str(), "who" | "whose" | "which") {
+                                appos_role = Some(role_text(chars, toks, &segs[h]));
+                            }
+                            h -= 1;
+                            if !skippable_aside(toks, &segs[h]) {
+                                break;
+                            }
                         }
-                        np = parse_np_backward(toks, &segs[k - 1], chars);
+                        np = parse_np_backward(toks, &segs[h], chars);
                     } else {
                         np = parse_np_backward(toks, seg, chars);
                         // "The dam's operator, Northvale Hydro, said": a name given as an organisation.
@@ -526,6 +593,9 @@ impl Registry {
                                     *role = None;
                                     org_alias = Some(toks[*d.last().unwrap()].lc.clone());
                                 }
+                            } else if role_before_name(toks, d) {
+                                // "Voltara's chief executive, Dr. Samuel Okonkwo, said".
+                                appos_role = Some(role_text(chars, toks, d));
                             }
                         }
                     }
@@ -606,6 +676,10 @@ impl Registry {
                 self.mention(toks[start].s, id, false, para);
                 continue;
             }
+            // "the Belgian", "the 24-year-old German": an epithet for someone already named.
+            if run.len() == 1 && is_demonym(&toks[run[0]].lc) && prev.is_some_and(|p| p.is("the") || p.lc.ends_with("year-old")) {
+                continue;
+            }
             // "Millbrook manager Pete Haskins": a name used as a modifier of a role is no mention.
             if run.len() == 1 && toks.get(j).is_some_and(|n| n.word && !n.cap && (ROLE_WORDS.contains(n.lc.as_str()) || n.lc.starts_with("spokes"))) {
                 continue;
@@ -620,6 +694,25 @@ impl Registry {
             let titled = HONORIFICS.contains(strip_possessive(&toks[run[0]].lc)) || RANKS.contains(toks[run[0]].lc.as_str()) || TITLE_ABBREVS.contains(toks[run[0]].lc.as_str());
             let place_like = !titled && prev.is_some_and(|p| p.word && PLACE_PREPS.contains(&p.lc.as_str())) || name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()));
             let lcs: Vec<String> = name.iter().map(|w| strip_possessive(&w.to_lowercase()).to_string()).collect();
+            // "a ferry operated by Westfjord Lines": the agent of operating, making or publishing is
+            // an organisation (unless the article marks a person), and what "the operator" stands for.
+            let agent = prev.filter(|p| p.is("by")).and_then(|_| start.checked_sub(2)).and_then(|b| match toks[b].lc.as_str() {
+                "operated" | "run" => Some("operator"),
+                "made" | "manufactured" | "built" => Some("manufacturer"),
+                "published" => Some("publisher"),
+                "owned" => Some(""),
+                _ => None,
+            });
+            if let Some(d) = agent {
+                if !titled && role.is_none() && gender == Gender::Unknown && !possessive_mod && self.lookup(&lcs, Some(false), gender).is_none() {
+                    let id = self.register(name, None, Gender::Unknown, true, true);
+                    if !d.is_empty() {
+                        self.set_alias(d, id);
+                    }
+                    self.mention(toks[start].s, id, false, para);
+                    continue;
+                }
+            }
             let id = if let Some(id) = self.lookup(&lcs, if org { Some(true) } else { None }, gender) {
                 if name.len() > 1 || role.is_some() {
                     let o = self.ents[id].org;
@@ -650,6 +743,17 @@ impl Registry {
 /// A role given beside a name mentioned in passing: "the chief executive of X, NAME," before it, or
 /// "NAME, the trust's chair," / "NAME, a lawyer," after it; or lowercase role words in front.
 fn appositive_role(toks: &[Tok], start: usize, end: usize, chars: &[char]) -> Option<String> {
+    // A nationality and a job in front ("Belgian sprinter Jens Maes", "Kenyan long-distance runner X").
+    {
+        let mut m = start;
+        while m > 0 && start - m < 3 && toks[m - 1].word && !toks[m - 1].cap && !toks[m - 1].inq && !ROLE_STOP.contains(&toks[m - 1].lc.as_str()) {
+            m -= 1;
+        }
+        if m < start && m > 0 && toks[m - 1].word && toks[m - 1].cap && !toks[m - 1].inq && is_demonym(&toks[m - 1].lc) {
+            let idx: Vec<usize> = (m - 1..start).collect();
+            return Some(role_text(chars, toks, &idx));
+        }
+    }
     // Lowercase role words directly in front ("conservation department ranger Jamie Werner").
     let mut m = start;
     let mut pre = Vec::new();
@@ -697,6 +801,26 @@ fn place_like_first(name: &[String]) -> bool {
     name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()))
 }
 
+/// An aside between a name and its verb that a reader skips: an age, credentials, a relative clause,
+/// or a role introduced by an article ("44", "MD", "who runs a bakery", "a former pilot").
+fn skippable_aside(toks: &[Tok], seg: &[usize]) -> bool {
+    let Some(&f) = seg.first() else { return false };
+    let f = &toks[f];
+    (f.is_digitish() && seg.len() <= 2) || CREDENTIALS.contains(f.lc.as_str()) || (f.word && matches!(f.lc.as_str(), "who" | "whose" | "which" | "a" | "an"))
+}
+
+/// A role phrase standing before a name as an apposition: "Voltara's chief executive", "the
+/// council's leader", "its chief operating officer".
+fn role_before_name(toks: &[Tok], d: &[usize]) -> bool {
+    if d.is_empty() || d.len() > 7 {
+        return false;
+    }
+    let f = &toks[d[0]];
+    let opener = f.word && (matches!(f.lc.as_str(), "the" | "its" | "their" | "his" | "her") || (f.cap && (f.lc.ends_with("'s") || f.lc.ends_with("’s"))));
+    let last = &toks[*d.last().unwrap()];
+    opener && last.word && !last.cap && (ROLE_WORDS.contains(last.lc.as_str()) || last.lc.starts_with("spokes"))
+}
+
 fn looks_appositive(toks: &[Tok], seg: &[usize]) -> bool {
     let f = &toks[seg[0]];
     if f.is_digitish() || CREDENTIALS.contains(f.lc.as_str()) {
@@ -728,22 +852,53 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
     if let Some(np) = role_of_org(toks, seg, chars) {
         return Some(np);
     }
-    // Trailing capitalised run (with particles, initials and honorific stops).
+    // Trailing capitalised run (with particles, initials and honorific stops, and "of"/"for" inside
+    // an organisation's name: "the Department for Business", "the Bank of Ardent").
     let mut k = seg.len();
     while k > 0 {
         let t = &toks[seg[k - 1]];
         let ok = (t.word && t.cap)
             || (t.word && NAME_PARTICLES.contains(t.lc.as_str()) && k < seg.len())
-            || (t.punct() == Some('.') && k >= 2 && toks[seg[k - 2]].word && toks[seg[k - 2]].cap);
+            || (t.punct() == Some('.') && k >= 2 && toks[seg[k - 2]].word && toks[seg[k - 2]].cap)
+            || (t.word && (t.is("of") || t.is("for")) && k < seg.len() && toks[seg[k]].cap && k >= 2 && {
+                let b = &toks[seg[k - 2]];
+                b.word && b.cap && ORG_WORDS.contains(strip_possessive(&b.lc))
+            });
         if !ok {
             break;
         }
         k -= 1;
     }
     if k < seg.len() {
-        // "the Italian said": an epithet for a person in the story, not a name.
-        if k + 1 == seg.len() && k > 0 && toks[seg[k - 1]].is("the") && is_demonym(&toks[seg[k]].lc) {
-            return Some(Np::Epithet(text_of(chars, &[&toks[seg[k - 1]], &toks[seg[k]]])));
+        let tail: Vec<&Tok> = seg[k..].iter().map(|&i| &toks[i]).filter(|t| t.word).collect();
+        // "the Italian said", "The Belgian said", "the 24-year-old German said": an epithet for a
+        // person in the story, not a name.
+        if let Some(np) = demonym_epithet(toks, &seg[..k], &tail, chars) {
+            return Some(np);
+        }
+        // "Organisers said", "Residents said": an unnamed source capitalised only by position.
+        if k == 0 && tail.len() == 1 && GENERIC_SOURCES.contains(tail[0].lc.as_str()) {
+            return Some(Np::Descriptor { head: tail[0].lc.clone(), phrase: text_of(chars, &tail), affiliation: None });
+        }
+        // "Shopkeepers on Mill Street say", "Police in Ashby said": a name after a place preposition
+        // is where the subject is, not who speaks; the subject is the noun phrase before it.
+        let mut pk = k;
+        if pk >= 1 && toks[seg[pk - 1]].is("the") {
+            pk -= 1;
+        }
+        if pk >= 2 && toks[seg[pk - 1]].word && PLACE_ONLY_PREPS.contains(&toks[seg[pk - 1]].lc.as_str()) {
+            let before = &seg[..pk - 1];
+            let head = &toks[*before.last().unwrap()];
+            if head.word && !ROLE_STOP.contains(&head.lc.as_str()) {
+                let mut b = before.len();
+                while b > 0 && toks[before[b - 1]].word && !ROLE_STOP.contains(&toks[before[b - 1]].lc.as_str()) {
+                    b -= 1;
+                }
+                let phrase: Vec<&Tok> = seg[b..].iter().map(|&i| &toks[i]).collect();
+                let lone_cap = before.len() - b == 1 && head.cap && b == 0;
+                let parsed = if lone_cap && !ORG_WORDS.contains(strip_possessive(&head.lc)) { None } else { parse_np_backward(toks, before, chars) };
+                return Some(parsed.unwrap_or_else(|| Np::Unnamed(text_of(chars, &phrase))));
+            }
         }
         // "Anna Kowalczyk and Tomas Berg said": credited to the first named (the label convention:
         // the speaker a reader credits first), when both look like people rather than one
@@ -840,9 +995,52 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
     Some(Np::Descriptor { head, phrase: text_of(chars, &phrase_toks), affiliation: if is_role { affiliation } else { None } })
 }
 
-/// Demonyms used as epithets ("the Italian", "the Kenyan").
-fn is_demonym(lc: &str) -> bool {
-    lc.len() >= 5 && !ORG_WORDS.contains(lc) && ["ian", "ean", "yan", "can", "ese", "ish", "ani", "eli", "ch"].iter().any(|s| lc.ends_with(s))
+/// Demonyms used as epithets ("the Italian", "the Kenyan", "the Dane").
+pub(crate) fn is_demonym(lc: &str) -> bool {
+    let lc = strip_possessive(lc);
+    DEMONYMS.contains(&lc)
+        || (lc.len() >= 5 && !ORG_WORDS.contains(lc) && !ROLE_WORDS.contains(lc) && org_descriptor(lc).is_none() && ["ian", "ean", "yan", "can", "ese", "ish", "ani", "eli", "ch"].iter().any(|s| lc.ends_with(s)))
+}
+
+/// The first demonym among a role's words ("Belgian sprinter" gives "belgian").
+fn nationality_in(role: &str) -> Option<String> {
+    role.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_uppercase) && is_demonym(&w.to_lowercase())).map(|w| strip_possessive(&w.to_lowercase()).to_string())
+}
+
+/// Demonyms the suffix test misses.
+const DEMONYMS: &[&str] = &[
+    "german", "french", "greek", "thai", "swiss", "welsh", "scot", "dane", "swede", "finn", "pole", "turk",
+    "briton", "brit", "frenchman", "frenchwoman", "englishman", "englishwoman", "dutchman", "dutchwoman",
+    "scotsman", "scotswoman", "irishman", "irishwoman", "kiwi", "aussie", "iraqi", "saudi", "kuwaiti",
+    "yemeni", "omani", "qatari", "emirati", "somali", "bangladeshi", "nepali", "afghan", "uzbek", "kazakh",
+    "basque", "catalan", "filipino", "filipina", "argentine", "luxembourger", "icelander",
+];
+
+/// An epithet ending a subject: "the Belgian", "The Belgian" opening the sentence, "the 24-year-old
+/// German". `pre` is the segment before the capitalised run `tail`.
+fn demonym_epithet(toks: &[Tok], pre: &[usize], tail: &[&Tok], chars: &[char]) -> Option<Np> {
+    let last = *tail.last()?;
+    if !is_demonym(&last.lc) {
+        return None;
+    }
+    let mut words: Vec<&Tok> = Vec::new();
+    match tail.len() {
+        2 if tail[0].is("the") => words.extend(tail),
+        1 => {
+            let mut m = pre.len();
+            // An age in front: "the 24-year-old German".
+            if m >= 1 && toks[pre[m - 1]].lc.ends_with("year-old") {
+                m -= 1;
+            }
+            if m == 0 || !toks[pre[m - 1]].is("the") {
+                return None;
+            }
+            words.extend(pre[m - 1..].iter().map(|&i| &toks[i]));
+            words.push(last);
+        }
+        _ => return None,
+    }
+    Some(Np::Epithet(text_of(chars, &words)))
 }
 
 /// "a spokeswoman for the Ministry of Water Resources", "an official at Northvale Hydro", "a spokesman
@@ -866,8 +1064,18 @@ fn role_of_org(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> {
         o += 1;
     }
     let org = &seg[o..];
-    if org.is_empty() || !toks[org[0]].cap || org.iter().any(|&i| !toks[i].word) {
+    if org.is_empty() || org.iter().any(|&i| !toks[i].word) {
         return None;
+    }
+    // "a spokeswoman for the race", "a lawyer for the family": an organisation described, not named.
+    if !toks[org[0]].cap {
+        let definite = o > p + 1;
+        let plain = org.len() <= 3 && org.iter().all(|&i| !toks[i].cap && !ROLE_STOP.contains(&toks[i].lc.as_str()));
+        if !definite || !plain || !toks[seg[p]].is("for") {
+            return None;
+        }
+        let desc: Vec<&Tok> = seg[o - 1..].iter().map(|&i| &toks[i]).collect();
+        return Some(Np::RoleOfDescribed { head, kind: strip_possessive(&toks[*org.last().unwrap()].lc).to_string(), desc: text_of(chars, &desc) });
     }
     let last = &toks[*org.last().unwrap()];
     let all_cap_or_join = org.iter().all(|&i| toks[i].cap || matches!(toks[i].lc.as_str(), "of" | "for" | "and"));
@@ -937,6 +1145,39 @@ fn parse_post_np(toks: &[Tok], a: usize, chars: &[char]) -> Option<(Np, Option<S
     }
     if j == st {
         return None;
+    }
+    // "said Voltara's chief executive, Dr. Samuel Okonkwo": an organisation's possessive, a role,
+    // then the person; the organisation is where the person works, not the speaker.
+    let lastw = &toks[j - 1];
+    if lastw.word && (lastw.cap || toks[st].is("the")) && (lastw.lc.ends_with("'s") || lastw.lc.ends_with("’s")) {
+        let mut q = j;
+        while q < toks.len() && q - j < 5 && toks[q].word && !toks[q].cap && !toks[q].inq && !ROLE_STOP.contains(&toks[q].lc.as_str()) {
+            q += 1;
+        }
+        let head_ok = q > j && (ROLE_WORDS.contains(toks[q - 1].lc.as_str()) || toks[q - 1].lc.starts_with("spokes"));
+        if head_ok {
+            let owner: Vec<usize> = (st..j).filter(|&i| toks[i].word && !matches!(toks[i].lc.as_str(), "the" | "a" | "an")).collect();
+            let role_idx: Vec<usize> = (st..q).filter(|&i| !matches!(toks[i].lc.as_str(), "the" | "a" | "an")).collect();
+            let role = role_text(chars, toks, &role_idx);
+            let mut n = q;
+            if toks.get(n).is_some_and(|t| t.punct() == Some(',')) {
+                n += 1;
+            }
+            if toks.get(n).is_some_and(|t| t.word && t.cap && !t.inq) {
+                if let Some((Np::Name { name, role: r, gender, org: false }, appos)) = parse_post_np(toks, n, chars) {
+                    let role = Some(match r {
+                        Some(r) => format!("{role} {r}"),
+                        None => role,
+                    });
+                    return Some((Np::Name { name, role, gender, org: false }, appos));
+                }
+            }
+            // No name follows: the organisation's unnamed role-holder ("said Voltara's spokeswoman").
+            let org: Vec<String> = owner.iter().map(|&i| display_word(chars, &toks[i])).collect();
+            if !org.is_empty() && lastw.cap {
+                return Some((Np::RoleOf { head: toks[q - 1].lc.clone(), org }, None));
+            }
+        }
     }
     let seg: Vec<usize> = (st..j).collect();
     let np = if toks[st].cap || NAME_PARTICLES.contains(toks[st].lc.as_str()) {
@@ -1023,6 +1264,10 @@ fn split_run(toks: &[Tok], run: &[usize], chars: &[char], run_start: usize) -> O
     // A surname that happens to be a role word ("Carole King"): keep a two-word name.
     if k == run.len() && run.len() >= 2 && !is_title(&word(run[run.len() - 2])) {
         k = run.len() - 2;
+    }
+    // "Belgian Jens Maes": a nationality in front of a name is a description, not a first name.
+    if k == 0 && run.len() >= 3 && is_demonym(&word(run[0])) && !MALE_NAMES.contains(word(run[0]).as_str()) && !FEMALE_NAMES.contains(word(run[0]).as_str()) {
+        k = 1;
     }
     let name_idx = &run[k..];
     if name_idx.is_empty() {

@@ -42,6 +42,12 @@ const COMMANDS: &[&str] = &[
     "set_rating_scale",
     "create_scale",
     "export_report",
+    "preview_data_import",
+    "commit_data_import",
+    "discard_data_import",
+    "rating_names",
+    "set_rating_names",
+    "backup_workspace",
 ];
 
 fn main() {

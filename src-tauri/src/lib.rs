@@ -57,6 +57,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::interchange::PendingImport::default())
         .setup(move |app| {
             if let Some(w) = app.get_webview_window("main") {
                 let name = db_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -87,6 +88,9 @@ pub fn run() {
             commands::claims::confirm_match,
             commands::claims::dismiss_match,
             commands::reports::export_report,
+            commands::interchange::preview_data_import,
+            commands::interchange::commit_data_import,
+            commands::interchange::discard_data_import,
             commands::sources::list_sources,
             commands::sources::create_source,
             commands::sources::update_source,
@@ -106,6 +110,9 @@ pub fn run() {
             commands::workflow::checklist,
             commands::workflow::set_checklist,
             commands::workflow::set_actor,
+            commands::settings::rating_names,
+            commands::settings::set_rating_names,
+            commands::settings::backup_workspace,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Factdesk");

@@ -316,11 +316,17 @@ export async function startHarness(name) {
         return execFileSync(CLI, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       },
 
-      /** Opens the app on `dbPath` in a new WebDriver session and waits until its UI has loaded. */
-      async launchApp(dbPath) {
+      /**
+       * Opens the app on `dbPath` in a new WebDriver session and waits until its UI has loaded.
+       * `env`: extra environment for the app alone (e.g. FACTDESK_SAVE_PATH, FACTDESK_OPEN_PATH,
+       * which answer its save and open dialogs). tauri-driver cannot pass environment to the app,
+       * so the app is started through a small script that sets it and then becomes the app.
+       */
+      async launchApp(dbPath, { env: appEnv = {} } = {}) {
         if (browser) throw new Error('launchApp: the app is already running; quitApp() first');
         currentDb = dbPath;
-        log.push(`[harness] launching ${APP} --db ${dbPath}`);
+        const application = Object.keys(appEnv).length ? appWithEnv(root, appEnv) : APP;
+        log.push(`[harness] launching ${APP} --db ${dbPath}${Object.keys(appEnv).length ? ` with ${JSON.stringify(appEnv)}` : ''}`);
         browser = await remote({
           hostname: '127.0.0.1',
           port,
@@ -332,7 +338,7 @@ export async function startHarness(name) {
             browserName: 'wry',
             // WebKitWebDriver speaks classic WebDriver only; without this WebdriverIO 9 asks for BiDi.
             'wdio:enforceWebDriverClassic': true,
-            'tauri:options': { application: APP, args: ['--db', dbPath] },
+            'tauri:options': { application, args: ['--db', dbPath] },
           },
         });
         // The list has loaded once the count shows a number instead of "Loading…".
@@ -427,6 +433,16 @@ export async function startHarness(name) {
     tempRoots.delete(root);
     throw err;
   }
+}
+
+/** A shell script in `dir` that runs the app with `vars` added to its environment (exec: same process, same arguments). */
+function appWithEnv(dir, vars) {
+  const quote = (v) => `'${String(v).replace(/'/g, `'\\''`)}'`;
+  for (const k of Object.keys(vars)) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new Error(`launchApp: bad environment variable name ${k}`);
+  const assignments = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`).join(' ');
+  const script = join(dir, `factdesk-with-env-${Date.now()}.sh`);
+  writeFileSync(script, `#!/bin/sh\nexec env ${assignments} ${quote(APP)} "$@"\n`, { mode: 0o755 });
+  return script;
 }
 
 function withTimeout(promise, ms, what) {

@@ -79,13 +79,14 @@ export async function waitForText(browser, id, pred, timeout = UI_TIMEOUT) {
   return seen;
 }
 
-/** Types into an input/textarea like a user: focus, select all, delete, type. Fires real key/input events. */
+/** Types into an input/textarea like a user: focus, select all, delete, type (Enter between lines). Fires real key/input events. */
 export async function typeInto(browser, id, text) {
   const el = await byId(browser, id);
   await el.waitForDisplayed({ timeout: UI_TIMEOUT });
   await el.click();
   await clearField(browser, el);
-  if (text !== '') await el.addValue(text);
+  // A line break is typed as the Enter key: WebKitWebDriver drops a literal "\n" in typed text.
+  if (text !== '') await el.addValue(text.replace(/\r?\n/g, '\uE007'));
   await waitFor(browser, `[data-testid="${id}"] to hold ${JSON.stringify(text)}`, async () => (await el.getValue()) === text);
   return el;
 }

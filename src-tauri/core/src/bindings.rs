@@ -88,6 +88,13 @@ pub fn typescript() -> String {
         ExportRequest,
         ExportDone,
         ExportProgress,
+        crate::interchange::ImportKind,
+        crate::interchange::ImportAction,
+        crate::interchange::ImportItem,
+        crate::interchange::ImportReport,
+        DataImportPreview,
+        crate::interchange::RatingName,
+        BackupDone,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

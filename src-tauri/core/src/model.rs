@@ -890,3 +890,26 @@ pub struct ExportProgress {
     pub done: u32,
     pub total: u32,
 }
+
+/// A data file read and tried out in the window's import (nothing written yet): `commit_data_import`
+/// with `token` imports exactly these bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DataImportPreview {
+    /// Names the file's bytes kept by the app until they are imported or discarded.
+    pub token: String,
+    /// The file's name (not its folder), to show.
+    pub file_name: String,
+    /// What importing it would do, record by record.
+    pub preview: crate::interchange::ImportReport,
+}
+
+/// A finished backup of the workspace, made from the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupDone {
+    /// Where the backup was written (the place the checker chose).
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub claims: u32,
+    pub sources: u32,
+}

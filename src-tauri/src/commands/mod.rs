@@ -3,7 +3,9 @@
 
 pub mod articles;
 pub mod claims;
+pub mod interchange;
 pub mod reports;
+pub mod settings;
 pub mod sources;
 pub mod verdicts;
 pub mod workflow;

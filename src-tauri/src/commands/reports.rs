@@ -6,41 +6,67 @@ use std::path::PathBuf;
 use factdesk_core::model::{ExportDone, ExportProgress, ExportRequest};
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
 use factdesk_core::{Error, Result};
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use super::sources::off_thread;
 use crate::AppState;
 
-/// Set by automation (the end-to-end tests) to answer the save dialog with this path.
+/// Set by automation (the end-to-end tests) to answer the save dialog: with this path, or, when it
+/// names a folder that exists, with the suggested file name in that folder.
 pub const SAVE_PATH_ENV: &str = "FACTDESK_SAVE_PATH";
 
-/// Asks where to save, then writes the report there. `None` when the checker cancelled.
+/// Asks where to save, then writes the report there. `None` when the checker cancelled. The
+/// export (reading the claims, typesetting a PDF) and the write run on a blocking thread, so the
+/// window stays responsive; `export-progress` events tell it how far the reading is.
 #[tauri::command]
-pub async fn export_report(app: AppHandle, state: State<'_, AppState>, request: ExportRequest) -> Result<Option<ExportDone>> {
+pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Option<ExportDone>> {
     let format = Format::parse(&request.format)?;
     let (selection, name) = match (&request.claim_uuid, &request.query) {
         (Some(uuid), _) => (Selection::Claim(uuid.clone()), format!("claim-{}", uuid.chars().take(8).collect::<String>())),
-        (None, Some(q)) => (Selection::Query(q.clone()), "claims".to_string()),
+        (None, Some(q)) => (Selection::from_query(q), "claims".to_string()),
         (None, None) => return Err(Error::validation("selection", "Choose a claim or a list to export.")),
     };
     let suggested = format!("factdesk-{name}.{}", format.extension());
     let path: Option<PathBuf> = match std::env::var_os(SAVE_PATH_ENV) {
-        Some(p) => Some(PathBuf::from(p)),
+        Some(p) => Some(answer_for_automation(PathBuf::from(p), &suggested)),
         None => {
             let (dialog_app, ext) = (app.clone(), format.extension());
             off_thread(move || Ok(app_dialog_save(&dialog_app, &suggested, ext))).await?
         }
     };
     let Some(path) = path else { return Ok(None) };
-    let export = state.with(|s| {
-        report::export_with_progress(s, &selection, format, &ExportOptions::default(), &mut |done, total| {
-            let progress = ExportProgress { done: done as u32, total: total as u32 };
-            let _ = app.emit("export-progress", progress);
-        })
-    })?;
-    report::write_atomic(&path, &export.bytes)?;
-    Ok(Some(ExportDone { path: path.display().to_string(), claims: export.claims as u32, warnings: export.warnings }))
+    off_thread(move || {
+        let mut last_sent = None;
+        // The workspace is held only while the claims are read; typesetting (a long PDF) and
+        // writing the file leave it free for the window's other commands.
+        let collection = app.state::<AppState>().with(|s| {
+            report::build_collection(s, &selection, &ExportOptions::default(), &mut |done, total| {
+                // At most about a hundred events for any size of export.
+                let step = (total / 100).max(1);
+                if done == total || last_sent.is_none_or(|l: usize| done >= l + step) {
+                    last_sent = Some(done);
+                    let _ = app.emit("export-progress", ExportProgress { done: done as u32, total: total as u32 });
+                }
+            })
+        })?;
+        if collection.claims.is_empty() {
+            return Err(Error::validation("selection", format!("Nothing to export: no claims match ({}).", collection.scope)));
+        }
+        let export = report::render(&collection, format)?;
+        report::write_atomic(&path, &export.bytes)?;
+        Ok(Some(ExportDone { path: path.display().to_string(), claims: export.claims as u32, warnings: export.warnings }))
+    })
+    .await
+}
+
+/// The path the automation variable stands for: a folder means "the suggested name in it".
+fn answer_for_automation(p: PathBuf, suggested: &str) -> PathBuf {
+    if p.is_dir() {
+        p.join(suggested)
+    } else {
+        p
+    }
 }
 
 fn app_dialog_save(app: &AppHandle, suggested: &str, ext: &str) -> Option<PathBuf> {

@@ -148,6 +148,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
 ];
 
 export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSources: Source[] = [], extras: Record<string, SourceExtras> = {}) {
+  // A fresh backend is a fresh start: no claim-list filters remembered from an earlier test.
+  globalThis.localStorage?.removeItem('factdesk.claimFilters');
   const calls: Call[] = [];
   const sources = [...initialSources];
   const claims = [...initial];
@@ -159,6 +161,36 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     const c = claims.find((x) => x.uuid === uuid);
     if (!c) throw { kind: 'NotFound', message: 'No such claim.', field: null };
     return c;
+  };
+  const suggestions: Record<string, SimilarClaim[]> = {};
+  const links: { pair: [string, string]; kind: 'same' | 'dismissed' }[] = [];
+  const asSimilar = (c: ClaimDetail): SimilarClaim => ({
+    uuid: c.uuid,
+    text: c.text,
+    claimant: c.claimant?.name ?? null,
+    status: c.status,
+    said_on: c.said_on,
+    rating: c.verdict?.rating ?? null,
+    score: 1,
+  });
+  /** Recomputes a claim's confirmed matches and linked verdict from the recorded decisions, as the core does. */
+  const relink = (c: ClaimDetail) => {
+    const others = links.filter((l) => l.kind === 'same' && l.pair.includes(c.uuid)).map((l) => find(l.pair[0] === c.uuid ? l.pair[1] : l.pair[0]));
+    c.same_as = others.map(asSimilar);
+    const withVerdict = c.verdict ? undefined : others.find((o) => o.verdict);
+    c.linked_verdict = withVerdict?.verdict ?? null;
+    c.linked_verdict_claim = withVerdict?.uuid ?? null;
+  };
+  const link = (args: Args, kind: 'same' | 'dismissed') => {
+    const { uuid, other } = args as { uuid: string; other: string };
+    if (uuid === other) throw { kind: 'Validation', message: 'A claim cannot be matched with itself.', field: 'other' };
+    const [a, b] = [find(uuid), find(other)];
+    const known = links.find((l) => l.pair.includes(uuid) && l.pair.includes(other));
+    if (known) known.kind = kind;
+    else links.push({ pair: [uuid, other], kind });
+    relink(a);
+    relink(b);
+    return a;
   };
   const info = () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor, schema_version: 2 });
 
@@ -197,6 +229,19 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
       return c;
     },
     rating_scale: () => SCALE,
+    // Settings and claimants (tests replace these with `on` when they need more).
+    list_scales: () => [SCALE],
+    rating_names: () => [],
+    list_claimants: () => {
+      const by = new Map<string, { uuid: string; name: string; role: string | null; affiliation: string | null; claim_count: number }>();
+      for (const c of claims) {
+        if (!c.claimant) continue;
+        const row = by.get(c.claimant.uuid) ?? { ...c.claimant, claim_count: 0 };
+        row.claim_count++;
+        by.set(c.claimant.uuid, row);
+      }
+      return [...by.values()];
+    },
     app_ready: () => 1,
     list_claims: (args) => {
       const q = (args as { query: ClaimQuery }).query;
@@ -224,10 +269,37 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
         said_where: input.said_where,
         status: input.status ?? 'new',
         tags: input.tags,
+        language: input.language ?? '',
+        context: input.context ?? '',
+        assignee: input.assignee ?? '',
       });
       claims.unshift(c);
       return c;
     },
+    update_claim: (args) => {
+      const { uuid, input } = args as { uuid: string; input: ClaimInput };
+      const c = find(uuid);
+      Object.assign(c, {
+        text: input.text,
+        summary: input.summary,
+        said_on: input.said_on,
+        said_where: input.said_where,
+        status: input.status ?? c.status,
+        tags: input.tags,
+        language: input.language ?? '',
+        context: input.context ?? '',
+        assignee: input.assignee ?? '',
+      });
+      return c;
+    },
+    // ---- Matches (issue 4): `suggestions[uuid]` are what possible_duplicates offers for a claim. ----
+    possible_duplicates: (args) => {
+      const uuid = (args as { uuid: string }).uuid;
+      find(uuid);
+      return (suggestions[uuid] ?? []).filter((s) => !links.some((l) => l.pair.includes(uuid) && l.pair.includes(s.uuid)));
+    },
+    confirm_match: (args) => link(args, 'same'),
+    dismiss_match: (args) => link(args, 'dismissed'),
     list_sources: (args) => {
       const q = (args as { query: SourceQuery }).query;
       const words = (q.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -348,12 +420,15 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     const h = overrides[cmd] ?? handlers[cmd];
     if (!h) throw { kind: 'NotFound', message: `The fake backend has no ${cmd}.`, field: null };
     return h(args as Args);
-  });
+    // Events (`listen`, `emit`) are the mock's own: a test sends a backend event with `emit`.
+  }, { shouldMockEvents: true });
 
   return {
     calls,
     claims,
     sources,
+    /** What possible_duplicates offers per claim uuid (confirmed and dismissed pairs are left out). */
+    suggestions,
     /** Replaces one command's behaviour. */
     on(cmd: string, h: Handler) {
       overrides[cmd] = h;

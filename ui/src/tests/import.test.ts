@@ -232,6 +232,39 @@ describe('import an article', () => {
     expect(screen.getByTestId('paste-text')).toBeVisible();
   });
 
+  it('opens a source already in the library as an article, with the decisions taken', async () => {
+    const stored = makeSource({ uuid: 's-9', title: 'Zürich protest' });
+    const decided = CANDIDATES.map((c, i) => (i === 1 ? { ...c, decision: 'accepted' as const, claim_uuid: 'c-1' } : c));
+    const backend = fakeBackend([makeClaim()], [stored], { 's-9': { text: TEXT } });
+    backend.on('article', (args) => {
+      if ((args as { sourceUuid: string }).sourceUuid !== 's-9') throw { kind: 'NotFound', message: 'No such article.', field: null };
+      return articleFrom({ text: TEXT, title: 'Zürich protest', url: '', publisher: '' }, { candidates: decided, existing: true });
+    });
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('nav-sources'));
+    await user.click(await screen.findByTestId('source-row'));
+    await user.click(await screen.findByTestId('source-open-article'));
+    expect(screen.getByTestId('nav-import')).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(screen.getByTestId('article-title')).toHaveTextContent('Zürich protest'));
+    expect(backend.callsOf('article')[0].args).toEqual({ sourceUuid: 's-9' });
+    expect(cards()).toHaveLength(3);
+    // The Ryder quote ranks first and still shows the claim made from it.
+    expect(within(cards()[0]).getByTestId('candidate-created')).toBeInTheDocument();
+  });
+
+  it('says in words when a source cannot be opened as an article', async () => {
+    const backend = fakeBackend([makeClaim()], [makeSource({ uuid: 's-9', title: 'Gone' })], { 's-9': { text: TEXT } });
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('nav-sources'));
+    await user.click(await screen.findByTestId('source-row'));
+    await user.click(await screen.findByTestId('source-open-article'));
+    await waitFor(() => expect(screen.getByTestId('error-banner')).toHaveTextContent('Could not open the article: No such article.'));
+    expect(backend.callsOf('article')).toHaveLength(1);
+    expect(screen.getByTestId('paste-text')).toBeVisible();
+  });
+
   it('lists the import shortcuts in the help overlay', async () => {
     const { user } = await openImport();
     await user.click(screen.getByTestId('open-help'));

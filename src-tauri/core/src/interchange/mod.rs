@@ -25,6 +25,7 @@ mod ratings;
 mod reviews;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
@@ -37,7 +38,7 @@ pub use reviews::{external_reviews, publishers};
 pub use crate::model::ExternalReview;
 
 /// What an import does with one record of the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportAction {
     /// A new claim (with, for ClaimReview, the publisher's review).
@@ -62,7 +63,7 @@ impl ImportAction {
 }
 
 /// One record of the file and what the import does (or did) with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportItem {
     /// 1-based, in the order of the file (records for ClaimReview and JSON, data rows for CSV).
     pub position: usize,
@@ -86,7 +87,7 @@ pub struct ImportItem {
 }
 
 /// What an import did, or (for a preview) would do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportReport {
     /// `claimreview`, `json` or `csv`.
     pub kind: String,
@@ -117,7 +118,7 @@ pub struct ImportOptions {
 }
 
 /// The kinds of file an import reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     ClaimReview,

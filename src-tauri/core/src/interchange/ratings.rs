@@ -13,13 +13,14 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::loose::{fold, number};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
 /// One line of the rating-name table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RatingName {
     /// The words as publishers write them, e.g. "Pants on Fire" (matched ignoring case, accents
     /// and punctuation).

@@ -1,6 +1,6 @@
 // The only module that talks to the Rust side. Components import these functions, never `invoke`.
 import { invoke } from '@tauri-apps/api/core';
-import { openUrl } from '@tauri-apps/plugin-opener';
+import { openUrl, revealItemInDir } from '@tauri-apps/plugin-opener';
 import type {
   AddedSource,
   AppearanceInput,
@@ -327,3 +327,53 @@ export function exportReport(request: import('./types').ExportRequest): Promise<
   return call('export_report', { request });
 }
 // ---- end of claimants, scales, matches and exports ----
+
+// ---- Settings: rating names for imports, backup (issues 4 and 7) ----
+
+/** The table that says which rating of our scale other publishers' rating words mean. */
+export function ratingNames(): Promise<import('./types').RatingName[]> {
+  return call('rating_names');
+}
+
+/** Replaces the rating-name table; answers how many imported reviews now show another rating. */
+export function setRatingNames(names: import('./types').RatingName[]): Promise<number> {
+  return call('set_rating_names', { names });
+}
+
+/** Asks where to save (the system dialog, opened by the backend) and copies the workspace there; `null` when cancelled. */
+export function backupWorkspace(): Promise<import('./types').BackupDone | null> {
+  return call('backup_workspace');
+}
+
+/** Shows a file in the system's file manager. */
+export async function revealInFolder(path: string): Promise<void> {
+  try {
+    await revealItemInDir(path);
+  } catch (err) {
+    const f = toApiFailure(err, 'reveal_item_in_dir');
+    throw new ApiFailure(f.kind, `Could not show the file in its folder. ${f.message}`, null, 'reveal_item_in_dir');
+  }
+}
+// ---- end of settings ----
+
+// ---- Data import: fact-checks and data files in two steps, preview then import (issue 7) ----
+
+/**
+ * The backend shows the system's open dialog for a file of `kind`, reads it and runs the import as
+ * a dry run: nothing is written. `null` when cancelled. A file that is not of that kind (or empty,
+ * or not text) fails with `Validation` in plain words.
+ */
+export function previewDataImport(kind: import('./types').ImportKind): Promise<import('./types').DataImportPreview | null> {
+  return call('preview_data_import', { kind });
+}
+
+/** Imports the very file previewed under `token`, all of it in one transaction; `strict` refuses it whole if any record is unusable. */
+export function commitDataImport(token: string, strict: boolean): Promise<import('./types').ImportReport> {
+  return call('commit_data_import', { token, strict });
+}
+
+/** Forgets a previewed file; nothing is imported. */
+export function discardDataImport(token: string): Promise<null> {
+  return call('discard_data_import', { token });
+}
+// ---- end of data import ----

@@ -724,3 +724,124 @@ warnings: Array<string>, };
  * Sent to the window while an export reads its claims (event `export-progress`).
  */
 export type ExportProgress = { done: number, total: number, };
+
+/**
+ * The kinds of file an import reads.
+ */
+export type ImportKind = "claim_review" | "json" | "csv";
+
+/**
+ * What an import does with one record of the file.
+ */
+export type ImportAction = "create" | "update" | "unchanged" | "skip";
+
+/**
+ * One record of the file and what the import does (or did) with it.
+ */
+export type ImportItem = { 
+/**
+ * 1-based, in the order of the file (records for ClaimReview and JSON, data rows for CSV).
+ */
+position: number, 
+/**
+ * Where in the file, e.g. `dataFeedElement[2].item[0]`, `claims[3]`, `line 5`.
+ */
+path: string, action: ImportAction, 
+/**
+ * The claim it created or changed.
+ */
+claim_uuid: string | null, 
+/**
+ * The claim's wording, shortened.
+ */
+claim: string, 
+/**
+ * ClaimReview: who published the review.
+ */
+publisher: string, 
+/**
+ * The rating as the file gives it.
+ */
+rating: string, 
+/**
+ * The key of the workspace's rating it maps to, when one fits.
+ */
+mapped_rating: string | null, 
+/**
+ * Why it was skipped, or what was updated; empty otherwise.
+ */
+reason: string, 
+/**
+ * What was left out or guessed, in plain words ("datePublished “soon” is not a date…").
+ */
+notes: Array<string>, };
+
+/**
+ * What an import did, or (for a preview) would do.
+ */
+export type ImportReport = { 
+/**
+ * `claimreview`, `json` or `csv`.
+ */
+kind: string, 
+/**
+ * False for a preview (a dry run): nothing was written.
+ */
+written: boolean, 
+/**
+ * Records found in the file.
+ */
+found: number, created: number, updated: number, unchanged: number, skipped: number, 
+/**
+ * Every record, in the order of the file.
+ */
+items: Array<ImportItem>, 
+/**
+ * Notes on the whole file.
+ */
+notes: Array<string>, };
+
+/**
+ * A data file read and tried out in the window's import (nothing written yet): `commit_data_import`
+ * with `token` imports exactly these bytes.
+ */
+export type DataImportPreview = { 
+/**
+ * Names the file's bytes kept by the app until they are imported or discarded.
+ */
+token: string, 
+/**
+ * The file's name (not its folder), to show.
+ */
+file_name: string, 
+/**
+ * What importing it would do, record by record.
+ */
+preview: ImportReport, };
+
+/**
+ * One line of the rating-name table.
+ */
+export type RatingName = { 
+/**
+ * The words as publishers write them, e.g. "Pants on Fire" (matched ignoring case, accents
+ * and punctuation).
+ */
+name: string, 
+/**
+ * A rating key of the workspace's scale, used when the scale has it.
+ */
+rating_key: string | null, 
+/**
+ * Where the words sit from worst (0) to best (1); used when the scale has no such key.
+ */
+position: number | null, };
+
+/**
+ * A finished backup of the workspace, made from the window.
+ */
+export type BackupDone = { 
+/**
+ * Where the backup was written (the place the checker chose).
+ */
+path: string, bytes: number, claims: number, sources: number, };

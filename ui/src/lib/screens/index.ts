@@ -1,7 +1,7 @@
 // The app's top-level screens, in the order the navigation shows them. A new screen (import,
 // reports) is one more entry here and one more branch in App.svelte; Alt+<key> switches to it.
 
-export type ScreenId = 'claims' | 'sources' | 'import';
+export type ScreenId = 'claims' | 'sources' | 'import' | 'claimants';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -14,6 +14,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'claims', label: 'Claims', key: '1' },
   { id: 'sources', label: 'Sources', key: '2' },
   { id: 'import', label: 'Import', key: '3' },
+  { id: 'claimants', label: 'Claimants', key: '4' },
 ];
 
 /** The screen an Alt+digit key event asks for, if any (by `code`, so it works on any layout). */

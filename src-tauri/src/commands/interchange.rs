@@ -1,0 +1,336 @@
+//! Importing fact-checks and data files in the window, in two steps: `preview_data_import` asks
+//! for the file in the system's open dialog (from Rust: the window never names a path), reads it
+//! and runs the import as a dry run, so the checker sees what would happen before anything is
+//! written; `commit_data_import` then imports the very bytes that were previewed (kept here under a
+//! token, so a file changed on disk in between cannot slip in), in one transaction, or
+//! `discard_data_import` forgets them.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use factdesk_core::interchange::{self, ImportKind, ImportOptions, ImportReport};
+use factdesk_core::model::DataImportPreview;
+use factdesk_core::{Error, Result, Store};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::sources::off_thread;
+use crate::AppState;
+
+/// Set by automation (the end-to-end tests) to answer the open dialog with this path.
+pub const OPEN_PATH_ENV: &str = "FACTDESK_OPEN_PATH";
+
+/// Larger files are refused before they are read: no fact-check feed or export comes near it.
+pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The file read for the last preview, until it is imported or discarded. One at a time: a new
+/// preview replaces the one before.
+#[derive(Default)]
+pub struct PendingImport {
+    slot: Mutex<Option<Pending>>,
+    counter: AtomicU64,
+}
+
+#[derive(Clone)]
+struct Pending {
+    token: String,
+    kind: ImportKind,
+    bytes: Arc<Vec<u8>>,
+}
+
+impl PendingImport {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Pending>> {
+        // The slot only holds plain data, so a panic elsewhere cannot leave it half changed.
+        self.slot.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Keeps `bytes` and answers with the token that names them.
+    fn put(&self, kind: ImportKind, bytes: Arc<Vec<u8>>) -> String {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed) + 1;
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let token = format!("imp-{n}-{nanos:x}");
+        *self.lock() = Some(Pending { token: token.clone(), kind, bytes });
+        token
+    }
+
+    fn get(&self, token: &str) -> Result<Pending> {
+        match self.lock().as_ref() {
+            Some(p) if p.token == token => Ok(p.clone()),
+            _ => Err(Error::Conflict(
+                "This preview is no longer open (another file was chosen since, or it was already imported). \
+                 Choose the file again to see what it would do."
+                    .into(),
+            )),
+        }
+    }
+
+    /// Forgets the file named by `token` (nothing if another one has replaced it).
+    fn discard(&self, token: &str) {
+        let mut slot = self.lock();
+        if slot.as_ref().is_some_and(|p| p.token == token) {
+            *slot = None;
+        }
+    }
+}
+
+/// How the kinds are named in the window, for messages.
+fn kind_label(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::ClaimReview => "ClaimReview JSON-LD",
+        ImportKind::Json => "Factdesk JSON bundle",
+        ImportKind::Csv => "Claims CSV",
+    }
+}
+
+/// Reads the file, refusing a folder, a missing file and one too large to be an import.
+pub(crate) fn read_import_file(path: &Path) -> Result<(String, Vec<u8>)> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("could not open {}", path.display()), e))?;
+    if meta.is_dir() {
+        return Err(Error::validation("file", format!("“{name}” is a folder: choose a file to import.")));
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(Error::validation(
+            "file",
+            format!("“{name}” is {} MB, too large to be a fact-check file or a Factdesk export. Nothing was imported.", meta.len() / (1024 * 1024)),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))?;
+    Ok((name, bytes))
+}
+
+/// Refuses, in words for the window, a file that is plainly not of the kind chosen: empty, not
+/// text, JSON given as CSV or the other way round, or the other JSON kind. Everything subtler is
+/// for the import itself to find and explain.
+pub(crate) fn check_file(kind: ImportKind, name: &str, bytes: &[u8]) -> Result<()> {
+    let refuse = |msg: String| Err(Error::validation("file", msg));
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return refuse(format!("“{name}” is empty: there is nothing to import."));
+    }
+    let head = &body[..body.len().min(64 * 1024)];
+    let text_head = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // A multi-byte character cut by the 64 KiB window is still text.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+        Err(_) => "\u{0}",
+    };
+    if text_head.contains('\u{0}') {
+        return refuse(format!(
+            "“{name}” is not a text file (it looks like a binary file, such as a document, an image or an archive). \
+             Choose a {} file. Nothing was imported.",
+            kind_label(kind)
+        ));
+    }
+    let first = text_head.trim_start().chars().next().unwrap_or(' ');
+    let is_json = first == '{' || first == '[';
+    match kind {
+        ImportKind::ClaimReview | ImportKind::Json if !is_json => {
+            let looks_csv = text_head.lines().next().is_some_and(|l| l.contains(',') && l.contains("claim"));
+            let hint = if looks_csv { " It looks like a CSV file: choose “Claims CSV” for a Factdesk claims CSV." } else { "" };
+            refuse(format!(
+                "“{name}” is not JSON, so it cannot be {}.{hint} Nothing was imported.",
+                if kind == ImportKind::ClaimReview { "ClaimReview JSON-LD" } else { "a Factdesk JSON bundle" }
+            ))
+        }
+        ImportKind::Csv if is_json => refuse(format!(
+            "“{name}” is JSON, not a CSV: choose “ClaimReview JSON-LD” for published fact-checks or “Factdesk JSON bundle” \
+             for a Factdesk export. Nothing was imported."
+        )),
+        ImportKind::ClaimReview if text_head.contains("\"factdesk_export\"") && !text_head.contains("ClaimReview") => refuse(format!(
+            "“{name}” is a Factdesk JSON export, not ClaimReview markup: choose “Factdesk JSON bundle”. Nothing was imported."
+        )),
+        ImportKind::Json if !text_head.contains("\"factdesk_export\"") && text_head.contains("ClaimReview") => refuse(format!(
+            "“{name}” holds ClaimReview markup, not a Factdesk export: choose “ClaimReview JSON-LD”. Nothing was imported."
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What importing `bytes` would do; nothing is written.
+pub(crate) fn dry_run(store: &mut Store, kind: ImportKind, name: &str, bytes: &[u8]) -> Result<ImportReport> {
+    check_file(kind, name, bytes)?;
+    interchange::import(store, kind, bytes, ImportOptions { strict: false, dry_run: true })
+}
+
+fn pick_file(app: &AppHandle, kind: ImportKind) -> Option<PathBuf> {
+    let (filter, exts): (&str, &[&str]) = match kind {
+        ImportKind::ClaimReview => ("ClaimReview JSON-LD", &["jsonld", "json"]),
+        ImportKind::Json => ("Factdesk JSON", &["json"]),
+        ImportKind::Csv => ("CSV", &["csv"]),
+    };
+    app.dialog()
+        .file()
+        .set_title(format!("Import {}", kind_label(kind)))
+        .add_filter(filter, exts)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for a file of `kind` and shows what importing it would do. `None` when the checker
+/// cancelled the dialog.
+#[tauri::command]
+pub async fn preview_data_import(
+    app: AppHandle,
+    pending: State<'_, PendingImport>,
+    kind: ImportKind,
+) -> Result<Option<DataImportPreview>> {
+    let path = match std::env::var_os(OPEN_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let dialog_app = app.clone();
+            off_thread(move || Ok(pick_file(&dialog_app, kind))).await?
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    let (file_name, bytes, preview) = off_thread(move || {
+        let (name, bytes) = read_import_file(&path)?;
+        let preview = app.state::<AppState>().with(|s| dry_run(s, kind, &name, &bytes))?;
+        Ok((name, bytes, preview))
+    })
+    .await?;
+    let token = pending.put(kind, Arc::new(bytes));
+    Ok(Some(DataImportPreview { token, file_name, preview }))
+}
+
+/// Imports the previewed file, all of it in one transaction; `strict` refuses the whole file when
+/// any record cannot be used as given. A refused import keeps the file, so it can be tried again.
+#[tauri::command]
+pub async fn commit_data_import(
+    app: AppHandle,
+    pending: State<'_, PendingImport>,
+    token: String,
+    strict: bool,
+) -> Result<ImportReport> {
+    let p = pending.get(&token)?;
+    let bytes = Arc::clone(&p.bytes);
+    let report = off_thread(move || {
+        app.state::<AppState>().with(|s| interchange::import(s, p.kind, &bytes, ImportOptions { strict, dry_run: false }))
+    })
+    .await?;
+    pending.discard(&token);
+    Ok(report)
+}
+
+/// Forgets a previewed file without importing anything.
+#[tauri::command]
+pub async fn discard_data_import(pending: State<'_, PendingImport>, token: String) -> Result<()> {
+    pending.discard(&token);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factdesk_core::interchange::ImportAction;
+    use factdesk_core::model::ClaimQuery;
+
+    /// A folder of its own under the system temp dir, removed on drop.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+            let p = std::env::temp_dir().join(format!("factdesk-shell-{tag}-{}-{nanos}", std::process::id()));
+            std::fs::create_dir_all(&p).unwrap();
+            TempDir(p)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    const FEED: &str = r#"[
+      {"@type": "ClaimReview", "claimReviewed": "The bridge cost 40 million to repair.",
+       "url": "https://fc.example/bridge", "author": {"@type": "Organization", "name": "Harbour Checks"},
+       "reviewRating": {"@type": "Rating", "alternateName": "False"}},
+      {"@type": "ClaimReview", "url": "https://fc.example/empty", "author": {"@type": "Organization", "name": "Harbour Checks"},
+       "reviewRating": {"@type": "Rating", "alternateName": "True"}}
+    ]"#;
+
+    fn claims(store: &mut Store, words: &str) -> u32 {
+        let q = ClaimQuery { search: Some(words.to_string()), status: None, ..Default::default() };
+        store.list_claims(&q).unwrap().total
+    }
+
+    #[test]
+    fn a_preview_writes_nothing_and_the_kept_bytes_import_once() {
+        let dir = TempDir::new("preview");
+        let mut store = Store::open(&dir.0.join("w.factdesk")).unwrap();
+        let file = dir.0.join("feed.jsonld");
+        std::fs::write(&file, FEED).unwrap();
+
+        let (name, bytes) = read_import_file(&file).unwrap();
+        assert_eq!(name, "feed.jsonld");
+        let preview = dry_run(&mut store, ImportKind::ClaimReview, &name, &bytes).unwrap();
+        assert!(!preview.written);
+        assert_eq!((preview.found, preview.created, preview.skipped), (2, 1, 1));
+        let skipped = preview.items.iter().find(|i| i.action == ImportAction::Skip).unwrap();
+        assert_eq!(skipped.position, 2);
+        assert!(!skipped.reason.is_empty());
+        assert_eq!(claims(&mut store, "bridge repair"), 0, "the preview wrote nothing");
+
+        let pending = PendingImport::default();
+        let token = pending.put(ImportKind::ClaimReview, Arc::new(bytes));
+        // The file changes on disk after the preview: what is imported is what was previewed.
+        std::fs::write(&file, "[]").unwrap();
+        let p = pending.get(&token).unwrap();
+        let report = interchange::import(&mut store, p.kind, &p.bytes, ImportOptions::default()).unwrap();
+        pending.discard(&token);
+        assert!(report.written);
+        assert_eq!(report.created, 1);
+        assert_eq!(claims(&mut store, "bridge repair"), 1);
+        let Err(again) = pending.get(&token).map(|_| ()) else { panic!("the discarded import is still pending") };
+        let again = again.to_string();
+        assert!(again.contains("no longer open"), "{again}");
+    }
+
+    #[test]
+    fn a_newer_preview_replaces_the_older_one() {
+        let pending = PendingImport::default();
+        let first = pending.put(ImportKind::Csv, Arc::new(b"x".to_vec()));
+        let second = pending.put(ImportKind::Json, Arc::new(b"y".to_vec()));
+        assert_ne!(first, second);
+        assert!(pending.get(&first).is_err());
+        pending.discard(&first);
+        let kept = pending.get(&second).unwrap();
+        assert_eq!((kept.kind, kept.bytes.as_slice()), (ImportKind::Json, &b"y"[..]));
+        pending.discard(&second);
+        assert!(pending.get(&second).is_err());
+    }
+
+    #[test]
+    fn files_that_are_not_what_they_claim_are_refused_in_plain_words() {
+        let dir = TempDir::new("wrong");
+        let mut store = Store::open(&dir.0.join("w.factdesk")).unwrap();
+        let csv = b"claim_uuid,text,status\n0190-aa,The bridge cost 40 million,new\n";
+        let cases: Vec<(ImportKind, &[u8], &str)> = vec![
+            (ImportKind::ClaimReview, b"", "is empty"),
+            (ImportKind::Csv, b"  \n", "is empty"),
+            (ImportKind::ClaimReview, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+            (ImportKind::Json, b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "not a text file"),
+            (ImportKind::ClaimReview, csv, "choose “Claims CSV”"),
+            (ImportKind::Csv, FEED.as_bytes(), "JSON, not a CSV"),
+            (ImportKind::ClaimReview, br#"{"factdesk_export": 1, "claims": []}"#, "choose “Factdesk JSON bundle”"),
+            (ImportKind::Json, FEED.as_bytes(), "choose “ClaimReview JSON-LD”"),
+        ];
+        for (kind, bytes, expect) in cases {
+            let err = dry_run(&mut store, kind, "file.x", bytes).unwrap_err();
+            let msg = err.to_string();
+            assert!(matches!(err, Error::Validation { .. }), "{kind:?}: {msg}");
+            assert!(msg.contains(expect), "{kind:?} {:?}: {msg}", String::from_utf8_lossy(bytes));
+        }
+        // JSON that parses but holds no fact-check: the import's own explanation.
+        let msg = dry_run(&mut store, ImportKind::ClaimReview, "r.json", br#"{"name": "a recipe"}"#).unwrap_err().to_string();
+        assert!(msg.contains("No ClaimReview record"), "{msg}");
+        assert_eq!(store.list_claims(&ClaimQuery::default()).unwrap().total, 0);
+
+        let folder = read_import_file(&dir.0).unwrap_err().to_string();
+        assert!(folder.contains("is a folder"), "{folder}");
+        assert!(read_import_file(&dir.0.join("missing.jsonld")).is_err());
+    }
+}

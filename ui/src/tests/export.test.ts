@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
+import App from '../App.svelte';
+import { EXPORT_FORMATS } from '../lib/components/ExportDialog.svelte';
+import { fakeBackend, makeClaim } from './fakeBackend';
+import type { ExportDone, ExportRequest } from '../lib/api/types';
+
+/** A promise the test settles by hand: the export "runs" until then. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const CLAIMS = [
+  makeClaim(),
+  makeClaim({ uuid: 'c-2', text: 'Fuel prices doubled in the first month of the new tariff.', claimant: null, summary: '' }),
+];
+
+async function openClaimExport() {
+  const backend = fakeBackend(CLAIMS);
+  render(App);
+  const user = userEvent.setup();
+  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+  await user.click(screen.getAllByTestId('claim-row')[0]);
+  await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send US service members'));
+  const button = screen.getByTestId('export-claim');
+  await user.click(button);
+  const dialog = await screen.findByTestId('export-dialog');
+  return { backend, user, dialog, button };
+}
+
+describe('export dialog', () => {
+  it('offers every format with what it is for, and exports the open claim in the chosen one', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(within(dialog).getByTestId('export-label')).toHaveTextContent('Exports this claim.');
+    const radios = within(dialog).getAllByRole('radio');
+    expect(radios.map((r) => (r as HTMLInputElement).value)).toEqual(['md', 'html', 'pdf', 'csv', 'csv-evidence', 'json', 'claimreview']);
+    for (const f of EXPORT_FORMATS) expect(dialog).toHaveTextContent(f.what);
+    // Markdown is chosen to start with, and focused.
+    expect(within(dialog).getByTestId('export-format-md')).toBeChecked();
+    expect(document.activeElement).toBe(within(dialog).getByTestId('export-format-md'));
+
+    backend.on('export_report', () => ({ path: '/home/desk/factdesk-claim-c-1.pdf', claims: 1, warnings: [] }) satisfies ExportDone);
+    await user.click(within(dialog).getByLabelText(/PDF/));
+    await user.click(within(dialog).getByTestId('export-go'));
+    await waitFor(() => expect(backend.callsOf('export_report')).toHaveLength(1));
+    expect(backend.callsOf('export_report')[0].args).toEqual({ request: { format: 'pdf', claim_uuid: 'c-1' } satisfies ExportRequest });
+  });
+
+  it('shows the progress the backend reports, then where the file went, with Show in folder', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    const running = deferred<ExportDone | null>();
+    backend.on('export_report', () => running.promise);
+    backend.on('plugin:opener|reveal_item_in_dir', () => null);
+    await user.click(within(dialog).getByTestId('export-format-claimreview'));
+    await user.click(within(dialog).getByTestId('export-go'));
+
+    const bar = await within(dialog).findByTestId('export-progress-bar');
+    expect(within(dialog).getByTestId('export-progress-text')).toHaveTextContent('Choose where to save the file');
+    expect(within(dialog).getByTestId('export-go')).toBeDisabled();
+    expect(within(dialog).getByTestId('export-close')).toBeDisabled();
+
+    await emit('export-progress', { done: 3, total: 12 });
+    await waitFor(() => expect(within(dialog).getByTestId('export-progress-text')).toHaveTextContent('Reading claims: 3 of 12 (25%)'));
+    expect(bar).toHaveAttribute('value', '3');
+    expect(bar).toHaveAttribute('max', '12');
+    await emit('export-progress', { done: 12, total: 12 });
+    await waitFor(() => expect(within(dialog).getByTestId('export-progress-text')).toHaveTextContent('Writing the ClaimReview JSON-LD file'));
+
+    running.resolve({ path: '/home/desk/reports/factdesk-claims.jsonld', claims: 12, warnings: ['2 claims have no verdict and were left out.'] });
+    const done = await within(dialog).findByTestId('export-done');
+    expect(done).toHaveTextContent('Exported 12 claims to /home/desk/reports/factdesk-claims.jsonld');
+    expect(within(done).getByTestId('export-warnings')).toHaveTextContent('2 claims have no verdict and were left out.');
+    expect(document.activeElement).toBe(within(done).getByTestId('export-done-close'));
+
+    await user.click(within(done).getByTestId('export-reveal'));
+    await waitFor(() => expect(backend.callsOf('plugin:opener|reveal_item_in_dir')).toHaveLength(1));
+    expect(JSON.stringify(backend.callsOf('plugin:opener|reveal_item_in_dir')[0].args)).toContain('/home/desk/reports/factdesk-claims.jsonld');
+
+    await user.click(within(done).getByTestId('export-done-close'));
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
+  });
+
+  it('goes quietly back to the choice when the save dialog is cancelled', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    backend.on('export_report', () => null);
+    await user.click(within(dialog).getByTestId('export-format-csv'));
+    await user.click(within(dialog).getByTestId('export-go'));
+    await waitFor(() => expect(within(dialog).getByTestId('export-go')).toBeEnabled());
+    expect(within(dialog).queryByTestId('export-done')).toBeNull();
+    expect(within(dialog).queryByTestId('export-error')).toBeNull();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(within(dialog).getByTestId('export-format-csv')).toBeChecked();
+    expect(document.activeElement).toBe(within(dialog).getByTestId('export-go'));
+  });
+
+  it('says in plain words why an export failed, and lets the checker try again', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    backend.on('export_report', () => {
+      throw { kind: 'Io', message: 'could not replace /read-only/report.md: Permission denied (os error 13)', field: null };
+    });
+    await user.click(within(dialog).getByTestId('export-go'));
+    const alert = await within(dialog).findByTestId('export-error');
+    expect(alert).toHaveTextContent('The export failed: could not replace /read-only/report.md: Permission denied');
+    expect(within(dialog).getByTestId('export-go')).toBeEnabled();
+  });
+
+  it('closes on Esc without the screen acting on the keys, and gives the focus back', async () => {
+    const { user, dialog, button } = await openClaimExport();
+    // Keys typed in the dialog stay in it: "n" would start a new claim on the claims screen.
+    await user.keyboard('n');
+    expect(screen.queryByTestId('claim-form')).toBeNull();
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 6; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('exports the list as it is shown: the same search and filters', async () => {
+    const backend = fakeBackend(CLAIMS);
+    render(App);
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+    await user.type(screen.getByTestId('claim-search'), 'fuel');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    await user.selectOptions(screen.getByTestId('status-filter'), 'researching');
+    const last = (cmd: string) => backend.callsOf(cmd)[backend.callsOf(cmd).length - 1];
+    await waitFor(() => expect(last('list_claims').args).toMatchObject({ query: { status: 'researching' } }));
+    await waitFor(() => expect(screen.getByTestId('export-list')).toBeEnabled());
+
+    backend.on('export_report', () => ({ path: '/tmp/factdesk-claims.csv', claims: 1, warnings: [] }));
+    await user.click(screen.getByTestId('export-list'));
+    const dialog = await screen.findByTestId('export-dialog');
+    expect(within(dialog).getByTestId('export-label')).toHaveTextContent('Exports the 1 claim in this list.');
+    await user.click(within(dialog).getByTestId('export-format-csv-evidence'));
+    await user.click(within(dialog).getByTestId('export-go'));
+    await within(dialog).findByTestId('export-done');
+    const listed = last('list_claims').args as { query: Record<string, unknown> };
+    const request = (backend.callsOf('export_report')[0].args as { request: ExportRequest }).request;
+    expect(request.format).toBe('csv-evidence');
+    expect(request.claim_uuid).toBeUndefined();
+    expect(request.query).toEqual({ ...listed.query, cursor: null });
+    expect(request.query).toMatchObject({ search: 'fuel', status: 'researching' });
+  });
+});

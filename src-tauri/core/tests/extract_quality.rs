@@ -38,6 +38,9 @@ struct Tally {
     correct: usize,
     numeric: usize,
     numeric_found: usize,
+    /// Labelled opinions, questions and predictions, and how many of them scored 0.35 or more.
+    opinions: usize,
+    opinions_high: usize,
 }
 
 impl Tally {
@@ -48,6 +51,8 @@ impl Tally {
         self.correct += o.correct;
         self.numeric += o.numeric;
         self.numeric_found += o.numeric_found;
+        self.opinions += o.opinions;
+        self.opinions_high += o.opinions_high;
     }
     fn recall(&self) -> f64 {
         if self.labelled == 0 { 1.0 } else { self.found as f64 / self.labelled as f64 }
@@ -110,7 +115,11 @@ fn measure(text: &str, expect: &Value, with_precision: bool, misses: &mut Vec<St
     for o in expect["opinions"].as_array().into_iter().flatten() {
         let o = norm(o.as_str().unwrap());
         let c = cands.iter().find(|c| norm(&c.text).contains(&o));
-        assert!(c.is_none_or(|c| c.score < 0.35), "opinion scored high: {o} {:?}", c.map(|c| (c.score, &c.reasons)));
+        t.opinions += 1;
+        if let Some(c) = c.filter(|c| c.score >= 0.35) {
+            t.opinions_high += 1;
+            misses.push(format!("  opinion scored high ({:.2}, {:?}): {o}", c.score, c.reasons));
+        }
     }
     for n in expect["numeric"].as_array().into_iter().flatten() {
         let n = norm(n.as_str().unwrap());
@@ -173,6 +182,7 @@ fn run_set(dir: &Path, with_precision: bool, title: &str) -> Tally {
         total.numeric,
         total.numeric_recall()
     );
+    out!("opinions, questions and predictions scored 0.35 or more: {}/{}", total.opinions_high, total.opinions);
     for m in all_misses {
         out!("{m}");
     }
@@ -201,6 +211,7 @@ fn our_set_quote_speaker_precision_and_recall() {
     assert!(t.recall() >= 0.9, "recall {:.2} below 0.9", t.recall());
     assert!(t.precision() >= 0.9, "precision {:.2} below 0.9", t.precision());
     assert!(t.numeric_recall() >= 0.9, "numeric recall {:.2} below 0.9", t.numeric_recall());
+    assert_eq!(t.opinions_high, 0, "labelled opinions ranked as check-worthy");
 }
 
 #[test]
@@ -246,6 +257,7 @@ fn heldout_set_report() {
     let t = heldout_report("articles-heldout", 6, "Held-out set (analysed, then fixed with general rules)");
     assert!(t.recall() >= 0.9, "held-out recall {:.2} below 0.9", t.recall());
     assert!(t.precision() >= 0.9, "held-out precision {:.2} below 0.9", t.precision());
+    assert_eq!(t.opinions_high, 0, "labelled opinions ranked as check-worthy");
 }
 
 /// Second held-out set, `tests/fixtures/articles-heldout2`: written and labelled after the engine
@@ -254,6 +266,16 @@ fn heldout_set_report() {
 #[test]
 fn heldout2_set_report() {
     heldout_report("articles-heldout2", 5, "Held-out set 2 (reported, not asserted; never tuned on)");
+}
+
+/// Third held-out set, `tests/fixtures/articles-heldout3` (see its README): written blind after the
+/// engine's attribution fixes, never tuned on. Reported with the same floors as the other sets, so
+/// the figure in the closing note is also what the test holds.
+#[test]
+fn heldout3_set_report() {
+    let t = heldout_report("articles-heldout3", 6, "Held-out set 3 (written blind, never tuned on)");
+    assert!(t.recall() >= 0.9, "held-out 3 recall {:.2} below 0.9", t.recall());
+    assert!(t.precision() >= 0.9, "held-out 3 precision {:.2} below 0.9", t.precision());
 }
 
 fn heldout_report(sub: &str, min_articles: usize, title: &str) -> Tally {

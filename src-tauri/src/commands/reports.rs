@@ -61,7 +61,7 @@ pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Opt
 }
 
 /// The path the automation variable stands for: a folder means "the suggested name in it".
-fn answer_for_automation(p: PathBuf, suggested: &str) -> PathBuf {
+pub(crate) fn answer_for_automation(p: PathBuf, suggested: &str) -> PathBuf {
     if p.is_dir() {
         p.join(suggested)
     } else {

@@ -11,6 +11,7 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::reports::SAVE_PATH_ENV;
+
 use crate::AppState;
 
 /// The words other publishers use for their ratings and the rating of our scale each means.
@@ -32,7 +33,7 @@ pub async fn set_rating_names(state: State<'_, AppState>, names: Vec<RatingName>
 pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
     let suggested = backup_file_name(SystemTime::now());
     let path: Option<PathBuf> = match std::env::var_os(SAVE_PATH_ENV) {
-        Some(p) => Some(PathBuf::from(p)),
+        Some(p) => Some(super::reports::answer_for_automation(PathBuf::from(p), &suggested)),
         None => {
             let dialog_app = app.clone();
             super::sources::off_thread(move || Ok(ask_where(&dialog_app, &suggested))).await?

@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "rating_names",
     "set_rating_names",
     "backup_workspace",
+    "restore_workspace",
 ];
 
 fn main() {

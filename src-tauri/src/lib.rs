@@ -113,6 +113,7 @@ pub fn run() {
             commands::settings::rating_names,
             commands::settings::set_rating_names,
             commands::settings::backup_workspace,
+            commands::settings::restore_workspace,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Factdesk");

@@ -95,6 +95,7 @@ pub fn typescript() -> String {
         DataImportPreview,
         crate::interchange::RatingName,
         BackupDone,
+        RestoreDone,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

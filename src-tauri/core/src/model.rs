@@ -913,3 +913,16 @@ pub struct BackupDone {
     pub claims: u32,
     pub sources: u32,
 }
+
+/// A backup restored into the open workspace from the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RestoreDone {
+    /// The backup that was restored.
+    pub backup: String,
+    /// Where the replaced workspace was kept, whole (None when there was nothing to keep).
+    pub kept: Option<String>,
+    /// The backup's schema version, before it was brought up to date.
+    pub backup_schema_version: u32,
+    pub claims: u32,
+    pub sources: u32,
+}

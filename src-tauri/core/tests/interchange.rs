@@ -509,6 +509,38 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
 }
 
+/// The app restores into the workspace it has open: the store it holds reads the backup's data
+/// afterwards and keeps working; the replaced workspace is kept whole beside it.
+#[test]
+fn restore_in_place_replaces_the_open_workspace_and_the_store_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = fresh(tmp.path(), "w.factdesk");
+    store.seed_demo().unwrap();
+    let backup = tmp.path().join("w-backup.factdesk");
+    store.backup_to(&backup).unwrap();
+    store.create_claim(&ClaimInput { text: "Added after the backup.".into(), ..ClaimInput::default() }).unwrap();
+    assert_eq!(store.info().unwrap().claim_count, 6);
+
+    let r = store.restore_in_place(&backup).unwrap();
+    assert_eq!(r.claims, 5);
+    assert_eq!(store.info().unwrap().claim_count, 5, "the open store reads the restored workspace");
+    let search = ClaimQuery { search: Some("after the backup".into()), ..ClaimQuery::default() };
+    assert!(store.list_claims(&search).unwrap().items.is_empty(), "the search index is the backup's too");
+    let kept = r.kept.unwrap();
+    assert_eq!(Store::open(&kept).unwrap().info().unwrap().claim_count, 6, "the replaced workspace, whole");
+    store.create_claim(&ClaimInput { text: "Written after the restore.".into(), ..ClaimInput::default() }).unwrap();
+    let path = store.path().to_path_buf();
+    drop(store);
+    assert_eq!(Store::open(&path).unwrap().info().unwrap().claim_count, 6, "and it goes on saving");
+
+    // A refused restore leaves the open store as it was.
+    let mut store = Store::open(&path).unwrap();
+    let text = tmp.path().join("notes.txt");
+    std::fs::write(&text, "hello").unwrap();
+    assert!(store.restore_in_place(&text).is_err());
+    assert_eq!(store.info().unwrap().claim_count, 6);
+}
+
 #[test]
 fn restore_replaces_the_workspace_and_keeps_the_old_one() {
     let tmp = tempfile::tempdir().unwrap();

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use factdesk_core::interchange::{self, RatingName};
-use factdesk_core::model::BackupDone;
+use factdesk_core::model::{BackupDone, RestoreDone};
 use factdesk_core::{Error, Result};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::interchange::OPEN_PATH_ENV;
 use super::reports::SAVE_PATH_ENV;
-
 use crate::AppState;
 
 /// The words other publishers use for their ratings and the rating of our scale each means.
@@ -50,6 +50,41 @@ pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
         claims: report.claims,
         sources: report.sources,
     }))
+}
+
+/// Asks for a backup (the system dialog), then restores it into the open workspace: the workspace
+/// as it was is first kept whole beside it (`NAME.before-restore`). `None` when the checker
+/// cancelled. The window reloads afterwards to show the restored workspace.
+#[tauri::command]
+pub async fn restore_workspace(app: AppHandle) -> Result<Option<RestoreDone>> {
+    let path: Option<PathBuf> = match std::env::var_os(OPEN_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let dialog_app = app.clone();
+            super::sources::off_thread(move || Ok(ask_which_backup(&dialog_app))).await?
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    let backup = path.display().to_string();
+    let report = tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with(|s| s.restore_in_place(&path)))
+        .await
+        .map_err(|_| Error::Workspace("The restore stopped unexpectedly; restart Factdesk before going on.".into()))??;
+    Ok(Some(RestoreDone {
+        backup,
+        kept: report.kept.map(|k| k.display().to_string()),
+        backup_schema_version: report.backup_schema_version,
+        claims: report.claims,
+        sources: report.sources,
+    }))
+}
+
+fn ask_which_backup(app: &AppHandle) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title("Restore from a backup")
+        .add_filter("Factdesk workspace or backup", &["factdesk"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
 }
 
 fn ask_where(app: &AppHandle, suggested: &str) -> Option<PathBuf> {

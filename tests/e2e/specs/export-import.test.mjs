@@ -37,6 +37,7 @@ const FEED = {
 describe('export and import', () => {
   let db;
   let out;
+  let backupPath;
   const suite = useHarness('export-import', {
     async launch(h) {
       db = h.workspace('desk.factdesk');
@@ -145,6 +146,25 @@ describe('export and import', () => {
     assert.ok(readdirSync(out).includes(basename(path)));
     const copy = JSON.parse(h.cli('--db', path, 'claim', 'list', '--json'));
     assert.equal(copy.length, 6, 'the backup holds the imported review too');
+    backupPath = path;
     await assertNoErrorBanner(browser);
+  });
+
+  suite.step('restores the backup from Settings: the window shows it, the replaced workspace is kept', async (_browser, h) => {
+    await h.quitApp();
+    h.cli('--db', db, 'claim', 'add', '--text', 'A claim added after the backup was made, to be undone by the restore.');
+    assert.equal(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).length, 7);
+    const b = await h.launchApp(db, { env: { FACTDESK_OPEN_PATH: backupPath } });
+    await waitForText(b, 'claim-count', '7 claims');
+    await click(b, 'open-settings');
+    await click(b, 'restore-start');
+    await byId(b, 'restore-confirm');
+    await click(b, 'restore-choose');
+    // The window reloads on the restored workspace and says what happened.
+    await waitForText(b, 'notice-banner', /Restored 6 claims and \d+ sources? from .*factdesk-backup-.*before-restore/, 30000);
+    await waitForText(b, 'claim-count', '6 claims');
+    assert.equal(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).length, 6);
+    assert.equal(JSON.parse(h.cli('--db', `${db}.before-restore`, 'claim', 'list', '--json')).length, 7, 'the replaced workspace, whole');
+    await assertNoErrorBanner(b);
   });
 });

@@ -3,10 +3,12 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../App.svelte';
 import Settings from '../lib/components/Settings.svelte';
+import BackupPanel from '../lib/components/BackupPanel.svelte';
+import { NOTICE_KEY } from '../lib/notice';
 import { checkDraft, rowOfMessage, type ScaleDraft } from '../lib/components/ScaleEditor.svelte';
 import { nameRowOf, namesOf } from '../lib/components/RatingNames.svelte';
 import { SCALE, fakeBackend, makeClaim } from './fakeBackend';
-import type { BackupDone, RatingName, RatingScale, RatingScaleInput } from '../lib/api/types';
+import type { BackupDone, RestoreDone, RatingName, RatingScale, RatingScaleInput } from '../lib/api/types';
 
 const PLAIN: RatingScale = {
   uuid: 'scale-plain',
@@ -405,5 +407,74 @@ describe('backup', () => {
     expect(await within(screen.getByTestId('backup-panel')).findByRole('alert')).toHaveTextContent(
       'The backup was not made: /w.factdesk is the open workspace: a backup cannot replace the file it copies.',
     );
+  });
+});
+
+describe('restore from a backup', () => {
+  const RESTORED: RestoreDone = {
+    backup: '/home/desk/backups/factdesk-backup-2026-11-25.factdesk',
+    kept: '/home/desk/desk.factdesk.before-restore',
+    backup_schema_version: 7,
+    claims: 3,
+    sources: 1,
+  };
+
+  it('asks first, then restores, leaves a message for the reloaded window and reloads it', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('restore_workspace', () => RESTORED);
+    const onrestored = vi.fn();
+    render(BackupPanel, { onrestored });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('restore-start'));
+    expect(screen.getByTestId('restore-confirm')).toHaveTextContent('replaces everything in this workspace');
+    expect(backend.callsOf('restore_workspace')).toHaveLength(0);
+    await user.click(screen.getByTestId('restore-choose'));
+    await waitFor(() => expect(onrestored).toHaveBeenCalledTimes(1));
+    expect(sessionStorage.getItem(NOTICE_KEY)).toBe(
+      `Restored 3 claims and 1 source from ${RESTORED.backup}. The workspace as it was before is kept at ${RESTORED.kept}.`,
+    );
+    sessionStorage.removeItem(NOTICE_KEY);
+  });
+
+  it('does nothing when cancelled, at the question or in the dialog', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('restore_workspace', () => null);
+    const onrestored = vi.fn();
+    render(BackupPanel, { onrestored });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('restore-start'));
+    await user.click(screen.getByTestId('restore-cancel'));
+    expect(screen.queryByTestId('restore-confirm')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('restore-start'));
+    await user.click(screen.getByTestId('restore-choose'));
+    await waitFor(() => expect(backend.callsOf('restore_workspace')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('restore-choose')).toBeEnabled());
+    expect(onrestored).not.toHaveBeenCalled();
+    expect(sessionStorage.getItem(NOTICE_KEY)).toBeNull();
+  });
+
+  it('says in plain words why a file was not restored', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('restore_workspace', () => {
+      throw { kind: 'Workspace', message: '/home/desk/notes.txt is not a Factdesk workspace or backup; nothing was changed.', field: null };
+    });
+    const onrestored = vi.fn();
+    render(BackupPanel, { onrestored });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('restore-start'));
+    await user.click(screen.getByTestId('restore-choose'));
+    expect(await within(screen.getByTestId('backup-panel')).findByRole('alert')).toHaveTextContent(
+      'Nothing was restored: /home/desk/notes.txt is not a Factdesk workspace or backup; nothing was changed.',
+    );
+    expect(onrestored).not.toHaveBeenCalled();
+  });
+
+  it('the reloaded window shows the message once', async () => {
+    fakeBackend([makeClaim()]);
+    sessionStorage.setItem(NOTICE_KEY, 'Restored 3 claims and 1 source from /b.factdesk.');
+    render(App);
+    expect(await screen.findByTestId('notice-banner')).toHaveTextContent('Restored 3 claims and 1 source from /b.factdesk.');
+    expect(sessionStorage.getItem(NOTICE_KEY)).toBeNull();
+    expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();
   });
 });

@@ -145,6 +145,19 @@ pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> Result<Res
     })
 }
 
+impl Store {
+    /// Restores `backup` into this open workspace (the app's "Restore from a backup"): the same
+    /// checks and the same copy of the replaced workspace as [`restore`], then this store is opened
+    /// again on the restored file, so everything read from it afterwards is the backup's. On an
+    /// error the workspace and this store are as they were.
+    pub fn restore_in_place(&mut self, backup: impl AsRef<Path>) -> Result<RestoreReport> {
+        let target = self.path().to_path_buf();
+        let report = restore(backup, &target)?;
+        *self = Store::open(&target)?;
+        Ok(report)
+    }
+}
+
 /// Copies the main database of `from` into `to` in one step (one consistent snapshot), retrying
 /// while the destination is locked.
 fn copy(from: &Connection, to: &mut Connection) -> Result<()> {

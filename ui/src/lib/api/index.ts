@@ -345,6 +345,11 @@ export function backupWorkspace(): Promise<import('./types').BackupDone | null> 
   return call('backup_workspace');
 }
 
+/** Asks for a backup and restores it into the open workspace (the old one is kept beside it); null when cancelled. */
+export function restoreWorkspace(): Promise<import('./types').RestoreDone | null> {
+  return call('restore_workspace');
+}
+
 /** Shows a file in the system's file manager. */
 export async function revealInFolder(path: string): Promise<void> {
   try {

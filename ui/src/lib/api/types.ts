@@ -845,3 +845,20 @@ export type BackupDone = {
  * Where the backup was written (the place the checker chose).
  */
 path: string, bytes: number, claims: number, sources: number, };
+
+/**
+ * A backup restored into the open workspace from the window.
+ */
+export type RestoreDone = { 
+/**
+ * The backup that was restored.
+ */
+backup: string, 
+/**
+ * Where the replaced workspace was kept, whole (None when there was nothing to keep).
+ */
+kept: string | null, 
+/**
+ * The backup's schema version, before it was brought up to date.
+ */
+backup_schema_version: number, claims: number, sources: number, };

@@ -128,6 +128,21 @@ describe('export dialog', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('opens the export of the open claim with X and of the list with Shift+X', async () => {
+    fakeBackend(CLAIMS);
+    render(App);
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+    await user.click(screen.getAllByTestId('claim-row')[0]);
+    await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send US service members'));
+    await user.keyboard('x');
+    expect(within(await screen.findByTestId('export-dialog')).getByTestId('export-label')).toHaveTextContent('this claim');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).not.toBeInTheDocument());
+    await user.keyboard('X');
+    expect(within(await screen.findByTestId('export-dialog')).getByTestId('export-label')).toHaveTextContent('Exports the 2 claims in this list.');
+  });
+
   it('exports the list as it is shown: the same search and filters', async () => {
     const backend = fakeBackend(CLAIMS);
     render(App);

@@ -256,21 +256,44 @@ fn ranking_quality_on_the_labelled_set() {
     assert!(above_rate <= 0.08, "near misses outranking {above_rate:.3}");
 }
 
-/// A held-out set, `tests/fixtures/matching/heldout.json`: 20 groups on other topics, written blind
-/// (without seeing the matcher) after it was tuned on `claims.json`, and never tuned on. The
-/// floors sit under the first measurement, so they catch a regression without fitting the set.
+/// The first held-out set, `tests/fixtures/matching/heldout.json`: 20 groups on other topics,
+/// written blind (without seeing the matcher) after it was tuned on `claims.json`. It has since
+/// been analysed and tuned on (2026-12-06: number words, rounded figures, bounds, idioms, variants),
+/// so it is no longer a blind measure; the floors sit a little under what the matcher reaches now,
+/// so they catch a regression.
 #[test]
-fn ranking_quality_on_the_held_out_set() {
+fn ranking_quality_on_the_held_out_set_analysed_and_tuned_on() {
     let fx = fixture_named("heldout.json");
     assert!(fx.groups.len() >= 20, "about 20 queries");
-    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set (written blind, never tuned on)");
-    // First measured (2026-12-06): MAP@5 0.433, recall@5 0.625, near misses shown 25/60, 18/60 above
-    // a relevant claim. Much lower than on the tuning set: that gap is what the matcher has still to
-    // learn. The floors sit a little under, so a regression shows.
-    assert!(map >= 0.40, "MAP@5 {map:.3}");
-    assert!(recall >= 0.60, "recall@5 {recall:.3}");
-    assert!(near_rate <= 0.45, "near-miss rate {near_rate:.3}");
-    assert!(above_rate <= 0.33, "near misses outranking {above_rate:.3}");
+    let Metrics { map, recall, near_rate, above_rate } =
+        measure(&fx, "First held-out set (written blind, since analysed and tuned on)");
+    // First measured blind (2026-12-06): MAP@5 0.433, recall@5 0.625, near misses shown 25/60, 18/60
+    // above a relevant claim. After tuning on it (2026-12-06): MAP@5 0.829, recall@5 1.000, near
+    // misses shown 16/60, 5/60 above a relevant claim; those left are near misses that swap one
+    // word ("part-time" for "full-time", "reading" for "maths").
+    assert!(map >= 0.80, "MAP@5 {map:.3}");
+    assert!(recall >= 0.97, "recall@5 {recall:.3}");
+    assert!(near_rate <= 0.30, "near-miss rate {near_rate:.3}");
+    assert!(above_rate <= 0.10, "near misses outranking {above_rate:.3}");
+}
+
+/// The second held-out set, `tests/fixtures/matching/heldout2.json`: 20 groups written blind on
+/// 2026-12-06, before the matcher was changed to generalise from the first held-out set's failures,
+/// and never tuned on. This is the honest measure of how the matcher does on claims it has not seen.
+#[test]
+fn ranking_quality_on_the_second_held_out_set_never_tuned_on() {
+    let fx = fixture_named("heldout2.json");
+    assert!(fx.groups.len() >= 20, "about 20 queries");
+    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set 2 (written blind, never tuned on)");
+    // Measured 2026-12-06: before the changes made from the first held-out set, MAP@5 0.300,
+    // recall@5 0.550, near misses shown 32/60, 25/60 above a relevant claim; after them MAP@5 0.352,
+    // recall@5 0.608, 31/60 shown, 24/60 above. Far under the sets tuned on: word overlap with
+    // variant tables does not carry to paraphrases it has not seen ("two times higher", "in excess
+    // of a fifth", "1,320 seconds" for "22 minutes"). Floors a little under, to catch regressions.
+    assert!(map >= 0.33, "MAP@5 {map:.3}");
+    assert!(recall >= 0.58, "recall@5 {recall:.3}");
+    assert!(near_rate <= 0.55, "near-miss rate {near_rate:.3}");
+    assert!(above_rate <= 0.43, "near misses outranking {above_rate:.3}");
 }
 
 #[test]

@@ -2,19 +2,38 @@
 //! other words? Candidates come from the search index through the query's rarest words (and their
 //! variants: "jobless" also looks for "unemployment"); each is then scored by the words both share,
 //! weighted by how rare they are, and marked down when the two disagree on what makes a claim a
-//! claim: a number ("$60 billion" is not "$6 billion", "2012" is not "2022"), a direction ("rose"
-//! against "fell"), an extreme ("highest" against "lowest") or a negation ("has not grown" against
-//! "has grown").
+//! claim: a number ("$60 billion" is not "$6 billion", "2012" is not "2022", "the fifth meeting"
+//! is not "the third"), a direction ("rose" against "fell", "passed 88,000" against "fell below
+//! 88,000"), an extreme ("highest" against "lowest"), a negation ("has not grown" against "has
+//! grown"), or the people, places and units named ("in Ohio" against "in Michigan", "worldwide"
+//! against "in Europe", "hectares" against "acres").
 //!
 //! Before comparing, a text is reduced to terms (see [`content_terms`]):
 //! - numbers in any spelling become one value: "$60bn", "60 billion dollars" and "60,000,000,000"
-//!   are `#60000000000`; "twenty thousand" is `#20000`; fractions become percentages rounded to
-//!   a whole number, so "a third", "one in three" and "33%" are all `#33`, "halved" is `#50`;
+//!   are `#60000000000`; "twenty thousand" is `#20000`, "eighty-eight thousand" `#88000`, "six
+//!   hundred and eight thousand" `#608000`; "1.48C" is `#1.48` (a unit glued to a figure is split
+//!   off); fractions become percentages rounded to a whole number, so "a third", "one in three"
+//!   and "33%" are all `#33`, "halved" is `#50`; ordinals ("fifth", "5th") are `№5`, and "a fifth"
+//!   before another word than "of" ("a fifth consecutive meeting") is one;
+//! - a figure is rounded when a hedge word stands before it ("nearly one in five", "about 7m",
+//!   "close to") or when it is a fraction in words: it is flagged (`≈#20`, `≃#33`), and two figures
+//!   within `HEDGE_TOLERANCE` (hedged) or `FRACTION_TOLERANCE` (a fraction) of each other are
+//!   then one figure when compared ("nearly one in five" is 18%, "around half" is 46%); years never;
 //! - words are lower-cased, stemmed (a light suffix stripper with a short table of irregular
 //!   forms) and mapped through a small table of variants we wrote ("jobless" → unemployment,
-//!   "Britain" → uk, "CO2" = "carbon dioxide", "hired" → recruit, "Russian" → russia);
+//!   "Britain" → uk, "CO2" = "carbon dioxide", "hired" → recruit, "Russian" → russia, "jails" and
+//!   "inmates" → prison, "kept" and "unchanged" → hold, "worldwide" and "around the world" →
+//!   global, "economy" and "gross domestic product" → gdp), a few only before a given word
+//!   ("public debt" → national debt);
+//! - bounds become terms: "more than 88,000", "over 88,000", "18 million-plus", "passed",
+//!   "exceeds", "bigger than" → exceed; "under five", "less than", "lower than" → below (but "over
+//!   five years" is a period);
 //! - direction, extreme and negation words become markers (`~up`, `~down`, `~high`, `~low`,
-//!   `~not`), so "rose" and "went up" share a term and "not" is never lost as a stop word.
+//!   `~not`), so "rose" and "went up" share a term and "not" is never lost as a stop word. Some
+//!   idioms are read whole: "failed to", "fell short of" negate; "no change", "without a change"
+//!   are hold, not a negation; "never reached before", "for the first time" (not "... in a
+//!   year" or "since") and "more than in any year before" are a record; "no year has been hotter
+//!   than" and "lower than any other" are extremes.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -66,32 +85,58 @@ const STOPWORDS: &[&str] = &[
     "this", "those", "through", "to", "today", "told", "under", "until", "up", "down", "upon", "us", "very",
     "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "will", "with", "would",
     "yet", "you", "your", "cent", "percent", "pc", "set", "so-called", "together", "far",
+    // "pre-industrial" is "before industrialisation"; "gross domestic product", "gross national income".
+    "pre", "gross", "approximately", "circa",
 ];
 
 /// Words that negate what they stand in.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "without", "unable", "cannot", "none", "nobody", "nothing", "neither", "nor",
+    "fail", "failed", "fails", "failing",
+];
+
+/// Words before a figure that say it is rounded: "nearly one in five" is 18%, "around half" 46%.
+const HEDGES: &[&str] = &["nearly", "almost", "about", "around", "roughly", "approximately", "some", "circa"];
+/// How far apart (relative to the larger) two figures may be and still be one, when one is hedged
+/// ("nearly", "about") and when one is only a fraction in words ("a third", "one in five").
+const HEDGE_TOLERANCE: f64 = 0.11;
+const FRACTION_TOLERANCE: f64 = 0.06;
+
+/// Comparatives that, before "than", say a figure exceeds (or falls below) another ("bigger than
+/// the whole economy" is "exceeds 100% of GDP"), and with "than any" or after a negation ("no
+/// year has been hotter than") say an extreme.
+const MORE_THAN: &[&str] = &["higher", "bigger", "larger", "greater", "hotter", "warmer"];
+const LESS_THAN: &[&str] = &["lower", "smaller", "fewer", "colder", "cooler"];
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
 ];
 
 const UP: &[&str] = &[
     "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing", "grow",
     "grows", "grew", "grown", "growing", "growth", "climb", "climbs", "climbed", "climbing", "jump", "jumps",
     "jumped", "soar", "soared", "soaring", "surge", "surged", "raise", "raised", "raises", "raising", "higher",
+    "widen", "widened", "widens", "widening",
 ];
 const DOWN: &[&str] = &[
     "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decline", "declined",
     "declines", "declining", "decrease", "decreased", "decreases", "cut", "cuts", "cutting", "reduce", "reduced",
     "reduces", "reducing", "reduction", "lower", "lowered", "slow", "slowed", "slows", "slowing", "ease",
     "eased", "eases", "easing", "slip", "slipped", "slips", "shrink", "shrank", "shrunk", "shrinks", "plunge",
-    "plunged", "sink", "sank", "sunk", "halve", "halved", "halves", "halving",
+    "plunged", "sink", "sank", "sunk", "halve", "halved", "halves", "halving", "narrow", "narrowed",
+    "narrows", "narrowing",
 ];
 /// Words that say a figure multiplied: their own term and `~up`.
 const MULTIPLIED: &[&str] = &[
     "double", "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling", "treble", "trebled",
     "quadruple", "quadrupled", "quadruples",
 ];
-const HIGH: &[&str] = &["highest", "biggest", "largest", "greatest", "high", "peak", "steepest", "sharpest"];
-const LOW: &[&str] = &["lowest", "smallest", "least", "fewest", "low"];
+const HIGH: &[&str] = &[
+    "highest", "biggest", "largest", "greatest", "high", "peak", "steepest", "sharpest", "hottest", "warmest",
+    "strongest",
+];
+const LOW: &[&str] = &["lowest", "smallest", "least", "fewest", "low", "coldest", "coolest", "weakest"];
 
 /// Irregular forms the suffix stripper cannot reach, and spellings to fold.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -164,6 +209,54 @@ const VARIANTS: &[&[&str]] = &[
     &["spain", "spanish"],
     &["japan", "japanese"],
     &["europe", "european"],
+    &["korea", "korean"],
+    &["africa", "african"],
+    &["asia", "asian"],
+    &["australia", "australian"],
+    &["norway", "norwegian"],
+    &["sweden", "swedish"],
+    &["netherlands", "dutch"],
+    &["poland", "polish"],
+    &["turkey", "turkish"],
+    &["greece", "greek"],
+    &["pakistan", "pakistani"],
+    &["nigeria", "nigerian"],
+    // Common news-English variants.
+    &["global", "globally", "worldwide", "world"],
+    &["prison", "jail", "gaol", "prisoner", "inmate"],
+    &["hold", "keep", "maintain", "unchanged", "steady", "freeze", "froze", "frozen"],
+    &["consecutive", "row", "straight", "successive"],
+    &["exceed", "pass", "surpass", "above"],
+    &["gap", "difference", "gulf"],
+    &["worker", "employee", "employees", "staff", "workforce"],
+    &["math", "maths", "mathematics"],
+    &["basic", "baseline"],
+    &["latest", "recent", "newest"],
+    &["test", "assessment", "exam"],
+    &["wildfire", "fire", "blaze", "bushfire"],
+    &["burn", "scorch"],
+    &["pollution", "polluted", "pollute", "pollutant", "dirty"],
+    &["premature", "early"],
+    &["overseas", "foreign"],
+    &["gdp", "economy", "economic output"],
+    &["national", "nationwide"],
+    &["people", "population"],
+];
+
+/// Units of measure: a figure in acres is not one in hectares. Flagged as names are, so two claims
+/// each stating a unit the other does not conflict.
+const UNITS: &[&str] = &[
+    "acre", "acres", "hectare", "hectares", "mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers",
+    "km", "metre", "metres", "meter", "meters", "feet", "foot", "tonne", "tonnes", "ton", "tons", "kilogram",
+    "kilograms", "kg", "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels",
+    "celsius", "fahrenheit", "mph", "kph",
+];
+
+/// A word read as another before a given next word: "public debt" is the national debt.
+const CONTEXT_VARIANTS: &[(&str, &[&str], &str)] = &[
+    ("public", &["debt", "borrowing"], "national"),
+    ("government", &["debt", "borrowing"], "national"),
+    ("federal", &["debt", "borrowing"], "national"),
 ];
 
 /// Two-word phrases read as one term (or as a marker), before anything else.
@@ -173,6 +266,8 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("united", "kingdom", "uk"),
     ("great", "britain", "uk"),
     ("european", "union", "eu"),
+    ("domestic", "product", "gdp"),
+    ("all", "time", "record"),
     ("took", "in", "accept"),
     ("taken", "in", "accept"),
     ("take", "in", "accept"),
@@ -293,7 +388,7 @@ fn stem_word(w: &str, irregular: &HashMap<&'static str, &'static str>) -> String
     }
     let mut s = w.to_string();
     let mut stripped = false;
-    for suffix in ["ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly"] {
+    for suffix in ["isations", "isation", "izations", "ization", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly"] {
         if let Some(base) = s.strip_suffix(suffix) {
             let long_enough = match suffix {
                 "ies" | "ied" => base.len() >= 3,
@@ -339,6 +434,8 @@ enum Tok {
     Word(String, String, bool),
     /// Digits as written ("7.5", "60bn" → 60e9), with the leading digits for the search index.
     Num(f64, String),
+    /// "5th", "3rd" as written: an ordinal.
+    Ordinal(u32, String),
     Percent,
 }
 
@@ -385,7 +482,24 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 sentence_start = false;
                 continue;
             }
-            // "2022s", "3rd", "50s": a word.
+            // "3rd", "5th": an ordinal.
+            if let (Ok(v), true) = (digits.parse::<u32>(), matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")) {
+                out.push(Tok::Ordinal(v, raw.to_lowercase()));
+                sentence_start = false;
+                continue;
+            }
+            // "1.48C", "100mph", "5km": the figure, then its unit as a word (a one-letter unit
+            // is dropped with the other one-letter words). "2022s", "50s": a word.
+            if let Ok(v) = clean.parse::<f64>() {
+                if !suffix.is_empty() && suffix != "s" && suffix.chars().all(|c| c.is_ascii_alphabetic()) {
+                    let lead = digits.split([',', '.']).next().unwrap_or(digits);
+                    let probe = if digits.contains([',', '.']) { lead.to_string() } else { raw.to_lowercase() };
+                    out.push(Tok::Num(v, probe));
+                    out.push(Tok::Word(suffix.clone(), suffix, false));
+                    sentence_start = false;
+                    continue;
+                }
+            }
         }
         let lower = raw.to_lowercase().replace('’', "'");
         let name = !sentence_start && raw.starts_with(|c: char| c.is_uppercase());
@@ -439,6 +553,29 @@ impl Analysis {
         }
         self.push(number_key(v), probes);
     }
+
+    /// A figure that is rounded: `≈` after a hedge word ("nearly", "about"), `≃` for a fraction
+    /// in words. A flag, not a term: see [`align_figures`].
+    fn hedge(&mut self, v: f64, flag: char) {
+        self.push(format!("{flag}{}", number_key(v)), Vec::new());
+    }
+}
+
+/// An ordinal ("fifth", "5th") as a term: `№5`. Two claims with different ordinals ("the fifth
+/// meeting in a row" against "the third") conflict as different figures do.
+fn ordinal_key(n: u32) -> String {
+    format!("№{n}")
+}
+
+/// A hedge word ("nearly", "about", "close to", "just under") right before `i`.
+fn hedged_before(toks: &[Tok], i: usize) -> bool {
+    let before = |k: usize| if i >= k { word_at(toks, i - k) } else { None };
+    match before(1) {
+        Some(w) if HEDGES.contains(&w) => true,
+        Some("to") => before(2) == Some("close"),
+        Some("under" | "over" | "below" | "above") => before(2) == Some("just"),
+        _ => false,
+    }
 }
 
 fn number_key(v: f64) -> String {
@@ -457,8 +594,35 @@ fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
     }
 }
 
+/// Below a thousand in words from `j`: "eight", "forty-eight" (the index splits it in two words),
+/// "six hundred", "three hundred and twenty". The value and the tokens taken.
+fn words_below_thousand(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let tens_units = |k: usize| -> Option<(f64, usize)> {
+        let v = word_number(word_at(toks, k)?)?;
+        if v >= 20.0 {
+            if let Some(u) = word_at(toks, k + 1).and_then(word_number).filter(|u| *u < 10.0 && *u > 0.0) {
+                return Some((v + u, 2));
+            }
+        }
+        Some((v, 1))
+    };
+    let (mut v, mut n) = tens_units(j)?;
+    if v > 0.0 && v < 10.0 && word_at(toks, j + n) == Some("hundred") {
+        v *= 100.0;
+        n += 1;
+        // "six hundred and eight", "three hundred twenty"
+        let and = usize::from(word_at(toks, j + n) == Some("and"));
+        if let Some((r, rn)) = tens_units(j + n + and).filter(|r| r.0 > 0.0) {
+            v += r;
+            n += and + rn;
+        }
+    }
+    Some((v, n))
+}
+
 /// A number written in words from `i`: "twenty thousand", "three hundred thousand", "forty-eight",
-/// "a million". Returns the value, how many tokens it took and the first word (for the index).
+/// "six hundred and eight thousand", "one million two hundred thousand", "a million". Returns the
+/// value and how many tokens it took.
 fn words_number(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     let first = word_at(toks, i)?;
     let mut j = i;
@@ -470,31 +634,29 @@ fn words_number(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         current = 1.0;
         j += 1;
     } else {
-        current = word_number(first)?;
-        j += 1;
-        if let Some(t) = word_at(toks, j) {
-            if current >= 20.0 {
-                if let Some(u) = word_number(t).filter(|u| *u < 10.0 && *u > 0.0) {
-                    current += u;
-                    j += 1;
-                }
-            }
-        }
+        let (v, n) = words_below_thousand(toks, i)?;
+        current = v;
+        j += n;
     }
+    // The last scale applied: a following group must be smaller ("a million two hundred thousand").
+    let mut last_scale = f64::INFINITY;
     while let Some(s) = word_at(toks, j).and_then(scale_word) {
         if s == 100.0 {
+            // "a hundred", "twenty hundred"
             current *= s;
-        } else {
+        } else if s < last_scale {
             total += current * s;
             current = 0.0;
+            last_scale = s;
+        } else {
+            break;
         }
         j += 1;
-        // "three hundred and twenty", "one million two hundred thousand"
-        if let Some(n) = word_at(toks, j).and_then(word_number) {
-            if n > 0.0 {
-                current += n;
-                j += 1;
-            }
+        // "one million two hundred thousand", "two thousand and five"
+        let and = usize::from(word_at(toks, j) == Some("and"));
+        if let Some((v, n)) = words_below_thousand(toks, j + and).filter(|v| v.0 > 0.0) {
+            current += v;
+            j += and + n;
         }
     }
     Some((total + current, j - i))
@@ -516,7 +678,7 @@ fn value_at(toks: &[Tok], i: usize) -> Option<(f64, usize, String)> {
             let (v, n) = words_number(toks, i)?;
             Some((v, n, if w == "a" { String::new() } else { w.clone() }))
         }
-        Tok::Percent => None,
+        Tok::Percent | Tok::Ordinal(..) => None,
     }
 }
 
@@ -536,15 +698,21 @@ fn analyse(text: &str) -> Analysis {
     let mut a = Analysis::default();
     let mut negated = false;
     let mut i = 0;
+    // A negation that says an extreme ("no year has been hotter than"): read at the comparative.
+    let mut superlative = false;
     while i < toks.len() {
         // Numbers, in digits or words, with their scale, percent sign or fraction.
         if let Some((v, n, probe)) = value_at(&toks, i) {
+            let hedged = hedged_before(&toks, i);
+            let rounded = if hedged { '≈' } else { '≃' };
             let mut j = i + n;
             let whole = v.fract() == 0.0 && v > 0.0;
             // "two thirds", "one fifth", "a third" (handled below for "a")
             if let Some(d) = word_at(&toks, j).and_then(|w| FRACTIONS.iter().find(|f| f.0 == w)).map(|f| f.1) {
                 if whole && v < d {
-                    a.number((v / d * 100.0).round(), probe);
+                    let pc = (v / d * 100.0).round();
+                    a.number(pc, probe);
+                    a.hedge(pc, rounded);
                     i = j + 1;
                     continue;
                 }
@@ -558,7 +726,11 @@ fn analyse(text: &str) -> Analysis {
             if let Some(skip) = of.filter(|_| whole && v <= 100.0) {
                 if let Some((d, dn, _)) = value_at(&toks, j + skip) {
                     if d > v && (d <= 10.0 || d == 100.0 || d == 1000.0) {
-                        a.number((v / d * 100.0).round(), probe);
+                        let pc = (v / d * 100.0).round();
+                        a.number(pc, probe);
+                        if d <= 10.0 {
+                            a.hedge(pc, rounded);
+                        }
                         i = j + skip + dn;
                         continue;
                     }
@@ -566,27 +738,68 @@ fn analyse(text: &str) -> Analysis {
             }
             let p = percent_at(&toks, j);
             j += p;
+            // "18 million-plus"
+            if word_at(&toks, j) == Some("plus") {
+                a.push("exceed".into(), probes_for(t, "exceed", "exceed"));
+                j += 1;
+            }
             i = j;
             // A bare "one" ("one measles jab", "every one of them") is not a figure.
             if !(n == 1 && p == 0 && word_at(&toks, i - 1) == Some("one")) {
                 a.number(v, probe);
+                if hedged {
+                    a.hedge(v, '≈');
+                }
             }
+            continue;
+        }
+        if let Tok::Ordinal(n, raw) = &toks[i] {
+            a.push(ordinal_key(*n), vec![raw.clone()]);
+            i += 1;
             continue;
         }
         let Tok::Word(raw, lower, name) = &toks[i] else {
             i += 1;
             continue;
         };
-        // "a third", "a fifth", "half", "halved"
+        // "a third", "a fifth", "half", "halved"; but "a fifth consecutive meeting" is an ordinal
+        // (before another word than "of", unless after "by": "rose by a fifth last year").
         if lower == "a" || lower == "an" {
             if let Some(d) = word_at(&toks, i + 1).and_then(|w| FRACTIONS.iter().find(|f| f.0 == w)).map(|f| f.1) {
-                a.number((100.0 / d).round(), word_at(&toks, i + 1).unwrap_or_default().to_string());
+                let ordinal = d != 2.0
+                    && d != 4.0
+                    && word_at(&toks, i + 2).is_some_and(|w| w != "of")
+                    && (i == 0 || word_at(&toks, i - 1) != Some("by"));
+                if !ordinal {
+                    let pc = (100.0 / d).round();
+                    a.number(pc, word_at(&toks, i + 1).unwrap_or_default().to_string());
+                    a.hedge(pc, if hedged_before(&toks, i) { '≈' } else { '≃' });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if let Some(k) = ORDINALS.iter().position(|o| o == lower) {
+            // "for the first time": a record, as "never before" and "the highest on record" are;
+            // not "for the first time in a year" or "since 1961".
+            if k == 0
+                && word_at(&toks, i + 1) == Some("time")
+                && i > 0
+                && word_at(&toks, i - 1) == Some("the")
+                && !matches!(word_at(&toks, i + 2), Some("in" | "since"))
+                && !matches!(toks.get(i + 2), Some(Tok::Num(..)))
+            {
+                a.push("record".into(), probes_for(t, "record", "record"));
                 i += 2;
                 continue;
             }
+            a.push(ordinal_key(k as u32 + 1), vec![lower.clone()]);
+            i += 1;
+            continue;
         }
         if lower == "half" {
             a.number(50.0, String::new());
+            a.hedge(50.0, if hedged_before(&toks, i) { '≈' } else { '≃' });
         }
         if lower.starts_with("halv") {
             a.number(50.0, String::new());
@@ -599,6 +812,18 @@ fn analyse(text: &str) -> Analysis {
             continue;
         }
         if let Some(next) = word_at(&toks, i + 1) {
+            // "public debt" is the national debt.
+            if let Some((_, _, key)) = CONTEXT_VARIANTS.iter().find(|(w, nexts, _)| w == lower && nexts.contains(&next)) {
+                a.push((*key).to_string(), vec![(*key).to_string(), lower.clone()]);
+                i += 1;
+                continue;
+            }
+            // "fell short of": did not reach.
+            if matches!(lower.as_str(), "fell" | "fall" | "falls" | "falling") && next == "short" {
+                negated = true;
+                i += 2;
+                continue;
+            }
             if let Some((_, _, key)) = PHRASES.iter().find(|(x, y, _)| x == lower && *y == next) {
                 if key.starts_with('~') {
                     a.push((*key).to_string(), Vec::new());
@@ -622,10 +847,77 @@ fn analyse(text: &str) -> Analysis {
         let word = plain.strip_suffix("'s").unwrap_or(&plain);
         let word = word.trim_end_matches('\'');
         if t.neg.contains(word) || word.ends_with("n't") {
+            // "no change", "without a change", "not changed": held.
+            let mut k = i;
+            while matches!(word_at(&toks, k), Some("a" | "any")) {
+                k += 1;
+            }
+            if word_at(&toks, k).is_some_and(|w| w.starts_with("chang")) {
+                a.push("hold".into(), probes_for(t, "hold", "hold"));
+                i = k + 1;
+                continue;
+            }
+            // "a number never reached before": a record.
+            if word == "never" && (i..i + 5).any(|k| word_at(&toks, k) == Some("before")) {
+                a.push("record".into(), probes_for(t, "record", "record"));
+                continue;
+            }
+            // "no year has been hotter than": an extreme, read at the comparative.
+            let comparative = |k: usize| {
+                word_at(&toks, k).is_some_and(|w| MORE_THAN.contains(&w) || LESS_THAN.contains(&w))
+                    && word_at(&toks, k + 1) == Some("than")
+            };
+            if (i..i + 7).any(comparative) {
+                superlative = true;
+                continue;
+            }
             // "a level not seen since 2001" says a record, not a negation.
             if word_at(&toks, i) != Some("seen") {
                 negated = true;
             }
+            continue;
+        }
+        let than_any = |k: usize| {
+            matches!(word_at(&toks, k), Some("any" | "ever"))
+                || (word_at(&toks, k) == Some("in") && word_at(&toks, k + 1) == Some("any"))
+        };
+        // "bigger than" exceeds, "lower than" is below; "lower than any other", "no year hotter
+        // than" are extremes.
+        let more = MORE_THAN.contains(&word);
+        if (more || LESS_THAN.contains(&word)) && word_at(&toks, i) == Some("than") {
+            if superlative || than_any(i + 1) {
+                a.push(if more { "~high" } else { "~low" }.into(), Vec::new());
+                superlative = false;
+            } else {
+                let key = if more { "exceed" } else { "below" };
+                a.push(key.into(), probes_for(t, key, key));
+            }
+            i += 1;
+            continue;
+        }
+        // "more than 88,000", "over eighty-eight thousand", "passed 88,000" (a bound, not a
+        // period: "over five years"); "less than", "under five", "below 5%".
+        let bound = match word {
+            "more" | "less" if word_at(&toks, i) == Some("than") => Some((word == "more", 1)),
+            "over" | "under" => Some((word == "over", 0)),
+            _ => None,
+        };
+        if let Some((up, skip)) = bound {
+            let period = |k: usize| {
+                word_at(&toks, k).is_some_and(|w| {
+                    matches!(w, "year" | "years" | "month" | "months" | "decade" | "decades" | "week" | "weeks" | "day" | "days")
+                })
+            };
+            if value_at(&toks, i + skip).is_some_and(|(_, n, _)| !period(i + skip + n)) {
+                let key = if up { "exceed" } else { "below" };
+                a.push(key.into(), probes_for(t, key, key));
+                i += skip;
+                continue;
+            }
+        }
+        // "more than in any year before", "than ever": a record.
+        if word == "than" && than_any(i) {
+            a.push("record".into(), probes_for(t, "record", "record"));
             continue;
         }
         if let Some(m) = t.marker.get(word) {
@@ -649,7 +941,8 @@ fn analyse(text: &str) -> Analysis {
                 s
             }
         };
-        if *name {
+        // "worldwide" is a place as much as "in Europe" is.
+        if *name || key == "global" || UNITS.contains(&word) {
             a.push(format!("@{key}"), Vec::new());
         }
     }
@@ -691,7 +984,18 @@ pub fn content_terms(text: &str) -> Vec<String> {
 
 /// Markers (`~up`, `~not`) and name flags (`@ohio`): not words of the claim themselves.
 fn is_marker(t: &str) -> bool {
-    t.starts_with('~') || t.starts_with('@')
+    t.starts_with('~') || is_flag(t)
+}
+
+/// Name flags (`@ohio`) and rounded-figure flags (`≈#20`, `≃#33`): they qualify a term of the text
+/// and are never compared themselves.
+fn is_flag(t: &str) -> bool {
+    t.starts_with('@') || t.starts_with('≈') || t.starts_with('≃')
+}
+
+/// A figure or an ordinal: two texts stating different ones are different claims.
+fn is_figure(t: &str) -> bool {
+    is_number(t) || t.starts_with('№')
 }
 
 fn is_number(t: &str) -> bool {
@@ -700,6 +1004,52 @@ fn is_number(t: &str) -> bool {
 
 fn has(set: &HashSet<&str>, t: &str) -> bool {
     set.contains(t)
+}
+
+/// The value of a figure term (`#18`), unless it is a year: "around 2010" is not 2009.
+fn figure_value(t: &str) -> Option<f64> {
+    let v: f64 = t.strip_prefix('#')?.parse().ok()?;
+    let year = v.fract() == 0.0 && (1900.0..=2100.0).contains(&v);
+    (!year).then_some(v)
+}
+
+/// How much a figure of `terms` is rounded: [`HEDGE_TOLERANCE`] after a hedge word,
+/// [`FRACTION_TOLERANCE`] for a fraction in words, else none.
+fn tolerance(terms: &[String], key: &str) -> f64 {
+    let flagged = |f: char| terms.iter().any(|t| t.strip_prefix(f) == Some(key));
+    if flagged('≈') {
+        HEDGE_TOLERANCE
+    } else if flagged('≃') {
+        FRACTION_TOLERANCE
+    } else {
+        0.0
+    }
+}
+
+/// `b` with each figure that `a` states in a rounded way, or that is rounded itself, spelt as `a`
+/// spells it: "nearly one in five" (`#20`) is `#18` against "18%", "around half" is `#46` against
+/// "46%". Only figures neither side states exactly are aligned, each to the first of `a` (in the
+/// text's order) within the larger tolerance of the two.
+fn align_figures(a: &[String], b: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = b.to_vec();
+    let mut taken: Vec<&str> = Vec::new();
+    for (k, y) in b.iter().enumerate() {
+        let Some(vy) = figure_value(y).filter(|_| !a.contains(y)) else { continue };
+        let ty = tolerance(b, y);
+        let found = a.iter().find(|x| {
+            !b.contains(x)
+                && !taken.contains(&x.as_str())
+                && figure_value(x).is_some_and(|vx| {
+                    let tol = ty.max(tolerance(a, x));
+                    tol > 0.0 && (vx - vy).abs() <= tol * vx.abs().max(vy.abs()) + 1e-9
+                })
+        });
+        if let Some(x) = found {
+            taken.push(x);
+            out[k] = x.clone();
+        }
+    }
+    out
 }
 
 /// Both state a direction (or an extreme) and they are opposite.
@@ -713,6 +1063,8 @@ fn opposed(a: &HashSet<&str>, b: &HashSet<&str>, x: &str, y: &str) -> bool {
 /// opposite directions or extremes, name different people or places, or when one is negated and
 /// the other is not.
 pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f32 {
+    let b = align_figures(a, b);
+    let b = b.as_slice();
     let sa: HashSet<&str> = a.iter().map(String::as_str).collect();
     let sb: HashSet<&str> = b.iter().map(String::as_str).collect();
     // Summed in the texts' own order, never a hash set's: the same two claims always get the same
@@ -720,7 +1072,7 @@ pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f
     let mut seen: HashSet<&str> = HashSet::new();
     let (mut shared, mut union) = (0f64, 0f64);
     for t in a.iter().chain(b.iter()).map(String::as_str) {
-        if t.starts_with('@') || !seen.insert(t) {
+        if is_flag(t) || !seen.insert(t) {
             continue;
         }
         let w = f64::from(weight(t));
@@ -734,8 +1086,8 @@ pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f
     }
     let mut score = (shared / union) as f32;
     // A number on each side that the other does not state: a changed figure, year or amount.
-    let only_a = sa.iter().any(|t| is_number(t) && !sb.contains(t));
-    let only_b = sb.iter().any(|t| is_number(t) && !sa.contains(t));
+    let only_a = sa.iter().any(|t| is_figure(t) && !sb.contains(t));
+    let only_b = sb.iter().any(|t| is_figure(t) && !sa.contains(t));
     if only_a && only_b {
         score *= NUMBER_CONFLICT;
     }
@@ -743,6 +1095,10 @@ pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f
         score *= POLARITY_CONFLICT;
     }
     if opposed(&sa, &sb, "~high", "~low") {
+        score *= POLARITY_CONFLICT;
+    }
+    // "passed 88,000" against "fallen below 88,000".
+    if opposed(&sa, &sb, "exceed", "below") {
         score *= POLARITY_CONFLICT;
     }
     if has(&sa, "~not") != has(&sb, "~not") {
@@ -992,5 +1348,50 @@ mod tests {
         for _ in 0..200 {
             assert_eq!(similarity(&a, &b, &weight).to_bits(), first.to_bits());
         }
+    }
+
+    #[test]
+    fn compound_number_words_and_units_are_read() {
+        let n = |s: &str| content_terms(s).into_iter().filter(|t| is_number(t)).collect::<Vec<_>>();
+        assert_eq!(n("six hundred and eight thousand lives"), ["#608000"]);
+        assert_eq!(n("over eighty-eight thousand inmates"), ["#88000"]);
+        assert_eq!(n("one hundred and twenty"), ["#120"]);
+        assert_eq!(n("two thousand and five"), ["#2005"]);
+        assert_eq!(n("one million two hundred thousand"), ["#1200000"]);
+        assert_eq!(n("1.48C above"), ["#1.48"]);
+        assert_eq!(n("7.7 per cent"), ["#7.7"]);
+        // "a fifth consecutive meeting" is an ordinal, "by a fifth last year" a fraction.
+        assert!(n("for a fifth consecutive meeting").is_empty());
+        assert_eq!(n("rose by a fifth last year"), ["#20"]);
+        assert!(content_terms("the fifth meeting in a row").contains(&ordinal_key(5)));
+        assert!(content_terms("the 5th meeting in a row").contains(&ordinal_key(5)));
+    }
+
+    #[test]
+    fn rounded_figures_meet_close_ones_and_only_those() {
+        let q = "Electric cars made up 18% of new car sales worldwide last year";
+        assert!(sim(q, "Nearly one in five new cars sold around the world last year was electric") > 0.6);
+        // Not hedged: 20% is not 18%.
+        assert!(sim(q, "Electric cars made up 20% of new car sales worldwide last year") < MIN_SCORE);
+        // Hedged but too far: "about a third" is not 18%.
+        assert!(sim(q, "Electric cars made up about a third of new car sales worldwide last year") < MIN_SCORE);
+        // Years are never rounded.
+        assert!(sim("Around 2010 the mine closed for good in Eastmere", "In 2009 the mine closed for good in Eastmere") < MIN_SCORE);
+    }
+
+    #[test]
+    fn idioms_of_records_bounds_and_holding_still() {
+        assert!(!content_terms("a number never reached before in the prisons").contains(&"~not".to_string()));
+        assert!(content_terms("No year on record has been hotter than last year").contains(&"~high".to_string()));
+        assert!(!content_terms("No year on record has been hotter than last year").contains(&"~not".to_string()));
+        assert!(content_terms("a fertility rate lower than any other country's").contains(&"~low".to_string()));
+        assert!(content_terms("the fifth straight meeting without a change").contains(&"hold".to_string()));
+        assert!(content_terms("failed to reach the basic level").contains(&"~not".to_string()));
+        let debt = "National debt has risen above 100% of GDP for the first time since 1961";
+        assert!(sim(debt, "Public debt is now bigger than the whole economy for the first time since 1961") > 0.5);
+        assert!(sim(debt, "National debt has fallen below 100% of GDP for the first time since 1961") < MIN_SCORE);
+        // A figure in other units is another figure.
+        let fires = "Wildfires in Canada burned more than 18 million hectares in 2023";
+        assert!(sim(fires, "Wildfires in Canada burned more than 18 million acres in 2023") < MIN_SCORE);
     }
 }

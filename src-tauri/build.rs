@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "set_rating_scale",
     "create_scale",
     "export_report",
+    "cancel_export",
     "preview_data_import",
     "commit_data_import",
     "discard_data_import",

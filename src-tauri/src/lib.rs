@@ -58,6 +58,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(commands::interchange::PendingImport::default())
+        .manage(commands::reports::ExportJob::default())
         .setup(move |app| {
             if let Some(w) = app.get_webview_window("main") {
                 let name = db_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -88,6 +89,7 @@ pub fn run() {
             commands::claims::confirm_match,
             commands::claims::dismiss_match,
             commands::reports::export_report,
+            commands::reports::cancel_export,
             commands::interchange::preview_data_import,
             commands::interchange::commit_data_import,
             commands::interchange::discard_data_import,

@@ -24,6 +24,9 @@ pub enum Error {
     /// A page or file could not be fetched from the network (timeout, HTTP error, too large…).
     #[error("{0}")]
     Network(String),
+    /// A long job (an export, an import) stopped because the checker asked it to; nothing was written.
+    #[error("{0}")]
+    Cancelled(String),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -56,6 +59,7 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) | Error::Workspace(_) => "Storage",
             Error::Io { .. } => "Io",
             Error::Network(_) => "Network",
+            Error::Cancelled(_) => "Cancelled",
         }
     }
 

@@ -752,3 +752,24 @@ fn files_are_replaced_whole_or_not_at_all() {
     let err = report::write_atomic(&dir.path().join("missing/x.md"), b"x").unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
 }
+
+/// The window's Cancel: the build stops after the claim it was reading, with a `Cancelled` error
+/// (kind "Cancelled" over IPC) and no collection.
+#[test]
+fn a_build_stops_when_asked_and_says_it_was_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(demo_workspace(dir.path())).unwrap();
+    let mut seen = Vec::new();
+    let err = report::build_collection_until(&store, &Selection::all(), &options(), &mut |done, total| {
+        seen.push((done, total));
+        done < 2
+    })
+    .unwrap_err();
+    assert_eq!(seen, [(1, 5), (2, 5)], "stopped right after the claim it was reading");
+    assert!(matches!(err, Error::Cancelled(_)), "{err:?}");
+    assert_eq!(err.kind(), "Cancelled");
+    assert_eq!(err.to_string(), "The export was cancelled; nothing was written.");
+    // Not cancelled: every claim.
+    let all = report::build_collection_until(&store, &Selection::all(), &options(), &mut |_, _| true).unwrap();
+    assert_eq!(all.claims.len(), 5);
+}

@@ -2,11 +2,12 @@
 //! window never names a path), and written atomically.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use factdesk_core::model::{ExportDone, ExportProgress, ExportRequest};
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
 use factdesk_core::{Error, Result};
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::sources::off_thread;
@@ -15,6 +16,33 @@ use crate::AppState;
 /// Set by automation (the end-to-end tests) to answer the save dialog: with this path, or, when it
 /// names a folder that exists, with the suggested file name in that folder.
 pub const SAVE_PATH_ENV: &str = "FACTDESK_SAVE_PATH";
+
+/// The running export's cancel flag: the window's Cancel sets it, the export reads it after every
+/// claim and before it writes. One export at a time (the window's dialog is modal).
+#[derive(Default)]
+pub struct ExportJob {
+    cancel: AtomicBool,
+}
+
+impl ExportJob {
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.cancelled() {
+            return Err(Error::Cancelled("The export was cancelled; nothing was written.".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Stops the running export (if any) before it writes its file.
+#[tauri::command]
+pub async fn cancel_export(job: State<'_, ExportJob>) -> Result<()> {
+    job.cancel.store(true, Ordering::Relaxed);
+    Ok(())
+}
 
 /// Asks where to save, then writes the report there. `None` when the checker cancelled. The
 /// export (reading the claims, typesetting a PDF) and the write run on a blocking thread, so the
@@ -36,24 +64,29 @@ pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Opt
         }
     };
     let Some(path) = path else { return Ok(None) };
+    app.state::<ExportJob>().cancel.store(false, Ordering::Relaxed);
     off_thread(move || {
+        let job = app.state::<ExportJob>();
         let mut last_sent = None;
         // The workspace is held only while the claims are read; typesetting (a long PDF) and
         // writing the file leave it free for the window's other commands.
         let collection = app.state::<AppState>().with(|s| {
-            report::build_collection(s, &selection, &ExportOptions::default(), &mut |done, total| {
+            report::build_collection_until(s, &selection, &ExportOptions::default(), &mut |done, total| {
                 // At most about a hundred events for any size of export.
                 let step = (total / 100).max(1);
                 if done == total || last_sent.is_none_or(|l: usize| done >= l + step) {
                     last_sent = Some(done);
                     let _ = app.emit("export-progress", ExportProgress { done: done as u32, total: total as u32 });
                 }
+                !job.cancelled()
             })
         })?;
         if collection.claims.is_empty() {
             return Err(Error::validation("selection", format!("Nothing to export: no claims match ({}).", collection.scope)));
         }
         let export = report::render(&collection, format)?;
+        // Typesetting a long PDF takes a while: a Cancel during it still writes nothing.
+        job.check()?;
         report::write_atomic(&path, &export.bytes)?;
         Ok(Some(ExportDone { path: path.display().to_string(), claims: export.claims as u32, warnings: export.warnings }))
     })

@@ -89,6 +89,37 @@ describe('export dialog', () => {
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
   });
 
+  it('cancels a running export (button or Esc): nothing written, said once, and it can start again', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    let running = deferred<ExportDone | null>();
+    backend.on('export_report', () => running.promise);
+    backend.on('cancel_export', () => {
+      running.reject({ kind: 'Cancelled', message: 'The export was cancelled; nothing was written.', field: null });
+      return null;
+    });
+    await user.click(within(dialog).getByTestId('export-go'));
+    await within(dialog).findByTestId('export-progress');
+    // Before the file is chosen there is nothing to cancel: the save dialog has its own Cancel.
+    expect(within(dialog).queryByTestId('export-cancel')).toBeNull();
+    await emit('export-progress', { done: 2, total: 40 });
+    await user.click(await within(dialog).findByTestId('export-cancel'));
+    expect(backend.callsOf('cancel_export')).toHaveLength(1);
+    expect(await within(dialog).findByTestId('export-cancelled')).toHaveTextContent('Export cancelled; nothing was written.');
+    expect(within(dialog).queryByTestId('export-error')).toBeNull();
+    expect(within(dialog).queryByTestId('export-progress')).toBeNull();
+    expect(within(dialog).getByTestId('export-go')).toBeEnabled();
+
+    // Again, with Esc: the export stops, the dialog stays open.
+    running = deferred<ExportDone | null>();
+    await user.click(within(dialog).getByTestId('export-go'));
+    await emit('export-progress', { done: 5, total: 40 });
+    await within(dialog).findByTestId('export-cancel');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(backend.callsOf('cancel_export')).toHaveLength(2));
+    await within(dialog).findByTestId('export-cancelled');
+    expect(screen.getByTestId('export-dialog')).toBeInTheDocument();
+  });
+
   it('goes quietly back to the choice when the save dialog is cancelled', async () => {
     const { backend, user, dialog } = await openClaimExport();
     backend.on('export_report', () => null);

@@ -72,6 +72,20 @@ pub fn build_collection(
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Collection> {
+    build_collection_until(store, selection, opts, &mut |done, total| {
+        progress(done, total);
+        true
+    })
+}
+
+/// [`build_collection`] that stops when `progress` answers false (the checker cancelled): then an
+/// [`Error::Cancelled`] and nothing else happens. Asked after every claim read.
+pub fn build_collection_until(
+    store: &Store,
+    selection: &Selection,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Collection> {
     let _snapshot = ReadSnapshot::begin(store.conn())?;
     let (uuids, scope) = resolve(store, selection)?;
     let publishing = publishing(store, opts)?;
@@ -79,7 +93,9 @@ pub fn build_collection(
     let mut claims = Vec::with_capacity(uuids.len());
     for (i, uuid) in uuids.iter().enumerate() {
         claims.push(claim_report(store, uuid)?);
-        progress(i + 1, uuids.len());
+        if !progress(i + 1, uuids.len()) {
+            return Err(crate::error::Error::Cancelled("The export was cancelled; nothing was written.".into()));
+        }
     }
     let summary = summarise(&scale, &claims);
     Ok(Collection {

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-pub use build::{build_collection, citation, claim_report, ExportOptions, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
+pub use build::{build_collection, build_collection_until, citation, claim_report, ExportOptions, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
 pub use data::*;
 pub use json::JSON_EXPORT_VERSION;
 pub use select::{find_claimant, Selection};

@@ -28,9 +28,9 @@ import type {
 export type * from './types';
 
 /** The kinds the backend sends, plus `Unknown` for anything that is not an `ApiError`. */
-export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Network' | 'Unknown';
+export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Network' | 'Cancelled' | 'Unknown';
 
-const KNOWN_KINDS: readonly string[] = ['Validation', 'NotFound', 'Conflict', 'Storage', 'Io', 'Network'];
+const KNOWN_KINDS: readonly string[] = ['Validation', 'NotFound', 'Conflict', 'Storage', 'Io', 'Network', 'Cancelled'];
 
 /** A failed command, in words a person can read. `field` names the input field for `Validation`. */
 export class ApiFailure extends Error {
@@ -325,6 +325,10 @@ export function createScale(input: import('./types').RatingScaleInput): Promise<
 /** Asks where to save (the system dialog, opened by the backend) and writes the report; `null` when cancelled. */
 export function exportReport(request: import('./types').ExportRequest): Promise<import('./types').ExportDone | null> {
   return call('export_report', { request });
+}
+/** Stops the running export before it writes its file; the export then fails with `Cancelled`. */
+export function cancelExport(): Promise<void> {
+  return call('cancel_export');
 }
 // ---- end of claimants, scales, matches and exports ----
 

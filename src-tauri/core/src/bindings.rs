@@ -38,6 +38,7 @@ pub fn typescript() -> String {
         RatingInput,
         RatingScaleInput,
         ClaimSummary,
+        CheckedBy,
         ClaimPage,
         ClaimSort,
         ClaimOrigin,

@@ -158,6 +158,16 @@ pub struct ClaimSummary {
     /// For a search: where the words were found, with the found words marked. `None` without a
     /// search, or when the match is in the claim text already shown whole.
     pub snippet: Option<Snippet>,
+    /// The newest fact-check of it by another publisher (an imported claim has at least one).
+    pub checked_by: Option<CheckedBy>,
+}
+
+/// Who else checked a claim and what they called it, in their own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckedBy {
+    pub publisher: String,
+    /// Their rating as published ("Pants on Fire", "Faux"); empty when they gave none.
+    pub rating_text: String,
 }
 
 /// Where a claim came from.

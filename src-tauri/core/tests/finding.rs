@@ -321,4 +321,7 @@ fn the_origin_filter_separates_imported_fact_checks_from_the_desks_claims() {
     assert_eq!(all.items.len(), 2, "imported reviews are searchable with the desk's claims");
     let theirs = all.items.iter().find(|c| c.uuid == imported[0]).unwrap();
     assert_eq!(theirs.origin, ClaimOrigin::Imported);
+    // The list row says who checked it and what they called it, in their words.
+    assert_eq!(theirs.checked_by, Some(CheckedBy { publisher: "Checker Example".into(), rating_text: "Mostly false".into() }));
+    assert!(all.items.iter().find(|c| c.uuid != imported[0]).unwrap().checked_by.is_none());
 }

@@ -156,6 +156,7 @@ export function summaryOf(d: ClaimDetail): ClaimSummary {
     origin: d.origin,
     worthiness: d.worthiness,
     snippet: null,
+    checked_by: d.external_reviews.length ? { publisher: d.external_reviews[0].publisher, rating_text: d.external_reviews[0].rating_text } : null,
   };
 }
 

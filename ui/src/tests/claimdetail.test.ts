@@ -5,6 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ClaimForm from '../lib/components/ClaimForm.svelte';
 import ClaimView from '../lib/components/ClaimView.svelte';
+import App from '../App.svelte';
 import { RATINGS, SCALE, fakeBackend, makeClaim } from './fakeBackend';
 import type { ClaimDetail, ClaimInput, ExternalReview, SimilarClaim, Verdict } from '../lib/api/types';
 
@@ -418,5 +419,19 @@ describe('claim view: checked by others', () => {
     renderView(makeClaim({ external_reviews: [review()] }));
     expect(screen.queryByTestId('imported-banner')).not.toBeInTheDocument();
     expect(screen.getByTestId('external-reviews')).toBeInTheDocument();
+  });
+});
+
+describe('claim list: imported fact-checks', () => {
+  it('shows whose fact-check it is and their rating instead of a workflow status', async () => {
+    const imported = makeClaim({ uuid: 'c-2', text: 'Ferry fares doubled since 2020.', origin: 'imported', status: 'archived', external_reviews: [review({ rating_text: 'Pants on Fire' })] });
+    fakeBackend([makeClaim(), imported]);
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+    const row = screen.getAllByTestId('claim-row').find((r) => r.dataset.uuid === 'c-2')!;
+    expect(within(row).getByTestId('claim-imported')).toHaveTextContent('PolitiFact: “Pants on Fire”');
+    expect(row).not.toHaveTextContent('Archived');
+    const ours = screen.getAllByTestId('claim-row').find((r) => r.dataset.uuid !== 'c-2')!;
+    expect(within(ours).queryByTestId('claim-imported')).toBeNull();
   });
 });

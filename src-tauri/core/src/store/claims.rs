@@ -9,7 +9,7 @@ use super::{new_uuid, parse_date, parse_ts, Change, Store, Tx};
 use crate::error::{Error, Result};
 use super::search::SearchWords;
 use crate::model::{
-    ClaimDetail, ClaimInput, ClaimOrigin, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
+    CheckedBy, ClaimDetail, ClaimInput, ClaimOrigin, ClaimPage, ClaimQuery, ClaimSort, ClaimStatus, ClaimSummary, Claimant,
     SnippetField,
 };
 
@@ -526,7 +526,9 @@ impl Store {
             "SELECT c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.updated_at,
                     {RATING_COLS},
                     (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}, c.summary, c.origin,
-                    c.worthiness
+                    c.worthiness,
+                    (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
+                     ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1)
              FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
@@ -562,6 +564,7 @@ impl Store {
                         origin: origin_of(&r.get::<_, String>(16)?),
                         worthiness: r.get::<_, Option<f64>>(17)?.map(|w| w as f32),
                         snippet: None,
+                        checked_by: r.get::<_, Option<String>>(18)?.map(|b| checked_by(&b)),
                     },
                 })
             })?
@@ -725,6 +728,12 @@ fn parse_cursor(s: &str, sort: ClaimSort) -> Result<Cursor> {
         ClaimSort::Worthiness => Value::Real(at.parse::<f64>().ok().filter(|f| f.is_finite()).ok_or_else(bad)?),
     };
     Ok(Cursor { context, key, id })
+}
+
+/// "publisher\u{1f}rating text", as the list query joins them.
+fn checked_by(joined: &str) -> CheckedBy {
+    let (publisher, rating_text) = joined.split_once('\u{1f}').unwrap_or((joined, ""));
+    CheckedBy { publisher: publisher.to_string(), rating_text: rating_text.to_string() }
 }
 
 fn origin_of(s: &str) -> ClaimOrigin {

@@ -98,7 +98,20 @@ worthiness: number | null,
  * For a search: where the words were found, with the found words marked. `None` without a
  * search, or when the match is in the claim text already shown whole.
  */
-snippet: Snippet | null, };
+snippet: Snippet | null, 
+/**
+ * The newest fact-check of it by another publisher (an imported claim has at least one).
+ */
+checked_by: CheckedBy | null, };
+
+/**
+ * Who else checked a claim and what they called it, in their own words.
+ */
+export type CheckedBy = { publisher: string, 
+/**
+ * Their rating as published ("Pants on Fire", "Faux"); empty when they gave none.
+ */
+rating_text: string, };
 
 /**
  * One page of the claim list; pass `next_cursor` back to get the next page.

@@ -278,22 +278,44 @@ fn ranking_quality_on_the_held_out_set_analysed_and_tuned_on() {
 }
 
 /// The second held-out set, `tests/fixtures/matching/heldout2.json`: 20 groups written blind on
-/// 2026-12-06, before the matcher was changed to generalise from the first held-out set's failures,
-/// and never tuned on. This is the honest measure of how the matcher does on claims it has not seen.
+/// 2026-12-06, before the matcher was changed to generalise from the first held-out set's failures.
+/// It has since been analysed and tuned on (2026-12-06: demonyms and places, multipliers, fractions
+/// with "every", unit conversion, bounds, negated extremes, complementary shares), so it is no
+/// longer a blind measure; the floors sit a little under what the matcher reaches now.
 #[test]
-fn ranking_quality_on_the_second_held_out_set_never_tuned_on() {
+fn ranking_quality_on_the_second_held_out_set_analysed_and_tuned_on() {
     let fx = fixture_named("heldout2.json");
     assert!(fx.groups.len() >= 20, "about 20 queries");
-    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set 2 (written blind, never tuned on)");
-    // Measured 2026-12-06: before the changes made from the first held-out set, MAP@5 0.300,
+    let Metrics { map, recall, near_rate, above_rate } =
+        measure(&fx, "Held-out set 2 (written blind, since analysed and tuned on)");
+    // Measured blind 2026-12-06: before the changes made from the first held-out set, MAP@5 0.300,
     // recall@5 0.550, near misses shown 32/60, 25/60 above a relevant claim; after them MAP@5 0.352,
-    // recall@5 0.608, 31/60 shown, 24/60 above. Far under the sets tuned on: word overlap with
-    // variant tables does not carry to paraphrases it has not seen ("two times higher", "in excess
-    // of a fifth", "1,320 seconds" for "22 minutes"). Floors a little under, to catch regressions.
-    assert!(map >= 0.33, "MAP@5 {map:.3}");
+    // recall@5 0.608, 31/60 shown, 24/60 above. After tuning on it (2026-12-06): MAP@5 0.744,
+    // recall@5 0.983, 23/60 shown, 10/60 above; those left are mostly near misses that swap one
+    // word ("silver" for "gold", "robusta" for "arabica", "work" for "student").
+    assert!(map >= 0.71, "MAP@5 {map:.3}");
+    assert!(recall >= 0.95, "recall@5 {recall:.3}");
+    assert!(near_rate <= 0.42, "near-miss rate {near_rate:.3}");
+    assert!(above_rate <= 0.20, "near misses outranking {above_rate:.3}");
+}
+
+/// The third held-out set, `tests/fixtures/matching/heldout3.json`: 20 groups written blind on
+/// 2026-12-06, before the matcher was changed from the second held-out set's failures, and never
+/// tuned on: the honest measure of the matcher on claims it has not seen.
+#[test]
+fn ranking_quality_on_the_third_held_out_set_never_tuned_on() {
+    let fx = fixture_named("heldout3.json");
+    assert!(fx.groups.len() >= 20, "about 20 queries");
+    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set 3 (written blind, never tuned on)");
+    // Measured 2026-12-06 with the matcher as it stood at each step (blind each time):
+    //   at the start of the day:                 MAP@5 0.256, recall@5 0.492, near shown 31/60, above 26/60
+    //   after tuning on the first held-out set:  MAP@5 0.293, recall@5 0.533, near shown 29/60, above 23/60
+    //   after tuning on the second held-out set: MAP@5 0.397, recall@5 0.608, near shown 26/60, above 18/60
+    // Floors a little under the last, so a regression shows.
+    assert!(map >= 0.37, "MAP@5 {map:.3}");
     assert!(recall >= 0.58, "recall@5 {recall:.3}");
-    assert!(near_rate <= 0.55, "near-miss rate {near_rate:.3}");
-    assert!(above_rate <= 0.43, "near misses outranking {above_rate:.3}");
+    assert!(near_rate <= 0.47, "near-miss rate {near_rate:.3}");
+    assert!(above_rate <= 0.33, "near misses outranking {above_rate:.3}");
 }
 
 #[test]

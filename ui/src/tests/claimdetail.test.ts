@@ -429,7 +429,7 @@ describe('claim list: imported fact-checks', () => {
     render(App);
     await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
     const row = screen.getAllByTestId('claim-row').find((r) => r.dataset.uuid === 'c-2')!;
-    expect(within(row).getByTestId('claim-imported')).toHaveTextContent('PolitiFact: “Pants on Fire”');
+    expect(within(row).getByTestId('claim-imported')).toHaveTextContent('“Pants on Fire” PolitiFact');
     expect(row).not.toHaveTextContent('Archived');
     const ours = screen.getAllByTestId('claim-row').find((r) => r.dataset.uuid !== 'c-2')!;
     expect(within(ours).queryByTestId('claim-imported')).toBeNull();

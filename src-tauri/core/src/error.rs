@@ -46,6 +46,11 @@ impl Error {
         Error::NotFound { what, id: id.into() }
     }
 
+    /// An export stopped by the checker before anything was written.
+    pub fn export_cancelled() -> Self {
+        Error::Cancelled("The export was cancelled; nothing was written.".into())
+    }
+
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io { context: context.into(), source }
     }

@@ -31,7 +31,7 @@ impl ExportJob {
 
     fn check(&self) -> Result<()> {
         if self.cancelled() {
-            return Err(Error::Cancelled("The export was cancelled; nothing was written.".into()));
+            return Err(Error::export_cancelled());
         }
         Ok(())
     }

@@ -51,3 +51,12 @@ export function commonListKeys(e: KeyboardEvent, k: ListKeys, extra?: (e: Keyboa
   }
   return true;
 }
+
+/**
+ * The row a move by `delta` lands on in a list of `length` rows, from row `at` (-1 or null: none
+ * selected, so ↓ starts at the first row and ↑ at the last). Stops at either end.
+ */
+export function stepIndex(at: number | null, delta: number, length: number): number {
+  if (at === null || at < 0) return delta > 0 ? 0 : length - 1;
+  return Math.min(length - 1, Math.max(0, at + delta));
+}

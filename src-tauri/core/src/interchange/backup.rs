@@ -97,7 +97,11 @@ impl Store {
 /// workspace that is open elsewhere is copied whole) to `TARGET.before-restore`. The restored
 /// workspace is then opened once, which brings an older backup's schema up to date.
 pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> Result<RestoreReport> {
-    let (backup, target) = (backup.as_ref(), target.as_ref());
+    restore_and_open(backup.as_ref(), target.as_ref()).map(|(report, _)| report)
+}
+
+/// [`restore`], answering also the restored workspace, opened (and brought up to date) once.
+fn restore_and_open(backup: &Path, target: &Path) -> Result<(RestoreReport, Store)> {
     if !backup.is_file() {
         return Err(Error::validation("backup", format!("{} is not a file", backup.display())));
     }
@@ -135,14 +139,15 @@ pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> Result<Res
     drop(src);
     let store = Store::open(target)?;
     let info = store.info()?;
-    Ok(RestoreReport {
+    let report = RestoreReport {
         target: target.to_path_buf(),
         kept,
         backup_schema_version,
         schema_version: info.schema_version,
         claims: info.claim_count,
         sources: info.source_count,
-    })
+    };
+    Ok((report, store))
 }
 
 impl Store {
@@ -152,8 +157,8 @@ impl Store {
     /// error the workspace and this store are as they were.
     pub fn restore_in_place(&mut self, backup: impl AsRef<Path>) -> Result<RestoreReport> {
         let target = self.path().to_path_buf();
-        let report = restore(backup, &target)?;
-        *self = Store::open(&target)?;
+        let (report, restored) = restore_and_open(backup.as_ref(), &target)?;
+        *self = restored;
         Ok(report)
     }
 }

@@ -94,7 +94,7 @@ pub fn build_collection_until(
     for (i, uuid) in uuids.iter().enumerate() {
         claims.push(claim_report(store, uuid)?);
         if !progress(i + 1, uuids.len()) {
-            return Err(crate::error::Error::Cancelled("The export was cancelled; nothing was written.".into()));
+            return Err(crate::error::Error::export_cancelled());
         }
     }
     let summary = summarise(&scale, &claims);

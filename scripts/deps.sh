@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 apt_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
           libxdo-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon)
+  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

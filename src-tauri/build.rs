@@ -50,6 +50,9 @@ const COMMANDS: &[&str] = &[
     "set_rating_names",
     "backup_workspace",
     "restore_workspace",
+    "auto_backups",
+    "set_auto_backups",
+    "choose_backup_folder",
 ];
 
 fn main() {

@@ -6,9 +6,10 @@ mod state;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
+use factdesk_core::lock::handover::{Ask, Listener};
+use tauri::{AppHandle, Emitter, Manager};
 
-pub use state::AppState;
+pub use state::{AppState, Launch};
 
 /// `--db PATH` or `--db=PATH` from the command line, if given.
 fn db_arg(args: &[String]) -> Option<PathBuf> {
@@ -24,36 +25,24 @@ fn db_arg(args: &[String]) -> Option<PathBuf> {
     None
 }
 
-/// One running window per workspace file: a second launch on the same file focuses the first.
-/// D-Bus names allow only `[A-Za-z0-9_]` elements, so the path is hashed into one.
-fn instance_id(db: &std::path::Path) -> String {
-    use std::hash::{Hash, Hasher};
-    let canonical = db.canonicalize().unwrap_or_else(|_| db.to_path_buf());
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    canonical.hash(&mut h);
-    format!("org.factdesk.app.w{:016x}", h.finish())
-}
-
 pub fn run() {
     let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().collect();
     let db_path = factdesk_core::paths::resolve_db_path(db_arg(&args).as_deref());
-    let state = AppState::open(db_path.clone(), started);
+    if let Err(e) = factdesk_core::paths::prepare_default_dir(&db_path) {
+        eprintln!("factdesk: could not create the folder of {}: {e}", db_path.display());
+    }
+    // One window per workspace file, by the workspace's own lock (no session bus needed): a second
+    // launch on a file that is open brings the first window to the front and ends.
+    let state = match AppState::launch(db_path.clone(), started) {
+        Launch::Opened(state) => state,
+        Launch::HandedOver => {
+            eprintln!("factdesk: {} is already open in another window; brought it to the front.", db_path.display());
+            return;
+        }
+    };
 
     tauri::Builder::default()
-        // Must be the first plugin registered.
-        .plugin(
-            tauri_plugin_single_instance::Builder::new()
-                .dbus_id(instance_id(&db_path))
-                .callback(|app, _args, _cwd| {
-                    if let Some(w) = app.get_webview_window("main") {
-                        let _ = w.unminimize();
-                        let _ = w.show();
-                        let _ = w.set_focus();
-                    }
-                })
-                .build(),
-        )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -64,6 +53,12 @@ pub fn run() {
                 let name = db_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let _ = w.set_title(&format!("Factdesk — {name}"));
             }
+            match app.state::<AppState>().listen() {
+                Ok(Some(listener)) => serve_handover(app.handle().clone(), listener),
+                Ok(None) => {}
+                Err(e) => eprintln!("factdesk: commands cannot borrow this workspace while the window is open: {e}"),
+            }
+            keep_backing_up(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -116,9 +111,64 @@ pub fn run() {
             commands::settings::set_rating_names,
             commands::settings::backup_workspace,
             commands::settings::restore_workspace,
+            commands::settings::auto_backups,
+            commands::settings::set_auto_backups,
+            commands::settings::choose_backup_folder,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Factdesk");
+}
+
+/// Answers other processes asking for the workspace: a `factdesk-cli` command borrows it (the
+/// window's own work waits meanwhile; then the window is told to show what changed), a second
+/// launch brings this window to the front.
+fn serve_handover(app: AppHandle, listener: Listener) {
+    let spawned = std::thread::Builder::new().name("workspace-handover".into()).spawn(move || {
+        while let Some(mut request) = listener.next() {
+            match request.ask.clone() {
+                Ask::Focus => {
+                    request.grant();
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                }
+                Ask::Lend { who } => {
+                    app.state::<AppState>().lend(request);
+                    let _ = app.emit("workspace-changed", who);
+                }
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("factdesk: could not listen for commands: {e}");
+    }
+}
+
+/// Automatic backups while the window is open: a look every few minutes (the first a minute after
+/// launch); one is made when due (see `interchange::rolling`). A failure is told to the window.
+fn keep_backing_up(app: AppHandle) {
+    use factdesk_core::interchange::rolling::{run_auto_backup, Policy};
+    let spawned = std::thread::Builder::new().name("auto-backup".into()).spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+        loop {
+            match app.state::<AppState>().with(|s| run_auto_backup(s, chrono::Utc::now(), &Policy::default())) {
+                Ok(Some(b)) => {
+                    let _ = app.emit("auto-backup", b.path.display().to_string());
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!("factdesk: automatic backup failed: {e}");
+                    let _ = app.emit("auto-backup-failed", e.to_string());
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_secs(300));
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("factdesk: automatic backups are off: {e}");
+    }
 }
 
 #[cfg(test)]
@@ -131,14 +181,5 @@ mod tests {
         assert_eq!(db_arg(&a(&["factdesk", "--db", "/tmp/x.factdesk"])), Some(PathBuf::from("/tmp/x.factdesk")));
         assert_eq!(db_arg(&a(&["factdesk", "--db=/tmp/y"])), Some(PathBuf::from("/tmp/y")));
         assert_eq!(db_arg(&a(&["factdesk"])), None);
-    }
-
-    #[test]
-    fn instance_id_is_a_dbus_name_per_file() {
-        let a = instance_id(std::path::Path::new("/tmp/a.factdesk"));
-        let b = instance_id(std::path::Path::new("/tmp/b.factdesk"));
-        assert_ne!(a, b);
-        assert!(a.split('.').all(|e| !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')));
-        assert!(!a.split('.').any(|e| e.starts_with(|c: char| c.is_ascii_digit())));
     }
 }

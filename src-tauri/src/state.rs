@@ -1,33 +1,89 @@
-//! The app's state: the open workspace store, behind a mutex (one writer).
+//! The app's state: the open workspace store, behind a mutex (one writer), and lending it to a
+//! `factdesk-cli` command that asks while the window has it open (see `factdesk_core::lock`).
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use factdesk_core::{Error, Result, Store};
+use factdesk_core::lock::handover::{Ask, Listener, Request};
+use factdesk_core::lock::{Access, Guard};
+
+use factdesk_core::{lock, Error, Result, Store};
 
 pub struct AppState {
-    store: Result<Mutex<Store>, String>,
+    /// `None` only when the workspace could not be opened again after a lend.
+    store: Result<Mutex<Option<Store>>, String>,
+    pub path: PathBuf,
     pub started: Instant,
 }
 
+/// How the app got (or did not get) its workspace at launch.
+pub enum Launch {
+    Opened(AppState),
+    /// Another Factdesk window holds the file and was brought to the front: this launch ends.
+    HandedOver,
+}
+
 impl AppState {
-    /// Opens the workspace. A failure is kept and reported by every command, so the window can
-    /// show it in plain words instead of the app dying before it opens.
-    pub fn open(path: PathBuf, started: Instant) -> AppState {
-        let store = Store::open(&path).map(Mutex::new).map_err(|e| {
+    /// Takes the workspace's lock and opens it. When another window holds it, that window is
+    /// asked to come to the front instead. A failure is kept and reported by every command, so
+    /// the window can show it in plain words instead of the app dying before it opens.
+    pub fn launch(path: PathBuf, started: Instant) -> Launch {
+        let opened = match Guard::try_lock(&path, Access::Write) {
+            Ok(Some(guard)) => Store::open_with(&path, guard),
+            Ok(None) => match lock::handover::ask(&path, &Ask::Focus) {
+                Ok(Some(_)) => return Launch::HandedOver,
+                Ok(None) => Err(lock::in_use(&path)),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        let store = opened.map(|s| Mutex::new(Some(s))).map_err(|e| {
             eprintln!("factdesk: cannot open workspace {}: {e}", path.display());
             format!("Factdesk could not open the workspace {}: {e}", path.display())
         });
-        AppState { store, started }
+        Launch::Opened(AppState { store, path, started })
     }
 
-    /// Runs `f` with the store.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    fn slot(&self) -> Result<MutexGuard<'_, Option<Store>>> {
         let mutex = self.store.as_ref().map_err(|msg| Error::Workspace(msg.clone()))?;
-        let mut store = mutex.lock().map_err(|_| {
+        mutex.lock().map_err(|_| {
             Error::Workspace("An earlier operation failed badly; restart Factdesk to continue safely.".into())
+        })
+    }
+
+    /// Runs `f` with the store (waiting while it is lent to a command).
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut slot = self.slot()?;
+        let store = slot.as_mut().ok_or_else(|| {
+            Error::Workspace(format!(
+                "The workspace {} could not be opened again after a command used it; restart Factdesk.",
+                self.path.display()
+            ))
         })?;
-        f(&mut store)
+        f(store)
+    }
+
+    /// Listens for other processes asking for the workspace (see `lib.rs`); None when no
+    /// workspace is open.
+    pub fn listen(&self) -> Result<Option<Listener>> {
+        match self.store {
+            Ok(_) => Listener::bind(&self.path).map(Some),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Lends the workspace to the command that asked; the window's own work waits meanwhile.
+    pub fn lend(&self, request: Request) {
+        let Ok(mut slot) = self.slot() else {
+            return request.refuse("the workspace is not open in this window");
+        };
+        let Some(store) = slot.take() else {
+            return request.refuse("the workspace could not be opened again in the window after an earlier command");
+        };
+        match store.lend(request) {
+            Ok(s) => *slot = Some(s),
+            Err(e) => eprintln!("factdesk: cannot open the workspace {} again: {e}", self.path.display()),
+        }
     }
 }

@@ -33,9 +33,14 @@ pub struct ImportArgs {
 }
 
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("where").required(true).args(["out", "auto"])))]
 pub struct BackupArgs {
     /// The backup file to write (replaced whole; never the open workspace)
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// The automatic backup instead, if one is due (as the app makes them: at most hourly, only
+    /// after a change, kept hourly for a day and daily for a month), e.g. from cron
+    #[arg(long, conflicts_with = "out")]
+    auto: bool,
 }
 
 #[derive(Args)]
@@ -118,7 +123,17 @@ fn print_report(r: &ImportReport, file: &Path, dry_run: bool) {
 
 pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
     let started = std::time::Instant::now();
-    let b = store.backup_to(&args.out)?;
+    let b = match args.out {
+        Some(out) => store.backup_to(&out)?,
+        None => {
+            use interchange::rolling::{run_auto_backup, Policy};
+            let Some(b) = run_auto_backup(store, chrono::Utc::now(), &Policy::default())? else {
+                println!("No automatic backup was due (the last is under an hour old, nothing changed since, or they are off).");
+                return Ok(());
+            };
+            b
+        }
+    };
     println!(
         "Backed up {} ({} claims, {} sources, schema v{}) to {} ({} bytes) in {:.2} s.",
         store.path().display(),
@@ -132,8 +147,8 @@ pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn restore(args: &RestoreArgs, target: &Path) -> Result<(), Error> {
-    let r = interchange::restore(&args.backup, target)?;
+pub fn restore(args: &RestoreArgs, target: &Path, guard: factdesk_core::lock::Guard) -> Result<(), Error> {
+    let r = interchange::restore_with(&args.backup, target, guard)?;
     let kept = r.kept.as_ref().map(|k| format!(" The replaced workspace is kept as {}.", k.display())).unwrap_or_default();
     let upgraded = if r.backup_schema_version < r.schema_version {
         format!(" (brought up from schema v{} to v{})", r.backup_schema_version, r.schema_version)

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use factdesk_core::model::{ClaimInput, ClaimQuery, ClaimStatus, ClaimSummary};
-use factdesk_core::paths::{resolve_db_path, DB_ENV};
+use factdesk_core::lock::handover::{self, Ask};
+use factdesk_core::lock::{self, Access, Guard};
+use factdesk_core::paths::{prepare_default_dir, resolve_db_path, DB_ENV};
 use factdesk_core::{Error, Store};
 
 mod article;
@@ -161,10 +163,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         return run_extract(file, *json);
     }
     let path = resolve_db_path(cli.db.as_deref());
+    prepare_default_dir(&path).map_err(|e| Error::io(format!("could not create the folder of {}", path.display()), e))?;
+    let guard = take_workspace(&path, cli.command.access(), cli.command.name())?;
     if let Command::Restore(args) = &cli.command {
-        return interchange::restore(args, &path);
+        return interchange::restore(args, &path, guard);
     }
-    let mut store = Store::open(&path)?;
+    let mut store = Store::open_with(&path, guard)?;
     match cli.command {
         Command::Demo { synthetic, seed } => {
             let r = store.seed_demo()?;
@@ -258,6 +262,56 @@ fn run(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
+impl Command {
+    /// Whether the command only reads the workspace: it then shares it with other readers and
+    /// never writes to the file, not even a checkpoint.
+    fn access(&self) -> Access {
+        match self {
+            Command::Info | Command::Export(_) | Command::Backup(_) => Access::Read,
+            Command::Claim(ClaimCommand::List { .. } | ClaimCommand::Show { .. }) => Access::Read,
+            Command::Source(c) if c.reads_only() => Access::Read,
+            _ => Access::Write,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Demo { .. } => "demo",
+            Command::Claim(_) => "claim",
+            Command::Source(_) => "source",
+            Command::Article(_) => "article",
+            Command::Export(_) => "export",
+            Command::Import(_) => "import",
+            Command::Backup(_) => "backup",
+            Command::Restore(_) => "restore",
+            Command::Info => "info",
+            Command::Extract { .. } => "extract",
+        }
+    }
+}
+
+/// The right to use the workspace for this command: its own lock when nobody holds it; borrowed
+/// from the app when the app has it open (the app lets go of the file meanwhile and opens it again
+/// afterwards); otherwise it waits for the other command that holds it to finish.
+fn take_workspace(path: &std::path::Path, access: Access, name: &str) -> Result<Guard, Error> {
+    let who = format!("factdesk-cli {name} (process {})", std::process::id());
+    let mut told = false;
+    loop {
+        if let Some(g) = Guard::try_lock(path, access)? {
+            return Ok(g);
+        }
+        if let Some(lease) = handover::ask(path, &Ask::Lend { who: who.clone() })? {
+            return Ok(lease);
+        }
+        if !told {
+            let holder = lock::holder(path).map(|h| format!(" by {h}")).unwrap_or_default();
+            eprintln!("factdesk-cli: {} is in use{holder}; waiting for it to finish (Ctrl+C to stop)…", path.display());
+            told = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 fn print_table(claims: &[ClaimSummary]) {
     if claims.is_empty() {
         println!("No claims.");
@@ -278,6 +332,13 @@ fn print_table(claims: &[ClaimSummary]) {
 }
 
 fn main() -> ExitCode {
+    // Output piped into a program that stops reading (`| head`) ends this process quietly, as it
+    // does any Unix tool, instead of a panic. Every write to the workspace is a transaction, so
+    // stopping at any point changes nothing that was not committed whole.
+    // SAFETY: restores the default action of one signal, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -31,6 +31,12 @@ pub enum SourceCommand {
     Show { uuid: String },
 }
 
+impl SourceCommand {
+    pub fn reads_only(&self) -> bool {
+        matches!(self, SourceCommand::List { .. } | SourceCommand::Show { .. })
+    }
+}
+
 pub fn run(store: &mut Store, cmd: SourceCommand) -> Result<(), Error> {
     match cmd {
         SourceCommand::Add { url, timeout } => {

@@ -54,8 +54,9 @@ fn the_environment_variable_chooses_the_workspace() {
     assert!(info.contains("claims:    1") && info.contains("env.factdesk"), "{info}");
     // --db wins over the environment.
     let other = dir.path().join("other.factdesk");
+    stdout(&cli(&["--db", other.to_str().unwrap(), "demo"], Some(&db)));
     let info = stdout(&cli(&["--db", other.to_str().unwrap(), "info"], Some(&db)));
-    assert!(info.contains("claims:    0") && info.contains("other.factdesk"), "{info}");
+    assert!(!info.contains("claims:    1") && info.contains("other.factdesk"), "{info}");
 }
 
 #[test]

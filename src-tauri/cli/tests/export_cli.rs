@@ -35,7 +35,7 @@ fn every_format_of_the_demo_workspace() {
         ("html", "r.html", "<!DOCTYPE html>"),
         ("csv", "r.csv", "\"claim_uuid\",\"text\""),
         ("csv-evidence", "e.csv", "\"claim_uuid\",\"evidence_uuid\""),
-        ("json", "r.json", "\"factdesk_export\": 1"),
+        ("json", "r.json", "\"factdesk_export\": 2"),
     ] {
         let out = dir.path().join(file);
         let said = ok(&cli(&["export", "--format", format, "--all", "--out", out.to_str().unwrap()], &db));

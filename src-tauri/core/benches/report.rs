@@ -3,7 +3,8 @@
 //! - `export/<format>`: the whole export as the CLI and the app run it (read the claims from the
 //!   store, build the report data, render), timed end to end;
 //! - `build`: reading and building the report data alone (the part shared by every format);
-//! - `render/<format>`: rendering the built data alone.
+//! - `render/<format>`: rendering the built data alone (not JSON: the bundle is read from the
+//!   store, so `export/json` is all of it).
 //!
 //! - `pdf/render-<n>`: PDF is typeset (typst), which is far slower than writing text, so criterion
 //!   times it on the first `FACTDESK_BENCH_PDF_N` claims (default 1,000) of the built collection;
@@ -55,7 +56,7 @@ fn print_once(store: &Store) {
     let built = report::build_collection(store, &Selection::all(), &options(), &mut |_, _| {}).unwrap();
     let build = started.elapsed();
     eprintln!("build {} claims: {:.2} s", built.claims.len(), build.as_secs_f64());
-    for f in Format::ALL {
+    for f in Format::ALL.into_iter().filter(|f| *f != Format::Json) {
         let started = Instant::now();
         let out = report::render(&built, f).unwrap();
         let render = started.elapsed();
@@ -67,6 +68,9 @@ fn print_once(store: &Store) {
             (build + render).as_secs_f64()
         );
     }
+    let started = Instant::now();
+    let json = report::export(store, &Selection::all(), Format::Json, &options()).unwrap();
+    eprintln!("json          export {:.2} s, {:>6.1} MB (the bundle, read from the store)", started.elapsed().as_secs_f64(), json.bytes.len() as f64 / 1e6);
 }
 
 fn main() {
@@ -93,7 +97,7 @@ fn main() {
     let built = report::build_collection(&store, &all, &options(), &mut |_, _| {}).unwrap();
     let mut g = c.benchmark_group("render");
     g.sample_size(10);
-    for f in fast_formats() {
+    for f in fast_formats().filter(|f| *f != Format::Json) {
         g.bench_function(f.as_str(), |b| b.iter(|| black_box(report::render(&built, f).unwrap())));
     }
     g.finish();

@@ -97,6 +97,8 @@ pub fn typescript() -> String {
         crate::interchange::RatingName,
         BackupDone,
         RestoreDone,
+        crate::interchange::rolling::AutoBackup,
+        crate::interchange::rolling::AutoBackups,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

@@ -14,6 +14,9 @@ pub enum Error {
     /// The request clashes with what is stored (e.g. a duplicate).
     #[error("{0}")]
     Conflict(String),
+    /// The workspace is held by another Factdesk (the app, or a command) that did not lend it.
+    #[error("{0}")]
+    InUse(String),
     /// The file cannot be used as a workspace (not one, or from a newer Factdesk).
     #[error("{0}")]
     Workspace(String),
@@ -60,7 +63,7 @@ impl Error {
         match self {
             Error::Validation { .. } => "Validation",
             Error::NotFound { .. } => "NotFound",
-            Error::Conflict(_) => "Conflict",
+            Error::Conflict(_) | Error::InUse(_) => "Conflict",
             Error::Storage(_) | Error::Migration(_) | Error::Workspace(_) => "Storage",
             Error::Io { .. } => "Io",
             Error::Network(_) => "Network",

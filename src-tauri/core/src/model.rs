@@ -6,6 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod bundle;
+
 /// Where a claim is in the desk's workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -791,6 +793,8 @@ pub struct WorkspaceInfo {
     /// The name recorded in the history for changes made here.
     pub actor: String,
     pub schema_version: u32,
+    /// Changes are refused: the file (or its folder) cannot be written, or it was opened to read.
+    pub read_only: bool,
 }
 
 /// A claim already in the workspace that says much the same thing.

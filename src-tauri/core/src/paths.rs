@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::error::{Error, Result};
+
 pub const DB_ENV: &str = "FACTDESK_DB";
 
 /// `$XDG_DATA_HOME/factdesk/workspace.factdesk` on Linux (usually `~/.local/share/...`).
@@ -22,4 +24,31 @@ pub fn resolve_db_path(explicit: Option<&Path>) -> PathBuf {
         Some(v) if !v.is_empty() => PathBuf::from(v),
         _ => default_db_path(),
     }
+}
+
+/// Creates the folder of the default workspace on first use. Any other path is used as given: a
+/// folder that does not exist is refused when the workspace is opened, so a typo in `--db` never
+/// quietly makes an empty workspace somewhere new.
+pub fn prepare_default_dir(path: &Path) -> std::io::Result<()> {
+    match path.parent() {
+        Some(dir) if path == default_db_path() => std::fs::create_dir_all(dir),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a file to write that cannot be: a folder, or a name in a folder that does not exist
+/// (a typo: nothing creates folders quietly). Checked before the work, so nothing is done for
+/// nothing.
+pub fn check_output_path(path: &Path) -> Result<()> {
+    if path.as_os_str().is_empty() || path.file_name().is_none() {
+        return Err(Error::validation("out", format!("“{}” is not a file name", path.display())));
+    }
+    if path.is_dir() {
+        return Err(Error::validation("out", format!("{} is a folder: give the name of the file to write", path.display())));
+    }
+    let dir = crate::lock::parent_of(path);
+    if !dir.is_dir() {
+        return Err(Error::validation("out", format!("The folder {} does not exist; create it first, or choose another.", dir.display())));
+    }
+    Ok(())
 }

@@ -389,9 +389,9 @@ fn route(to: ClaimStatus) -> &'static [ClaimStatus] {
     }
 }
 
-/// Adds `n` generated claims to the workspace (see the module documentation). The claims are added
-/// on top of whatever the workspace holds; sources of the pool already present (same address) are
-/// reused.
+/// Brings the workspace to `n` generated claims of this seed (see the module documentation), on top
+/// of whatever else it holds: a rerun adds only the ones missing, so it never doubles them; sources
+/// of the pool already present (same address) are reused. Each chunk lands whole or not at all.
 pub fn fill_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<SyntheticReport> {
     let mut report = SyntheticReport::default();
     let sources = source_pool(store, n, seed, &mut report)?;
@@ -400,21 +400,22 @@ pub fn fill_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<Syntheti
     let checklist: Vec<String> = store.checklist()?.into_iter().filter(|c| c.required).map(|c| c.uuid).collect();
     let mut by_status: HashMap<ClaimStatus, usize> = HashMap::new();
     let mut claimants = std::collections::HashSet::new();
-    let mut start = 0;
+    // Resumable and never doubled: how many of this seed's claims are in is kept in the workspace,
+    // advanced in the transaction that adds each chunk whole (claims, evidence, verdicts,
+    // sign-offs, statuses), so a rerun, or a run after one that was killed, adds only what is
+    // missing up to N.
+    let key = format!("synthetic.seed.{seed}");
+    let mut start = store.setting(&key)?.and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
     while start < n {
         let len = CHUNK.min(n - start);
         let inputs = generate_claims(start, len, seed);
         for c in &inputs {
             claimants.insert(c.claimant.clone());
         }
-        let uuids = store.create_claims(&inputs)?;
-        report.claims_added += uuids.len();
-        // Evidence, verdicts and status moves of the whole chunk, through the store's own
-        // transaction-level steps (each with its checks and history row), in one transaction.
-        let mut to_publish = Vec::new();
         let (evidence, verdicts) = store.write(|tx| {
             let (mut evidence, mut verdicts) = (0, 0);
-            for (k, uuid) in uuids.iter().enumerate() {
+            for (k, input) in inputs.iter().enumerate() {
+                let (id, uuid) = tx.insert_claim(input, None)?;
                 let i = start + k;
                 let p = plan(seed, i);
                 let mut rng = Rng::for_item(seed, STREAM_PLAN + 1, i as u64);
@@ -447,34 +448,29 @@ pub fn fill_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<Syntheti
                     tx.insert_verdict(&input, None)?;
                     verdicts += 1;
                 }
-                let id = tx.claim_id(uuid)?;
                 let mut from = ClaimStatus::New;
                 for &to in route(p.status) {
-                    tx.move_status(uuid, id, from, to)?;
+                    tx.move_status(&uuid, id, from, to)?;
                     from = to;
                 }
+                // Publishing goes through the gate as a desk does it: every required checklist
+                // item signed off, then the move to published (which checks verdict, evidence and
+                // checklist).
                 if p.status == ClaimStatus::Published {
-                    to_publish.push(uuid.clone());
+                    for item in &checklist {
+                        tx.set_check(&uuid, item, true)?;
+                    }
+                    tx.move_status(&uuid, id, from, ClaimStatus::Published)?;
                 }
             }
+            tx.set_setting(&key, &(start + len).to_string())?;
             Ok((evidence, verdicts))
         })?;
+        report.claims_added += len;
         report.evidence_added += evidence;
         report.verdicts_added += verdicts;
         for k in 0..len {
-            let s = plan(seed, start + k).status;
-            if s != ClaimStatus::Published {
-                *by_status.entry(s).or_default() += 1;
-            }
-        }
-        // Publishing goes through the gate as a desk does it: every required checklist item
-        // signed off, then the move to published (which checks verdict, evidence and checklist).
-        for uuid in &to_publish {
-            for item in &checklist {
-                store.set_check(uuid, item, true)?;
-            }
-            let done = store.set_status(uuid, ClaimStatus::Published)?;
-            *by_status.entry(done.status).or_default() += 1;
+            *by_status.entry(plan(seed, start + k).status).or_default() += 1;
         }
         start += len;
     }

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use factdesk_core::model::bundle::{Access, Bundle, BUNDLE_VERSION};
 use factdesk_core::model::{
     AppearanceInput, CaptureMethod, ClaimInput, ClaimQuery, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
 };
@@ -138,11 +139,26 @@ fn demo_workspace(dir: &Path) -> PathBuf {
     path
 }
 
-/// Replaces the times and UUIDs the store made up with fixed values.
+/// Replaces the times and UUIDs the store made up with fixed values (in the history too).
 fn pin_volatile(path: &Path) {
     let c = Connection::open(path).unwrap();
     c.execute_batch(
-        "UPDATE verdicts SET created_at = printf('2024-03-%02dT10:00:00.000000Z', id);
+        "CREATE TEMP TABLE pinned AS
+           SELECT uuid AS old, printf('0190f3a0-0000-7000-8000-0000000f9%03d', id) AS new FROM corrections
+           UNION ALL SELECT uuid, printf('0190f3a0-0000-7000-8000-0000000b9%03d', id) FROM captures
+           UNION ALL SELECT uuid, printf('0190f3a0-0000-7000-8000-0000000d9%03d', id) FROM sources WHERE uuid NOT LIKE '0190f3a0-%'
+           UNION ALL SELECT uuid, printf('0190f3a0-0000-7000-8000-0000000e9%03d', id) FROM evidence WHERE uuid NOT LIKE '0190f3a0-%'
+           UNION ALL SELECT uuid, printf('0190f3a0-0000-7000-8000-0000000a9%03d', id) FROM appearances
+           UNION ALL SELECT uuid, printf('0190f3a0-0000-7000-8000-0000000c9%03d', id) FROM claimants;
+         UPDATE history SET entity_uuid = (SELECT new FROM pinned WHERE old = entity_uuid) WHERE entity_uuid IN (SELECT old FROM pinned);
+         UPDATE history SET at = printf('2024-02-29T07:%02d:%02d.000000Z', id / 60, id % 60);
+         UPDATE claims SET created_at = printf('2024-02-28T09:00:%02d.000000Z', id), updated_at = printf('2024-03-05T09:00:%02d.000000Z', id);
+         UPDATE claimants SET created_at = printf('2024-02-28T08:30:%02d.000000Z', id), updated_at = printf('2024-02-28T08:30:%02d.000000Z', id);
+         UPDATE sources SET created_at = printf('2024-02-28T08:00:%02d.000000Z', id), updated_at = printf('2024-02-29T08:00:%02d.000000Z', id);
+         UPDATE evidence SET created_at = printf('2024-02-29T09:00:%02d.000000Z', id), updated_at = printf('2024-02-29T09:00:%02d.000000Z', id);
+         UPDATE appearances SET created_at = printf('2024-02-28T09:30:%02d.000000Z', id);
+         UPDATE claim_checks SET done_at = '2024-03-01T09:00:00.000000Z';
+         UPDATE verdicts SET created_at = printf('2024-03-%02dT10:00:00.000000Z', id);
          UPDATE verdicts SET superseded_at = (SELECT n.created_at FROM verdicts n WHERE n.id = verdicts.superseded_by)
            WHERE superseded_at IS NOT NULL;
          UPDATE claims SET published_at = '2024-03-04T09:00:00.000000Z' WHERE published_at IS NOT NULL;
@@ -290,7 +306,7 @@ fn a_confidential_source_is_only_its_kind_in_every_format() {
             for s in SECRETS.iter().copied().chain([secret_hash.as_str(), secret_uuid.as_str()]) {
                 assert!(!out.contains(s), "{} export leaks {s:?}", f.as_str());
             }
-            if matches!(f, Format::Markdown | Format::Html | Format::CsvEvidence | Format::Json) {
+            if matches!(f, Format::Markdown | Format::Html | Format::CsvEvidence) {
                 let shown = if f == Format::Markdown { shown_text(&out) } else { out.clone() };
                 assert!(shown.contains("Confidential source (transcript)"), "{} names the source by its kind", f.as_str());
             }
@@ -302,15 +318,33 @@ fn a_confidential_source_is_only_its_kind_in_every_format() {
 }
 
 #[test]
-fn the_json_export_is_the_complete_data() {
+fn the_json_export_is_the_bundle_of_the_workspace_or_of_the_claims_selected() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(demo_workspace(dir.path())).unwrap();
-    let built = report::build_collection(&store, &Selection::all(), &options(), &mut |_, _| {}).unwrap();
     let json = export(&store, &Selection::all(), Format::Json).bytes;
-    let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
-    assert_eq!(doc["factdesk_export"], report::JSON_EXPORT_VERSION);
-    let back: report::Collection = serde_json::from_slice(&json).unwrap();
-    assert_eq!(back, built, "reading the JSON back gives the same data");
+    let all: Bundle = serde_json::from_slice(&json).unwrap();
+    assert_eq!(all.factdesk_export, BUNDLE_VERSION);
+    let mut again = serde_json::to_vec_pretty(&all).unwrap();
+    again.push(b'\n');
+    assert_eq!(again, json, "the bundle's types read and write the same document");
+    assert_eq!(all.claims.len(), 5);
+    assert!(all.history.iter().any(|h| h.claim.is_none()), "the workspace's own history: sources added…");
+
+    // One claim: what it rests on, not the rest of the workspace.
+    let one: Bundle = serde_json::from_slice(&export(&store, &Selection::Claim(C_AID.into()), Format::Json).bytes).unwrap();
+    assert_eq!(one.claims.len(), 1);
+    let cited: std::collections::BTreeSet<&str> = one.claims[0]
+        .evidence
+        .iter()
+        .filter_map(|e| match e {
+            Access::Open(e) => Some(e.source.as_str()),
+            Access::Confidential { .. } => None,
+        })
+        .collect();
+    assert_eq!(one.sources.iter().map(|s| s.uuid.as_str()).collect::<std::collections::BTreeSet<_>>(), cited);
+    assert_eq!(one.claimants.len(), 1);
+    assert!(one.history.iter().all(|h| h.claim.as_deref() == Some(C_AID)));
+    assert_eq!((one.scales, one.checklist, one.settings), (all.scales, all.checklist, all.settings), "what the claim needs to be read");
 }
 
 #[test]
@@ -329,12 +363,13 @@ fn the_json_of_a_confidential_link_has_no_field_to_leak_through() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(demo_workspace(dir.path())).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&export(&store, &Selection::Claim(C_RYDER.into()), Format::Json).bytes).unwrap();
-    let links = json["claims"][0]["evidence"].as_array().unwrap();
-    let secret = links.iter().find(|e| e["access"] == "confidential").unwrap();
-    let mut keys: Vec<&str> = secret.as_object().unwrap().keys().map(String::as_str).collect();
-    keys.sort();
-    assert_eq!(keys, ["access", "citation", "source_kind", "stance", "uuid"]);
-    assert_eq!(secret["source_kind"], "transcript");
+    for list in ["evidence", "appearances"] {
+        let secret = json["claims"][0][list].as_array().unwrap().iter().find(|e| e["access"] == "confidential").unwrap();
+        let mut keys: Vec<&str> = secret.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["access", "source_kind"], "{list}");
+        assert_eq!(secret["source_kind"], "transcript");
+    }
 }
 
 // ---- injection ----
@@ -555,7 +590,7 @@ fn json_and_claimreview_keep_attacks_as_inert_strings() {
     let dir = tempfile::tempdir().unwrap();
     let (store, uuid) = hostile_workspace(dir.path());
     let c = hostile_collection(&store);
-    let json: serde_json::Value = serde_json::from_slice(&report::render(&c, Format::Json).unwrap().bytes).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&export(&store, &Selection::all(), Format::Json).bytes).unwrap();
     assert_eq!(json["claims"][0]["text"], FORMULA, "JSON is lossless data");
     let cr = report::render(&c, Format::ClaimReview).unwrap();
     let raw = String::from_utf8(cr.bytes.clone()).unwrap();
@@ -748,9 +783,10 @@ fn files_are_replaced_whole_or_not_at_all() {
     // The export's read transaction is over, failed or not: the workspace takes writes.
     let mut store = store;
     store.create_claim(&ClaimInput { text: "Written after an export".into(), ..ClaimInput::default() }).unwrap();
-    // A folder that does not exist is a plain Io error, and nothing is created.
+    // A folder that does not exist is refused in plain words, and nothing is created.
     let err = report::write_atomic(&dir.path().join("missing/x.md"), b"x").unwrap_err();
-    assert!(matches!(err, Error::Io { .. }), "{err:?}");
+    assert!(matches!(err, Error::Validation { .. }) && err.to_string().contains("does not exist"), "{err:?}");
+    assert!(!dir.path().join("missing").exists());
 }
 
 /// The window's Cancel: the build stops after the claim it was reading, with a `Cancelled` error

@@ -59,11 +59,15 @@ fn open_sets_the_pragmas_and_schema() {
 }
 
 #[test]
-fn open_creates_missing_folders() {
+fn open_refuses_a_folder_that_does_not_exist() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a/b/c/desk.factdesk");
-    Store::open(&path).unwrap();
-    assert!(path.exists());
+    let err = Store::open(&path).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(!dir.path().join("a").exists(), "a mistyped path makes no folder");
+    let made = dir.path().join("desk.factdesk");
+    Store::open(&made).unwrap();
+    assert!(made.exists());
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn two_thousand_claims_deterministic_varied_and_searchable() {
 }
 
 #[test]
-fn adds_on_top_of_an_existing_workspace_and_reuses_the_source_pool() {
+fn adds_on_top_of_an_existing_workspace_never_twice_and_reuses_the_source_pool() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path().join("w.factdesk")).unwrap();
     s.seed_demo().unwrap();
@@ -94,7 +94,11 @@ fn adds_on_top_of_an_existing_workspace_and_reuses_the_source_pool() {
     let second = fill_synthetic(&mut s, 300, 7).unwrap();
     assert!(first.sources_added > 0);
     assert_eq!(second.sources_added, 0, "the pool's sources are found by address, not duplicated");
-    let info = s.info().unwrap();
-    assert_eq!(info.claim_count, 5 + 600);
-    assert_eq!(fill_synthetic(&mut s, 0, 7).unwrap().claims_added, 0);
+    assert_eq!(second.claims_added, 0, "a rerun adds nothing that is there already");
+    assert_eq!(s.info().unwrap().claim_count, 5 + 300);
+    let more = fill_synthetic(&mut s, 500, 7).unwrap();
+    assert_eq!(more.claims_added, 200, "a bigger N adds only the missing ones");
+    assert_eq!(fill_synthetic(&mut s, 300, 8).unwrap().claims_added, 300, "another seed is other claims");
+    assert_eq!(s.info().unwrap().claim_count, 5 + 500 + 300);
+    assert_eq!(fill_synthetic(&mut s, 0, 9).unwrap().claims_added, 0);
 }

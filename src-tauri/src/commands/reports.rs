@@ -68,23 +68,29 @@ pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Opt
     off_thread(move || {
         let job = app.state::<ExportJob>();
         let mut last_sent = None;
-        // The workspace is held only while the claims are read; typesetting (a long PDF) and
-        // writing the file leave it free for the window's other commands.
-        let collection = app.state::<AppState>().with(|s| {
-            report::build_collection_until(s, &selection, &ExportOptions::default(), &mut |done, total| {
-                // At most about a hundred events for any size of export.
-                let step = (total / 100).max(1);
-                if done == total || last_sent.is_none_or(|l: usize| done >= l + step) {
-                    last_sent = Some(done);
-                    let _ = app.emit("export-progress", ExportProgress { done: done as u32, total: total as u32 });
-                }
-                !job.cancelled()
-            })
-        })?;
-        if collection.claims.is_empty() {
-            return Err(Error::validation("selection", format!("Nothing to export: no claims match ({}).", collection.scope)));
-        }
-        let export = report::render(&collection, format)?;
+        let mut progress = |done: usize, total: usize| {
+            // At most about a hundred events for any size of export.
+            let step = (total / 100).max(1);
+            if done == total || last_sent.is_none_or(|l: usize| done >= l + step) {
+                last_sent = Some(done);
+                let _ = app.emit("export-progress", ExportProgress { done: done as u32, total: total as u32 });
+            }
+            !job.cancelled()
+        };
+        let state = app.state::<AppState>();
+        let export = if format == Format::Json {
+            // The JSON bundle is the workspace's own data, read in one snapshot.
+            state.with(|s| report::export_until(s, &selection, format, &ExportOptions::default(), &mut progress))?
+        } else {
+            // The workspace is held only while the claims are read; typesetting (a long PDF) and
+            // writing the file leave it free for the window's other commands.
+            let collection =
+                state.with(|s| report::build_collection_until(s, &selection, &ExportOptions::default(), &mut progress))?;
+            if collection.claims.is_empty() {
+                return Err(Error::validation("selection", format!("Nothing to export: no claims match ({}).", collection.scope)));
+            }
+            report::render(&collection, format)?
+        };
         // Typesetting a long PDF takes a while: a Cancel during it still writes nothing.
         job.check()?;
         report::write_atomic(&path, &export.bytes)?;

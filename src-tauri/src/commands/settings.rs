@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use factdesk_core::interchange::rolling::{self, AutoBackups};
 use factdesk_core::interchange::{self, RatingName};
 use factdesk_core::model::{BackupDone, RestoreDone};
 use factdesk_core::{Error, Result};
@@ -50,6 +51,40 @@ pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
         claims: report.claims,
         sources: report.sources,
     }))
+}
+
+/// Whether automatic backups are on, where they go, and the ones kept.
+#[tauri::command]
+pub async fn auto_backups(state: State<'_, AppState>) -> Result<AutoBackups> {
+    state.with(|s| rolling::auto_backups(s))
+}
+
+/// Turns automatic backups on or off; `folder` None puts them back beside the workspace.
+#[tauri::command]
+pub async fn set_auto_backups(state: State<'_, AppState>, enabled: bool, folder: Option<String>) -> Result<AutoBackups> {
+    state.with(|s| rolling::set_auto_backups(s, enabled, folder.as_deref()))
+}
+
+/// Asks for the folder of automatic backups (the system dialog) and keeps them there from now on.
+/// `None` when the checker cancelled.
+#[tauri::command]
+pub async fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<AutoBackups>> {
+    let folder: Option<PathBuf> = match std::env::var_os(OPEN_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let dialog_app = app.clone();
+            super::sources::off_thread(move || {
+                Ok(dialog_app.dialog().file().set_title("Folder for automatic backups").blocking_pick_folder().and_then(|p| p.into_path().ok()))
+            })
+            .await?
+        }
+    };
+    let Some(folder) = folder else { return Ok(None) };
+    state.with(|s| {
+        let enabled = rolling::auto_backups(s)?.enabled;
+        rolling::set_auto_backups(s, enabled, Some(&folder.display().to_string()))
+    })
+    .map(Some)
 }
 
 /// Asks for a backup (the system dialog), then restores it into the open workspace: the workspace

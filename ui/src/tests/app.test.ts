@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../App.svelte';
+import { emit } from '@tauri-apps/api/event';
 import { fakeBackend, makeClaim } from './fakeBackend';
 import type { ClaimQuery } from '../lib/api/types';
 
@@ -16,6 +17,30 @@ async function renderApp() {
   await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
   return backend;
 }
+
+describe('the workspace', () => {
+  it('shows the list and the open claim anew when a command gave the workspace back', async () => {
+    const backend = await renderApp();
+    await fireEvent.click(screen.getAllByTestId('claim-row')[0]);
+    await waitFor(() => expect(backend.callsOf('get_claim').length).toBeGreaterThan(0));
+    const [lists, details, infos] = ['list_claims', 'get_claim', 'workspace_info'].map((c) => backend.callsOf(c).length);
+    backend.claims.push(makeClaim({ uuid: 'c-3', text: 'Added by factdesk-cli while the window was open.' }));
+    await emit('workspace-changed', 'factdesk-cli claim (process 4242)');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(3));
+    expect(backend.callsOf('list_claims').length).toBe(lists + 1);
+    expect(backend.callsOf('get_claim').length).toBe(details + 1);
+    expect(backend.callsOf('workspace_info').length).toBe(infos + 1);
+  });
+
+  it('says when the workspace is read-only, and not otherwise', async () => {
+    const backend = await renderApp();
+    await waitFor(() => expect(screen.getByTestId('workspace-path')).toHaveTextContent('demo.factdesk'));
+    expect(screen.queryByTestId('read-only')).toBeNull();
+    backend.on('workspace_info', () => ({ path: '/media/usb/desk.factdesk', claim_count: 2, source_count: 0, actor: 'ana', schema_version: 8, read_only: true }));
+    await emit('workspace-changed', 'factdesk-cli info (process 1)');
+    await waitFor(() => expect(screen.getByTestId('read-only')).toHaveTextContent('read-only'));
+  });
+});
 
 describe('claim list', () => {
   it('shows the workspace file name, the full path as a title, and the count', async () => {

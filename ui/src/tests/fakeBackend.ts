@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust commands, behind Tauri's own IPC mock.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  AutoBackups,
   AcceptCandidate,
   AddedSource,
   Article,
@@ -192,7 +193,8 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     relink(b);
     return a;
   };
-  const info = () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor, schema_version: 2 });
+  let autoState: AutoBackups = { enabled: true, folder: '/home/desk/.local/share/factdesk/demo backups', kept: [] };
+  const info = () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor, schema_version: 2, read_only: false });
 
   const handlers: Record<string, Handler> = {
     workspace_info: info,
@@ -232,6 +234,13 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     // Settings and claimants (tests replace these with `on` when they need more).
     list_scales: () => [SCALE],
     rating_names: () => [],
+    auto_backups: () => autoState,
+    set_auto_backups: (args) => {
+      const { enabled, folder } = args as { enabled: boolean; folder: string | null };
+      autoState = { ...autoState, enabled, folder: folder ?? '/home/desk/.local/share/factdesk/demo backups' };
+      return autoState;
+    },
+    choose_backup_folder: () => null,
     list_claimants: () => {
       const by = new Map<string, { uuid: string; name: string; role: string | null; affiliation: string | null; claim_count: number }>();
       for (const c of claims) {

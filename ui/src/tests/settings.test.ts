@@ -410,6 +410,45 @@ describe('backup', () => {
   });
 });
 
+describe('automatic backups', () => {
+  it('shows where they go and the last one, and turns them off and on', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('auto_backups', () => ({
+      enabled: true,
+      folder: '/home/desk/desk backups',
+      kept: [
+        { path: '/home/desk/desk backups/desk-2026-12-06T101500Z.factdesk', taken_at: '2026-12-06T10:15:00Z', bytes: 3_500_000 },
+        { path: '/home/desk/desk backups/desk-2026-12-06T091000Z.factdesk', taken_at: '2026-12-06T09:10:00Z', bytes: 3_400_000 },
+      ],
+    }));
+    renderSettings();
+    const user = userEvent.setup();
+    expect(await screen.findByTestId('auto-backup-folder')).toHaveTextContent('/home/desk/desk backups');
+    expect(screen.getByTestId('auto-backup-last')).toHaveTextContent(/Last automatic backup .*2026.* \(3\.3 MB\); 2 backups kept\./);
+    const box = screen.getByTestId('auto-backup-enabled');
+    expect(box).toBeChecked();
+    await user.click(box);
+    await waitFor(() => expect(backend.callsOf('set_auto_backups').map((c) => c.args)).toEqual([{ enabled: false, folder: '/home/desk/desk backups' }]));
+    await waitFor(() => expect(screen.getByTestId('auto-backup-enabled')).not.toBeChecked());
+  });
+
+  it('changes the folder through the dialog, and says so when the folder is refused', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('choose_backup_folder', () => ({ enabled: true, folder: '/media/usb/backups', kept: [] }));
+    renderSettings();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('auto-backup-choose'));
+    await waitFor(() => expect(screen.getByTestId('auto-backup-folder')).toHaveTextContent('/media/usb/backups'));
+    expect(screen.getByTestId('auto-backup-last')).toHaveTextContent('No automatic backup yet');
+    backend.on('choose_backup_folder', () => {
+      throw { kind: 'Validation', message: 'The folder /gone does not exist; create it first, or choose another.', field: 'folder' };
+    });
+    await user.click(screen.getByTestId('auto-backup-choose'));
+    expect(await within(screen.getByTestId('backup-panel')).findByRole('alert')).toHaveTextContent('The folder /gone does not exist');
+    expect(screen.getByTestId('auto-backup-folder')).toHaveTextContent('/media/usb/backups');
+  });
+});
+
 describe('restore from a backup', () => {
   const RESTORED: RestoreDone = {
     backup: '/home/desk/backups/factdesk-backup-2026-11-25.factdesk',

@@ -9,6 +9,7 @@
 //! (rollback journal, no `-wal` file needed) and renamed into place.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::backup::{Backup, StepResult};
@@ -16,6 +17,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::files::{remove_stale_temps, sync_dir, temp_beside, Cleanup};
+use crate::lock::{self, Access, Guard};
 use crate::store::{Store, APPLICATION_ID, SCHEMA_VERSION};
 
 /// The replaced workspace is kept as `TARGET.before-restore`.
@@ -50,15 +53,19 @@ impl Store {
     /// an existing file that is not a Factdesk workspace.
     pub fn backup_to(&self, out: impl AsRef<Path>) -> Result<BackupReport> {
         let out = out.as_ref();
-        if out.as_os_str().is_empty() || out.is_dir() {
-            return Err(Error::validation("out", format!("{} is a folder: give the name of the backup file", out.display())));
-        }
+        crate::paths::check_output_path(out)?;
         if same_file(out, self.path()) {
             return Err(Error::Conflict(format!(
                 "{} is the open workspace: a backup cannot replace the file it copies. Choose another name.",
                 out.display()
             )));
         }
+        // An existing file is replaced only when it is a workspace nobody has open.
+        let _out_lock = if out.exists() {
+            Some(Guard::try_lock(out, Access::Write)?.ok_or_else(|| lock::in_use(out))?)
+        } else {
+            None
+        };
         if out.exists() {
             check_workspace_file(out).map_err(|_| {
                 Error::Conflict(format!(
@@ -67,11 +74,8 @@ impl Store {
                 ))
             })?;
         }
-        let dir = match out.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+        let dir = lock::parent_of(out);
+        remove_stale_temps(out);
         let tmp = temp_beside(out);
         let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
         {
@@ -96,18 +100,37 @@ impl Store {
 /// not a workspace. The replaced workspace is first copied (with the backup API, so even a
 /// workspace that is open elsewhere is copied whole) to `TARGET.before-restore`. The restored
 /// workspace is then opened once, which brings an older backup's schema up to date.
+///
+/// It takes the target's lock: a workspace that another process holds is refused. A command that
+/// borrowed the workspace from the app that holds it passes its lease with [`restore_with`].
 pub fn restore(backup: impl AsRef<Path>, target: impl AsRef<Path>) -> Result<RestoreReport> {
-    restore_and_open(backup.as_ref(), target.as_ref()).map(|(report, _)| report)
+    let target = target.as_ref();
+    let guard = Guard::try_lock(target, Access::Write)?.ok_or_else(|| lock::in_use(target))?;
+    restore_with(backup, target, guard)
+}
+
+/// [`restore`] under `guard`, a lock or lease the caller holds on `target`.
+pub fn restore_with(backup: impl AsRef<Path>, target: impl AsRef<Path>, guard: impl Into<Arc<Guard>>) -> Result<RestoreReport> {
+    let target = target.as_ref();
+    let result = restore_and_open(backup.as_ref(), target, guard.into());
+    // A refused restore into a new name leaves no empty file behind (the lock made it).
+    if result.is_err() && target.metadata().is_ok_and(|m| m.len() == 0) {
+        let _ = std::fs::remove_file(target);
+    }
+    result.map(|(report, _)| report)
 }
 
 /// [`restore`], answering also the restored workspace, opened (and brought up to date) once.
-fn restore_and_open(backup: &Path, target: &Path) -> Result<(RestoreReport, Store)> {
+fn restore_and_open(backup: &Path, target: &Path, guard: Arc<Guard>) -> Result<(RestoreReport, Store)> {
     if !backup.is_file() {
         return Err(Error::validation("backup", format!("{} is not a file", backup.display())));
     }
     if same_file(backup, target) {
         return Err(Error::validation("backup", "The backup and the workspace to restore into are the same file."));
     }
+    // Read under its own lock: a backup that is some workspace open elsewhere is copied, never
+    // checkpointed or changed.
+    let _backup_lock = Guard::try_lock(backup, Access::Read)?.ok_or_else(|| lock::in_use(backup))?;
     let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     let backup_schema_version = check_workspace(&src, backup)?;
     let ok: String = src.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
@@ -115,21 +138,29 @@ fn restore_and_open(backup: &Path, target: &Path) -> Result<(RestoreReport, Stor
         return Err(Error::Workspace(format!("{} is damaged ({ok}); it was not restored.", backup.display())));
     }
     let mut kept = None;
-    if target.exists() {
+    // The lock made the file if there was none: an empty file is no workspace to keep.
+    if target.metadata().is_ok_and(|m| m.len() > 0) {
         check_workspace_file(target).map_err(|_| {
             Error::Conflict(format!(
                 "{} exists and is not a Factdesk workspace: it was left alone. Restore into a workspace file or a new name.",
                 target.display()
             ))
         })?;
+        // Copied to a temporary name and renamed, so a restore killed midway never leaves an
+        // empty or partial FILE.before-restore.
         let keep = free_name(target);
-        let live = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        let mut copy_to = Connection::open(&keep)?;
-        copy(&live, &mut copy_to)?;
-        copy_to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        remove_stale_temps(target);
+        let tmp = temp_beside(target);
+        let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
+        {
+            let live = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            let mut copy_to = Connection::open(&tmp)?;
+            copy(&live, &mut copy_to)?;
+            copy_to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        }
+        std::fs::rename(&tmp, &keep).map_err(|e| Error::io(format!("could not write {}", keep.display()), e))?;
+        drop(guard);
         kept = Some(keep);
-    } else if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
     }
     {
         let mut dst = Connection::open(target)?;
@@ -137,7 +168,7 @@ fn restore_and_open(backup: &Path, target: &Path) -> Result<(RestoreReport, Stor
         copy(&src, &mut dst)?;
     }
     drop(src);
-    let store = Store::open(target)?;
+    let store = Store::open_with(target, guard)?;
     let info = store.info()?;
     let report = RestoreReport {
         target: target.to_path_buf(),
@@ -157,7 +188,7 @@ impl Store {
     /// error the workspace and this store are as they were.
     pub fn restore_in_place(&mut self, backup: impl AsRef<Path>) -> Result<RestoreReport> {
         let target = self.path().to_path_buf();
-        let (report, restored) = restore_and_open(backup.as_ref(), &target)?;
+        let (report, restored) = restore_and_open(backup.as_ref(), &target, self.guard().clone())?;
         *self = restored;
         Ok(report)
     }
@@ -273,31 +304,4 @@ fn free_name(target: &Path) -> PathBuf {
         .map(|n| with_suffix(target, &format!("{BEFORE_RESTORE_SUFFIX}-{n}")))
         .find(|p| !p.exists())
         .unwrap_or(first)
-}
-
-fn temp_beside(out: &Path) -> PathBuf {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "backup".into());
-    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()))
-}
-
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
-/// Removes the temporary files unless they were renamed into place.
-struct Cleanup(Vec<PathBuf>);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        for p in &self.0 {
-            let _ = std::fs::remove_file(p);
-        }
-    }
 }

@@ -88,56 +88,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Found>> {
         .map(|(i, (path, m))| Found {
             position: i + 1,
             path: if path.is_empty() { "the top level".to_string() } else { path },
-            read: read_record(m),
+            read: super::file::record_without_nul(m).and_then(|()| read_record(m)),
         })
         .collect())
 }
 
-/// The file as JSON, or an error naming the line, the column and the record it broke in (counting
-/// the `marker`s before the break: one per record).
-pub(crate) fn parse_json(bytes: &[u8], marker: &str, noun: &str) -> Result<Value> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::validation("file", "The file is empty: there is nothing to import."));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Error::validation("file", format!("The file is not UTF-8 text (a bad byte at offset {}); nothing was imported.", e.valid_up_to()))
-    })?;
-    serde_json::from_str(text).map_err(|e| {
-        let offset = offset_of(text, e.line(), e.column());
-        let records = text[..offset].matches(marker).count();
-        let where_ = if records > 0 { format!(", in record {records} (the {records}{} {noun} of the file)", ordinal(records)) } else { String::new() };
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "the file ends in the middle of the data (is it cut short?)".to_string(),
-            _ => e.to_string().split(" at line ").next().unwrap_or("").to_string(),
-        };
-        Error::validation(
-            "file",
-            format!("The file is not valid JSON: {what} at line {}, column {}{where_}. Nothing was imported.", e.line(), e.column()),
-        )
-    })
-}
-
-fn ordinal(n: usize) -> &'static str {
-    match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    }
-}
-
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let mut off = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            return (off + column).min(text.len());
-        }
-        off += l.len();
-    }
-    text.len()
-}
+/// The file as JSON, or an error saying where and why it broke (the JSON bundle is read by it too).
+pub(crate) use super::file::json as parse_json;
 
 /// Says what the file is instead, for a JSON file without any ClaimReview.
 fn wrong_kind(v: &Value) -> Error {

@@ -1,20 +1,21 @@
 //! Importing the claims CSV we export (`--format csv`, one row per claim), for instance after a
 //! colleague added claims to it in a spreadsheet. Rows are matched by `claim_uuid`: a claim
-//! already in the workspace is left as it is, a row without a UUID is a new claim. A cell that the
+//! already in the workspace is brought up to the row (see `bundle`), a row without a UUID is a new
+//! claim. A row is read into the report's claim, the shape the CSV was written from. A cell that the
 //! export protected against formula injection (a leading `'` before `=`, `+`, `-`, `@`, a tab or a
 //! carriage return) is restored to what the claim says.
 
 use chrono::DateTime;
 
-use super::bundle::{AppearancePart, Claim, ClaimantPart, FoundClaim, VerdictPart};
+use super::bundle::Found;
 use super::claimreview::Problem;
-use super::ratings::{GivenRating, Mapper};
 use super::ImportReport;
 use crate::error::{Error, Result};
 use crate::model::ClaimStatus;
+use crate::report::{AppearanceReport, ClaimReport, ClaimantReport, RatingReport, VerdictReport};
 use crate::store::Tx;
 
-pub(crate) type Rows = Vec<FoundClaim>;
+pub(crate) type Rows = Vec<Found<ClaimReport>>;
 
 /// The columns a claims CSV must have.
 const REQUIRED: &[&str] = &["claim_uuid", "text"];
@@ -89,12 +90,7 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Rows> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::validation("file", "The file is empty: there is nothing to import."));
-    }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| Error::validation("file", format!("The file is not UTF-8 text (a bad byte at offset {}). Nothing was imported.", e.valid_up_to())))?;
+    let text = super::file::text(bytes)?;
     if text.trim_start().starts_with(['{', '[']) {
         return Err(Error::validation(
             "file",
@@ -137,12 +133,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Rows> {
                     .map(|c| unguard(c).trim().to_string())
                     .unwrap_or_default()
             };
+            let mut problems = Vec::new();
             let read = if cells.len() != header.len() {
                 Err(Problem { field: "file", message: format!("the row has {} cells and the header {}", cells.len(), header.len()) })
+            } else if let Some(column) = header.iter().zip(cells).find_map(|(h, c)| c.contains('\0').then_some(h)) {
+                Err(super::file::nul_problem(&format!("the {column} cell")))
             } else {
-                read_row(&get)
+                read_row(&get, &mut problems)
             };
-            FoundClaim { position: i + 1, path: format!("line {line}"), read }
+            Found { position: i + 1, path: format!("line {line}"), read, problems, notes: Vec::new() }
         })
         .collect())
 }
@@ -154,7 +153,7 @@ const COLUMNS: &[&str] = &[
     "rationale", "verdict_author", "verdict_recorded_at", "context", "assignee",
 ];
 
-fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem> {
+fn read_row(get: &dyn Fn(&str) -> String, problems: &mut Vec<Problem>) -> std::result::Result<ClaimReport, Problem> {
     let text = get("text");
     if text.is_empty() {
         return Err(Problem { field: "text", message: "no claim text".into() });
@@ -165,7 +164,6 @@ fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem>
             return Err(Problem { field: "claim_uuid", message: format!("“{u}” is not a UUID") });
         }
     }
-    let mut problems = Vec::new();
     let mut date = |col: &'static str| {
         let raw = get(col);
         if raw.is_empty() {
@@ -187,8 +185,8 @@ fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem>
         }
         ClaimStatus::New
     });
-    let claimant = Some(get("claimant")).filter(|n| !n.is_empty()).map(|name| ClaimantPart {
-        uuid: None,
+    let claimant = Some(get("claimant")).filter(|n| !n.is_empty()).map(|name| ClaimantReport {
+        uuid: String::new(),
         name,
         role: Some(get("claimant_role")).filter(|r| !r.is_empty()),
         affiliation: Some(get("claimant_affiliation")).filter(|r| !r.is_empty()),
@@ -197,9 +195,10 @@ fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem>
     let appearances = if url.is_empty() && outlet.is_empty() {
         Vec::new()
     } else {
-        vec![AppearancePart { uuid: None, url, outlet, medium: get("first_appearance_medium"), appeared_on, is_first: true }]
+        let medium = get("first_appearance_medium");
+        vec![AppearanceReport { uuid: String::new(), url, outlet, medium, appeared_on, is_first: true, confidential: false }]
     };
-    let mut verdicts = Vec::new();
+    let mut verdict = None;
     let (key, label) = (get("rating_key"), get("rating"));
     if !key.is_empty() || !label.is_empty() {
         let raw_at = get("verdict_recorded_at");
@@ -212,19 +211,26 @@ fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem>
                 chrono::Utc::now()
             }
         };
-        let opt = |c: &str| Some(get(c)).filter(|v| !v.is_empty());
-        verdicts.push(VerdictPart {
-            uuid: None,
+        let number = |c: &str| get(c).parse().ok();
+        let rating = RatingReport {
             key,
-            given: GivenRating { text: label, value: opt("rating_value"), best: opt("best_rating"), worst: opt("worst_rating") },
+            label,
+            alternate_name: String::new(),
+            value: number("rating_value"),
+            best: number("best_rating"),
+            worst: number("worst_rating"),
+        };
+        verdict = Some(VerdictReport {
+            uuid: String::new(),
+            rating,
             rationale: get("rationale"),
             author: get("verdict_author"),
             recorded_at,
             superseded_at: None,
         });
     }
-    Ok(Claim {
-        uuid,
+    Ok(ClaimReport {
+        uuid: uuid.unwrap_or_default(),
         text,
         summary: get("summary"),
         claimant,
@@ -237,24 +243,15 @@ fn read_row(get: &dyn Fn(&str) -> String) -> std::result::Result<Claim, Problem>
         context: get("context"),
         assignee: get("assignee"),
         published_on,
-        verdicts,
+        verdict,
+        earlier_verdicts: Vec::new(),
         evidence: Vec::new(),
         corrections: Vec::new(),
-        problems,
-        notes: Vec::new(),
     })
 }
 
 pub(crate) fn apply(tx: &Tx<'_>, rows: &Rows, strict: bool) -> Result<ImportReport> {
-    let mapper = Mapper::load(tx)?;
-    let mut report = ImportReport::new();
-    if strict {
-        super::bundle::first_problem(rows)?;
-    }
-    for found in rows.iter().rev() {
-        report.items.push(super::bundle::apply_one(tx, &mapper, found, strict, "a claims CSV")?);
-    }
-    report.items.reverse();
+    let mut report = super::bundle::apply_legacy(tx, rows, strict, "a claims CSV")?;
     report.notes.push(
         "a CSV row holds a claim, its first appearance and its current verdict only: earlier verdicts, evidence and corrections travel in the JSON export".into(),
     );

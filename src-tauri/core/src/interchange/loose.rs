@@ -165,7 +165,7 @@ fn without_accent(c: char) -> Option<&'static str> {
 }
 
 /// Decodes the HTML character references feeds leave in their text (`&quot;`, `&#8217;`, `&amp;`).
-/// Only references: tags stay as they are, as text.
+/// Only references, and not to control characters: tags and `&#0;` stay as they are, as text.
 pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -191,7 +191,8 @@ pub(crate) fn decode_entities(s: &str) -> String {
                 _ if name.starts_with('#') => name[1..].parse::<u32>().ok().and_then(char::from_u32),
                 _ => None,
             };
-            c.map(|c| (c, e))
+            // A reference to a control character (`&#0;`) is no text: it stays as written.
+            c.filter(|c| !super::file::is_control(*c)).map(|c| (c, e))
         });
         match decoded {
             Some((c, e)) => {
@@ -392,6 +393,7 @@ mod tests {
     fn entities_are_decoded_and_tags_kept() {
         assert_eq!(decode_entities("&quot;x&quot; &amp; &#8217;y&#x2019; &bogus; &"), "\"x\" & \u{2019}y\u{2019} &bogus; &");
         assert_eq!(decode_entities("&lt;script&gt;"), "<script>");
+        assert_eq!(decode_entities("&#0;&#x1b;&#9;"), "&#0;&#x1b;\t");
     }
 
     #[test]

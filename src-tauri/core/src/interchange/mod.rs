@@ -4,9 +4,10 @@
 //!   publishers put on their pages or in feeds. Each becomes an [`ExternalReview`] on a claim row:
 //!   the claim is searchable and matched against new claims like any other, but the review stays
 //!   theirs (publisher, address, date, their rating words) and is never one of the desk's verdicts.
-//! - **JSON** ([`import_json`]): our own `{"factdesk_export": 1, …}` file, the complete data —
-//!   claims, claimants, appearances, sources, evidence, verdicts with their history, corrections —
-//!   so a whole workspace exported as one bundle can be brought into another.
+//! - **JSON** ([`import_json`]): our own bundle (`{"factdesk_export": 2, …}`, see
+//!   [`crate::model::bundle`]), the whole workspace or the claims of an export with everything they
+//!   rest on, so that a workspace exported as one bundle and imported into an empty one is the same
+//!   workspace. Bundles of version 1 still import.
 //! - **CSV** ([`import_csv`]): the claims CSV we export, matched by its `claim_uuid` column.
 //! - **Backup and restore** ([`Store::backup_to`], [`restore`]): SQLite's online backup API.
 //!
@@ -14,15 +15,21 @@
 //! the wrong kind, changes nothing and says where it broke. Records nobody could use are skipped and
 //! listed by position and reason; `strict` refuses the whole file instead. A preview runs the same
 //! import and rolls it back, so it lists exactly what the import would do.
+//!
+//! A claim of a JSON bundle or CSV that the workspace has already (same UUID) is brought up to the
+//! file's copy through the edits a checker makes, each recorded in its history, and reported as an
+//! update; a published claim is not edited that way (the record is skipped, with the reason).
 
 mod apply;
 mod backup;
 mod bundle;
 pub(crate) mod claimreview;
 mod csv;
+mod file;
 mod loose;
 mod ratings;
 mod reviews;
+pub mod rolling;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -30,12 +37,12 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
 
-pub use backup::{restore, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
-pub use ratings::{rating_names, remap_external_reviews, set_rating_names, RatingName};
+pub use backup::{restore, restore_with, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
+pub use ratings::{rating_names, remap_external_reviews, set_rating_names};
 pub use reviews::{external_reviews, publishers};
 
 #[doc(no_inline)]
-pub use crate::model::ExternalReview;
+pub use crate::model::{bundle::RatingName, ExternalReview};
 
 /// What an import does with one record of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

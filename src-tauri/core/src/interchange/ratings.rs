@@ -12,24 +12,11 @@
 //! photo is from 2015" reads as "False"). When nothing fits, the review keeps its rating as text.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::loose::{fold, number};
 use crate::error::{Error, Result};
+use crate::model::bundle::RatingName;
 use crate::store::Store;
-
-/// One line of the rating-name table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct RatingName {
-    /// The words as publishers write them, e.g. "Pants on Fire" (matched ignoring case, accents
-    /// and punctuation).
-    pub name: String,
-    /// A rating key of the workspace's scale, used when the scale has it.
-    pub rating_key: Option<String>,
-    /// Where the words sit from worst (0) to best (1); used when the scale has no such key.
-    pub position: Option<f64>,
-}
 
 /// How a rating was mapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +39,7 @@ impl MappedBy {
 #[derive(Debug, Clone)]
 pub(crate) struct ScaleRating {
     pub id: i64,
+    pub uuid: String,
     pub key: String,
     pub label: String,
     /// Position from worst (0) to best (1); None for a rating without a value ("Unproven").
@@ -89,18 +77,19 @@ impl Mapper {
             return Err(Error::Workspace("the workspace has no rating scale selected".into()));
         };
         let mut stmt = conn.prepare(
-            "SELECT id, key, label, alternate_name, rating_value FROM ratings WHERE scale_id = ?1 ORDER BY position",
+            "SELECT id, key, label, alternate_name, rating_value, uuid FROM ratings WHERE scale_id = ?1 ORDER BY position",
         )?;
-        let rows: Vec<(i64, String, String, String, Option<i64>)> = stmt
-            .query_map([scale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        let rows: Vec<(i64, String, String, String, Option<i64>, String)> = stmt
+            .query_map([scale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let values: Vec<i64> = rows.iter().filter_map(|r| r.4).collect();
         let best = best.or(values.iter().copied().max()).unwrap_or(1) as f64;
         let worst = worst.or(values.iter().copied().min()).unwrap_or(0) as f64;
         let ratings = rows
             .into_iter()
-            .map(|(id, key, label, alt, value)| ScaleRating {
+            .map(|(id, key, label, alt, value, uuid)| ScaleRating {
                 id,
+                uuid,
                 position: value.and_then(|v| position(v as f64, best, worst)),
                 names: [fold(&label), fold(&alt), fold(&key.replace('_', " "))].into_iter().filter(|n| !n.is_empty()).collect(),
                 key,
@@ -183,6 +172,24 @@ pub fn rating_names(store: &Store) -> Result<Vec<RatingName>> {
 /// Replaces the rating-name table and maps every imported review again with it, in one
 /// transaction. Returns how many reviews now map to another rating (or to none).
 pub fn set_rating_names(store: &mut Store, names: &[RatingName]) -> Result<usize> {
+    check_names(names)?;
+    store.write(|tx| {
+        replace_names(tx, names)?;
+        let changed = remap(tx)?;
+        tx.record(
+            "settings",
+            "rating_names",
+            None,
+            "updated",
+            &format!("Rating-name table set ({} names); {changed} imported reviews mapped anew", names.len()),
+            &[],
+        )?;
+        Ok(changed)
+    })
+}
+
+/// Refuses a rating-name table with a line the table cannot hold, naming it.
+pub(crate) fn check_names(names: &[RatingName]) -> Result<()> {
     let mut seen = std::collections::HashMap::new();
     for (i, n) in names.iter().enumerate() {
         let folded = fold(&n.name);
@@ -211,25 +218,18 @@ pub fn set_rating_names(store: &mut Store, names: &[RatingName]) -> Result<usize
             }
         }
     }
-    store.write(|tx| {
-        tx.execute("DELETE FROM rating_names", [])?;
-        let mut ins = tx.prepare("INSERT INTO rating_names (name, rating_key, position) VALUES (?1, ?2, ?3)")?;
-        for n in names {
-            let key = n.rating_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
-            ins.execute(params![n.name.trim(), key, n.position])?;
-        }
-        drop(ins);
-        let changed = remap(tx)?;
-        tx.record(
-            "settings",
-            "rating_names",
-            None,
-            "updated",
-            &format!("Rating-name table set ({} names); {changed} imported reviews mapped anew", names.len()),
-            &[],
-        )?;
-        Ok(changed)
-    })
+    Ok(())
+}
+
+/// Replaces the rating-name table with `names` (checked by [`check_names`]).
+pub(crate) fn replace_names(conn: &Connection, names: &[RatingName]) -> Result<()> {
+    conn.execute("DELETE FROM rating_names", [])?;
+    let mut ins = conn.prepare("INSERT INTO rating_names (name, rating_key, position) VALUES (?1, ?2, ?3)")?;
+    for n in names {
+        let key = n.rating_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
+        ins.execute(params![n.name.trim(), key, n.position])?;
+    }
+    Ok(())
 }
 
 /// Maps every imported review again (after the scale or the rating-name table changed). Returns

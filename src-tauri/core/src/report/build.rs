@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::OptionalExtension;
 
 use super::data::*;
 use super::select::{resolve, Selection};
@@ -56,12 +55,7 @@ fn clean(s: &Option<String>) -> Option<String> {
 }
 
 fn setting(store: &Store, key: &str) -> Result<Option<String>> {
-    let v: Option<String> = store
-        .conn()
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    Ok(v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+    Ok(store.setting(key)?.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
 }
 
 /// Reads the selected claims and builds the collection. `progress(done, total)` is called after
@@ -114,10 +108,10 @@ pub fn build_collection_until(
 /// state of the workspace, even while the app writes to it (WAL readers see a fixed snapshot).
 /// Nothing is written, so it ends with a rollback. When the connection is already inside a
 /// transaction, that one is used as is.
-struct ReadSnapshot<'a>(Option<&'a rusqlite::Connection>);
+pub(super) struct ReadSnapshot<'a>(Option<&'a rusqlite::Connection>);
 
 impl<'a> ReadSnapshot<'a> {
-    fn begin(conn: &'a rusqlite::Connection) -> Result<ReadSnapshot<'a>> {
+    pub(super) fn begin(conn: &'a rusqlite::Connection) -> Result<ReadSnapshot<'a>> {
         if !conn.is_autocommit() {
             return Ok(ReadSnapshot(None));
         }

@@ -4,8 +4,8 @@
 //! confidential evidence link has no field that could hold a title, address, excerpt or hash, so no
 //! renderer (present or future) can leak one by forgetting a check.
 //!
-//! These types are also the body of the JSON export, so their field names are part of the
-//! `factdesk_export` format: rename nothing without bumping [`super::JSON_EXPORT_VERSION`].
+//! These types were also the body of the JSON export of version 1, which import still reads (and
+//! reads the claims CSV into): rename none of their fields.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,8 @@
 //! The data is built once from the store ([`build_collection`]), with confidential sources already
 //! masked, and each format is a pure function of it, so every format shows the same facts and a
 //! golden test pins each one. [`export`] does both; [`export_to_file`] also writes the result
-//! atomically.
+//! atomically. JSON is not a report but the workspace's own data, the bundle of
+//! [`crate::model::bundle`], read from the store by [`export`] and pinned by a golden file too.
 
 mod build;
 pub mod claimreview;
@@ -19,7 +20,6 @@ mod select;
 mod summary;
 mod text;
 
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,6 @@ use crate::store::Store;
 
 pub use build::{build_collection, build_collection_until, citation, claim_report, ExportOptions, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
 pub use data::*;
-pub use json::JSON_EXPORT_VERSION;
 pub use select::{find_claimant, Selection};
 pub use text::safe_url;
 
@@ -51,7 +50,8 @@ pub enum Format {
     /// One row per evidence link, joined to the claims by `claim_uuid`.
     #[serde(rename = "csv-evidence")]
     CsvEvidence,
-    /// Everything, for archives and other tools.
+    /// Everything: the bundle of the claims (or the whole workspace), for archives, other tools
+    /// and other workspaces.
     #[serde(rename = "json")]
     Json,
     /// schema.org ClaimReview JSON-LD for published fact-checks.
@@ -126,7 +126,8 @@ pub struct Export {
     pub warnings: Vec<String>,
 }
 
-/// Renders a built collection: a pure function of the data.
+/// Renders a built collection: a pure function of the data. JSON is read from the workspace, not
+/// from a report: [`export`] it.
 pub fn render(c: &Collection, format: Format) -> Result<Export> {
     let (bytes, warnings) = match format {
         Format::Markdown => (markdown::render(c).into_bytes(), Vec::new()),
@@ -134,7 +135,9 @@ pub fn render(c: &Collection, format: Format) -> Result<Export> {
         Format::Pdf => pdf::render(c)?,
         Format::Csv => (csv::render_claims(c).into_bytes(), Vec::new()),
         Format::CsvEvidence => (csv::render_evidence(c).into_bytes(), Vec::new()),
-        Format::Json => (json::render(c)?, Vec::new()),
+        Format::Json => {
+            return Err(Error::validation("format", "A JSON bundle is the workspace's data, not a report: it is exported from the workspace."))
+        }
         Format::ClaimReview => {
             let r = claimreview::render(c)?;
             (r.json, r.warnings)
@@ -157,11 +160,34 @@ pub fn export_with_progress(
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Export> {
-    let collection = build_collection(store, selection, opts, progress)?;
+    export_until(store, selection, format, opts, &mut |done, total| {
+        progress(done, total);
+        true
+    })
+}
+
+/// [`export`] that stops when `progress(done, total)` answers false (the checker cancelled): then
+/// an [`Error::Cancelled`] and nothing else happens.
+pub fn export_until(
+    store: &Store,
+    selection: &Selection,
+    format: Format,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Export> {
+    if format == Format::Json {
+        return json::export(store, selection, progress);
+    }
+    let collection = build_collection_until(store, selection, opts, progress)?;
     if collection.claims.is_empty() {
-        return Err(Error::validation("selection", format!("Nothing to export: no claims match ({}).", collection.scope)));
+        return Err(nothing_to_export(&collection.scope));
     }
     render(&collection, format)
+}
+
+/// An export of no claims: almost always a mistyped tag or name.
+fn nothing_to_export(scope: &str) -> Error {
+    Error::validation("selection", format!("Nothing to export: no claims match ({scope})."))
 }
 
 /// Exports to `path`, atomically (see [`write_atomic`]).
@@ -172,86 +198,10 @@ pub fn export_to_file(
     opts: &ExportOptions,
     path: &Path,
 ) -> Result<Export> {
+    crate::paths::check_output_path(path)?;
     let export = export(store, selection, format, opts)?;
     write_atomic(path, &export.bytes)?;
     Ok(export)
 }
 
-/// Writes `bytes` to `path` so that the file is either the old one or the complete new one, never
-/// half written: the bytes go to a new temporary file in the same folder (so the rename cannot
-/// cross file systems), are flushed to disk, and the temporary file is renamed over `path`. On any
-/// failure the temporary file is removed. The file is created like any other (the user's umask
-/// applies), not with a temporary file's owner-only permissions, so a report can be shared as usual.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |what: &str, e: std::io::Error| Error::io(format!("could not {what} {}", path.display()), e);
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::validation("out", format!("{} is not a file name", path.display())))?;
-    if path.is_dir() {
-        return Err(Error::validation("out", format!("{} is a folder: give the name of the file to write", path.display())));
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let (tmp_path, mut file) = create_temp(dir, name).map_err(|e| io("create a temporary file beside", e))?;
-    let guard = RemoveOnDrop(Some(tmp_path));
-    file.write_all(bytes).map_err(|e| io("write", e))?;
-    file.sync_all().map_err(|e| io("flush", e))?;
-    drop(file);
-    let tmp_path = guard.path();
-    std::fs::rename(tmp_path, path).map_err(|e| io("replace", e))?;
-    guard.keep();
-    sync_dir(dir);
-    Ok(())
-}
-
-/// Flushes the folder's entry for the renamed file, so the new name survives a power cut. Best
-/// effort: the file itself is already complete, and some platforms cannot open a folder.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
-/// A new file `.<name>.<pid>.<n>.tmp` in `dir`, never one that exists already.
-fn create_temp(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let mut last_err = None;
-    for attempt in 0..100u32 {
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".{}.{}.tmp", std::process::id(), nanos.wrapping_add(attempt)));
-        let p = dir.join(tmp_name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&p) {
-            Ok(f) => return Ok((p, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last_err.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
-}
-
-/// Removes the temporary file unless the write went through.
-struct RemoveOnDrop(Option<std::path::PathBuf>);
-
-impl RemoveOnDrop {
-    fn path(&self) -> &Path {
-        self.0.as_deref().unwrap_or(Path::new(""))
-    }
-
-    fn keep(mut self) {
-        self.0 = None;
-    }
-}
-
-impl Drop for RemoveOnDrop {
-    fn drop(&mut self) {
-        if let Some(p) = self.0.take() {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
+pub use crate::files::write_atomic;

@@ -22,21 +22,21 @@ const COMMON_MATCHES: u32 = 2_000;
 const MAX_PAGE: u32 = 500;
 
 /// A [`ClaimInput`] that passed validation, trimmed and normalised.
-struct ValidClaim {
-    text: String,
-    summary: String,
-    claimant: Option<String>,
+pub(super) struct ValidClaim {
+    pub(super) text: String,
+    pub(super) summary: String,
+    pub(super) claimant: Option<String>,
     claimant_role: Option<String>,
-    said_on: Option<String>,
-    said_where: String,
+    pub(super) said_on: Option<String>,
+    pub(super) said_where: String,
     status: Option<ClaimStatus>,
-    tags: Vec<String>,
-    language: String,
-    context: String,
-    assignee: String,
+    pub(super) tags: Vec<String>,
+    pub(super) language: String,
+    pub(super) context: String,
+    pub(super) assignee: String,
 }
 
-fn validate(input: &ClaimInput) -> Result<ValidClaim> {
+pub(super) fn validate(input: &ClaimInput) -> Result<ValidClaim> {
     let text = input.text.trim();
     if text.is_empty() {
         return Err(Error::validation("text", "The claim's wording cannot be empty: paste the exact words that were said."));
@@ -224,6 +224,92 @@ impl Tx<'_> {
         self.record("claim", &uuid, Some(id), "created", &format!("Captured the claim{who}"), &[])?;
         Ok((id, uuid))
     }
+
+    /// [`Store::update_claim`] in this transaction: what changed, in words, or None when the input
+    /// says what the claim already says.
+    pub(crate) fn update_claim(&self, uuid: &str, input: &ClaimInput) -> Result<Option<String>> {
+        let id = self.claim_id(uuid)?;
+        let v = validate(input)?;
+        let before = self.claim_input(id)?;
+        let old_status = before.status.unwrap_or(ClaimStatus::New);
+        let status = v.status.unwrap_or(old_status);
+        let mut changes = Vec::new();
+        let mut diff = |field: &'static str, from: serde_json::Value, to: serde_json::Value| {
+            if from != to {
+                changes.push(Change { field, from, to });
+            }
+        };
+        diff("text", json!(before.text), json!(v.text));
+        diff("summary", json!(before.summary), json!(v.summary));
+        diff("claimant", json!(before.claimant), json!(v.claimant));
+        diff("said_on", json!(before.said_on), json!(v.said_on));
+        diff("said_where", json!(before.said_where), json!(v.said_where));
+        diff("status", json!(old_status), json!(status));
+        diff("tags", json!(before.tags), json!(v.tags));
+        diff("language", json!(before.language), json!(v.language));
+        diff("context", json!(before.context), json!(v.context));
+        diff("assignee", json!(before.assignee), json!(v.assignee));
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        if super::is_locked(old_status) {
+            if let Some(c) = changes.iter().find(|c| matches!(c.field, "text" | "claimant" | "said_on" | "said_where")) {
+                return Err(Error::Conflict(format!(
+                    "This claim is published: its {} is part of the published fact-check and cannot be edited. \
+                     Correct the verdict or the evidence instead, with a reason readers will see.",
+                    match c.field { "text" => "wording", "said_on" => "date", "said_where" => "place", other => other }
+                )));
+            }
+        }
+        let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
+        // The status moves through the workflow's one mechanism (its own checks and history row).
+        self.move_status(uuid, id, old_status, status)?;
+        let summary = describe_changes(&changes);
+        changes.retain(|c| c.field != "status");
+        if changes.is_empty() {
+            return Ok(Some(summary));
+        }
+        self.execute(
+            "UPDATE claims SET text = ?1, summary = ?2, claimant_id = ?3, said_on = ?4, said_where = ?5,
+                    updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
+            params![v.text, v.summary, claimant_id, v.said_on, v.said_where, self.now, id, v.language, v.context, v.assignee],
+        )?;
+        if changes.iter().any(|c| matches!(c.field, "text" | "claimant")) {
+            self.set_claim_worthiness(id, crate::extract::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
+        }
+        self.set_tags(id, &v.tags)?;
+        self.reindex_claim(id)?;
+        self.record("claim", uuid, Some(id), "updated", &describe_changes(&changes), &changes)?;
+        Ok(Some(summary))
+    }
+
+    /// The claim's editable fields as stored, to compare an edit with.
+    fn claim_input(&self, id: i64) -> Result<ClaimInput> {
+        let mut input = self.query_row(
+            "SELECT c.text, c.summary, cl.name, c.said_on, c.said_where, c.status, c.language, c.context, c.assignee
+             FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
+            [id],
+            |r| {
+                Ok(ClaimInput {
+                    text: r.get(0)?,
+                    summary: r.get(1)?,
+                    claimant: r.get(2)?,
+                    said_on: r.get(3)?,
+                    said_where: r.get(4)?,
+                    status: ClaimStatus::parse(&r.get::<_, String>(5)?),
+                    language: r.get(6)?,
+                    context: r.get(7)?,
+                    assignee: r.get(8)?,
+                    ..ClaimInput::default()
+                })
+            },
+        )?;
+        input.tags = self
+            .prepare_cached("SELECT tag FROM claim_tags WHERE claim_id = ?1 ORDER BY tag")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(input)
+    }
 }
 
 impl Store {
@@ -253,62 +339,7 @@ impl Store {
 
     /// Edits a claim. Every changed field is recorded in its history.
     pub fn update_claim(&mut self, uuid: &str, input: &ClaimInput) -> Result<ClaimDetail> {
-        let before = self.get_claim(uuid)?;
-        let v = validate(input)?;
-        self.write(|tx| {
-            let id = tx.claim_id(uuid)?;
-            let mut changes = Vec::new();
-            let mut diff = |field: &'static str, from: serde_json::Value, to: serde_json::Value| {
-                if from != to {
-                    changes.push(Change { field, from, to });
-                }
-            };
-            let old_claimant = before.claimant.as_ref().map(|c| c.name.clone());
-            let status = v.status.unwrap_or(before.status);
-            diff("text", json!(before.text), json!(v.text));
-            diff("summary", json!(before.summary), json!(v.summary));
-            diff("claimant", json!(old_claimant), json!(v.claimant));
-            diff("said_on", json!(before.said_on.map(|d| d.format("%Y-%m-%d").to_string())), json!(v.said_on));
-            diff("said_where", json!(before.said_where), json!(v.said_where));
-            diff("status", json!(before.status), json!(status));
-            diff("tags", json!(before.tags), json!(v.tags));
-            diff("language", json!(before.language), json!(v.language));
-            diff("context", json!(before.context), json!(v.context));
-            diff("assignee", json!(before.assignee), json!(v.assignee));
-            if changes.is_empty() {
-                return Ok(());
-            }
-            if super::is_locked(before.status) {
-                if let Some(c) = changes.iter().find(|c| matches!(c.field, "text" | "claimant" | "said_on" | "said_where")) {
-                    return Err(Error::Conflict(format!(
-                        "This claim is published: its {} is part of the published fact-check and cannot be edited. \
-                         Correct the verdict or the evidence instead, with a reason readers will see.",
-                        match c.field { "text" => "wording", "said_on" => "date", "said_where" => "place", other => other }
-                    )));
-                }
-            }
-            let claimant_id =
-                v.claimant.as_deref().map(|n| tx.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
-            // The status moves through the workflow's one mechanism (its own checks and history row).
-            tx.move_status(uuid, id, before.status, status)?;
-            changes.retain(|c| c.field != "status");
-            if changes.is_empty() {
-                return Ok(());
-            }
-            tx.execute(
-                "UPDATE claims SET text = ?1, summary = ?2, claimant_id = ?3, said_on = ?4, said_where = ?5,
-                        updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
-                params![v.text, v.summary, claimant_id, v.said_on, v.said_where, tx.now, id, v.language, v.context, v.assignee],
-            )?;
-            if changes.iter().any(|c| matches!(c.field, "text" | "claimant")) {
-                tx.set_claim_worthiness(id, crate::extract::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
-            }
-            tx.set_tags(id, &v.tags)?;
-            tx.reindex_claim(id)?;
-            let summary = describe_changes(&changes);
-            tx.record("claim", uuid, Some(id), "updated", &summary, &changes)?;
-            Ok(())
-        })?;
+        self.write(|tx| tx.update_claim(uuid, input))?;
         self.get_claim(uuid)
     }
 
@@ -588,7 +619,7 @@ impl Store {
             if todo.is_empty() {
                 return Ok(());
             }
-            let tx = self.conn.transaction()?;
+            let tx = self.upkeep_transaction()?;
             {
                 let mut set = tx.prepare_cached("UPDATE claims SET worthiness = ?1 WHERE id = ?2")?;
                 for (id, text, claimant) in &todo {
@@ -748,7 +779,7 @@ fn round_score(score: f32) -> f64 {
     (f64::from(score).clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
-fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
+pub(super) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
     round_score(crate::extract::worthiness::claim_worthiness(text, claimant))
 }
 

@@ -2,6 +2,7 @@
 //! newest schema. Every mutation runs in one transaction together with its history row.
 
 mod appearances;
+mod bundle;
 mod claimants;
 mod claims;
 mod history;
@@ -14,12 +15,15 @@ mod verdicts;
 mod workflow;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
+use crate::lock::{self, writable, Access, Guard};
 use crate::model::WorkspaceInfo;
 
 pub use history::Change;
@@ -48,9 +52,13 @@ pub const SCHEMA_VERSION: u32 = MIGRATION_LIST.len() as u32;
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
 pub struct Store {
+    // Declared before `guard`, so the connection closes before the lock's descriptor does (closing
+    // any descriptor of the file drops the process's POSIX locks on it: see `lock`).
     conn: Connection,
+    guard: Arc<Guard>,
     path: PathBuf,
     actor: String,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -60,16 +68,47 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date. It
+    /// holds the workspace's lock until dropped; a workspace another process holds is refused. A
+    /// file that cannot be written (permissions, a read-only disk) is opened read-only.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        let guard = Guard::try_lock(path, Access::Write)?.ok_or_else(|| lock::in_use(path))?;
+        Store::open_with(path, guard)
+    }
+
+    /// Opens the workspace at `path` to read only: beside other readers, never beside a writer;
+    /// it never writes, not even a checkpoint of the write-ahead log.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        let guard = Guard::try_lock(path, Access::Read)?.ok_or_else(|| lock::in_use(path))?;
+        Store::open_with(path, guard)
+    }
+
+    /// Opens the workspace at `path` under `guard` (a lock taken on it, or a lease from the app
+    /// that holds it): read-only when the guard is for reading or the file cannot be written.
+    pub fn open_with(path: impl AsRef<Path>, guard: impl Into<Arc<Guard>>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::io(format!("could not create the folder {}", dir.display()), e)
-            })?;
+        let mut guard = guard.into();
+        if guard.access() == Access::Write && writable(&path) {
+            return Self::open_writable(&path, guard);
         }
-        let mut conn = Connection::open(&path)?;
-        Self::check_is_workspace(&conn, &path)?;
+        // An older schema is brought up to date first, when no other reader is in the way.
+        let upgrade = writable(&path) && Self::schema_version_at(&path).is_ok_and(|v| v < SCHEMA_VERSION);
+        if upgrade && Arc::get_mut(&mut guard).is_some_and(|g| g.try_upgrade()) {
+            let Store { conn, guard: g, .. } = Self::open_writable(&path, guard)?;
+            drop(conn);
+            guard = g;
+            if let Some(g) = Arc::get_mut(&mut guard) {
+                g.downgrade();
+            }
+        }
+        Self::open_reading(path, guard)
+    }
+
+    fn open_writable(path: &Path, guard: Arc<Guard>) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        Self::check_is_workspace(&conn, path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -79,7 +118,64 @@ impl Store {
             )));
         }
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        Self::check_not_newer(&conn, path)?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        let actor = Self::load_actor(&conn)?;
+        let mut store = Store {
+            conn,
+            guard,
+            path: path.to_path_buf(),
+            actor,
+            read_only: false,
+        };
+        store.backfill_url_keys()?;
+        store.backfill_worthiness()?;
+        Ok(store)
+    }
+
+    /// A read-only connection that never writes, not even a checkpoint.
+    fn reading_connection(path: &Path) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Readers hold the workspace's lock shared, so no writer can come while they read. With no
+        // log beside the file, the file alone is the workspace: SQLite is told so (`immutable`)
+        // and reads it without making `-wal` and `-shm` files (which a read-only folder could not
+        // hold, and which a reader could not remove). A log left by a writer that crashed is read
+        // through as usual, and left for the next writer to fold in.
+        let wal = PathBuf::from(format!("{}-wal", path.display()));
+        let conn = if wal.exists() {
+            Connection::open_with_flags(path, flags)?
+        } else {
+            let encoded = path.to_string_lossy().replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+            Connection::open_with_flags(format!("file:{encoded}?immutable=1"), flags)?
+        };
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        Ok(conn)
+    }
+
+    fn open_reading(path: PathBuf, guard: Arc<Guard>) -> Result<Store> {
+        let conn = Self::reading_connection(&path)?;
+        Self::check_is_workspace(&conn, &path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Self::check_not_newer(&conn, &path)?;
         let version = Self::schema_version_of(&conn)?;
+        if version < SCHEMA_VERSION {
+            return Err(Error::Workspace(format!(
+                "{} was written by an older Factdesk (schema {version}) and cannot be brought up to date here: {}",
+                path.display(),
+                if writable(&path) {
+                    "another reader has it open; try again when it is closed."
+                } else {
+                    "the file cannot be written. Copy it somewhere writable and open the copy."
+                }
+            )));
+        }
+        let actor = Self::load_actor(&conn)?;
+        Ok(Store { conn, guard, path, actor, read_only: true })
+    }
+
+    fn check_not_newer(conn: &Connection, path: &Path) -> Result<()> {
+        let version = Self::schema_version_of(conn)?;
         if version > SCHEMA_VERSION {
             return Err(Error::Workspace(format!(
                 "{} was written by a newer Factdesk (schema {version}; this version knows up to {SCHEMA_VERSION}). \
@@ -87,13 +183,34 @@ impl Store {
                 path.display()
             )));
         }
-        MIGRATIONS.to_latest(&mut conn)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        let actor = Self::load_actor(&conn)?;
-        let mut store = Store { conn, path, actor };
-        store.backfill_url_keys()?;
-        store.backfill_worthiness()?;
-        Ok(store)
+        Ok(())
+    }
+
+    /// The schema version of the workspace file at `path`, read without opening it as a store.
+    fn schema_version_at(path: &Path) -> Result<u32> {
+        Self::schema_version_of(&Self::reading_connection(path)?)
+    }
+
+    /// Lends the workspace to the process that asked (see [`lock::handover`]): closes this store,
+    /// keeping the lock on the borrower's behalf, waits until the borrower is done, and opens the
+    /// file again, with whatever the borrower changed.
+    pub fn lend(self, mut request: lock::handover::Request) -> Result<Store> {
+        let (path, guard) = (self.path.clone(), self.guard.clone());
+        drop(self);
+        if request.grant() {
+            request.wait_returned();
+        }
+        Store::open_with(path, guard)
+    }
+
+    /// What lets this store use its file (its lock, or the app's lease), to open it again under.
+    pub fn guard(&self) -> &Arc<Guard> {
+        &self.guard
+    }
+
+    /// Whether changes are refused because the file (or the way it was opened) is read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Refuses files that are not SQLite, or are SQLite databases of some other program.
@@ -149,6 +266,7 @@ impl Store {
 
     /// Sets the checker's name, kept in the workspace.
     pub fn set_actor(&mut self, name: &str) -> Result<()> {
+        self.check_writable()?;
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::validation("actor", "Your name cannot be empty: it is recorded with every change."));
@@ -160,6 +278,30 @@ impl Store {
         )?;
         self.actor = name.to_string();
         Ok(())
+    }
+
+    /// SQLite's full `integrity_check`: "ok", or what is damaged.
+    pub fn check_integrity(&self) -> Result<String> {
+        let rows: Vec<String> =
+            self.conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows.join("; "))
+    }
+
+    /// When the workspace last changed (its newest history row), if ever.
+    pub fn last_change_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<String> =
+            self.conn.query_row("SELECT at FROM history ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?;
+        Ok(at.map(|s| parse_ts(&s)).transpose()?)
+    }
+
+    /// Sets workspace settings, in one transaction.
+    pub fn set_settings(&mut self, pairs: &[(&str, &str)]) -> Result<()> {
+        self.write(|tx| pairs.iter().try_for_each(|(k, v)| tx.set_setting(k, v)))
+    }
+
+    /// A workspace setting, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     pub fn schema_version(&self) -> Result<u32> {
@@ -178,6 +320,7 @@ impl Store {
             source_count: sources,
             actor: self.actor.clone(),
             schema_version: self.schema_version()?,
+            read_only: self.read_only,
         })
     }
 
@@ -188,8 +331,11 @@ impl Store {
     }
 
     /// Like [`Store::write`], recording `actor` instead of the workspace's checker.
+    /// Write transactions begin IMMEDIATE: one that read first could not wait for the write lock
+    /// in WAL mode, and would fail with "database is locked" instead.
     pub(crate) fn write_as<T>(&mut self, actor: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = Tx { tx: self.conn.transaction()?, actor, now: now() };
+        self.check_writable()?;
+        let tx = Tx { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?, actor, now: now() };
         let out = f(&tx)?;
         tx.tx.commit()?;
         Ok(out)
@@ -198,7 +344,25 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// A plain transaction of the store's own upkeep (IMMEDIATE, as every write).
+    pub(crate) fn upkeep_transaction(&mut self) -> Result<Transaction<'_>> {
+        self.check_writable()?;
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    pub(crate) fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::Workspace(format!(
+                "{} is open read-only (the file or its folder cannot be written, or it was opened to read): nothing can be changed. \
+                 Copy it somewhere writable to work on it.",
+                self.path.display()
+            )));
+        }
+        Ok(())
+    }
 }
+
 
 /// A write transaction with the actor and the single timestamp of this change.
 pub(crate) struct Tx<'a> {
@@ -216,6 +380,15 @@ impl Tx<'_> {
     /// The one timestamp of this change.
     pub(crate) fn now(&self) -> &str {
         &self.now
+    }
+
+    /// Sets a workspace setting in this transaction.
+    pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
     }
 }
 

@@ -124,16 +124,16 @@ fn capture_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<CaptureIn
 }
 
 /// A source's fields after validation.
-struct ValidSource {
-    url: String,
-    url_key: Option<String>,
-    title: String,
-    publisher: String,
-    author: String,
-    published_on: Option<String>,
+pub(super) struct ValidSource {
+    pub(super) url: String,
+    pub(super) url_key: Option<String>,
+    pub(super) title: String,
+    pub(super) publisher: String,
+    pub(super) author: String,
+    pub(super) published_on: Option<String>,
 }
 
-fn validate_source(input: &SourceInput) -> Result<ValidSource> {
+pub(super) fn validate_source(input: &SourceInput) -> Result<ValidSource> {
     let (url, url_key) = if input.url.trim().is_empty() {
         (String::new(), None)
     } else {
@@ -657,7 +657,7 @@ impl Store {
         if todo.is_empty() {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.upkeep_transaction()?;
         for (id, url) in todo {
             if let Ok(key) = url_key(&url) {
                 tx.execute("UPDATE sources SET url_key = ?1 WHERE id = ?2", params![key, id])?;

@@ -186,44 +186,7 @@ impl Store {
 
     /// Signs off (or withdraws the sign-off of) one checklist item on a claim, recording who.
     pub fn set_check(&mut self, claim_uuid: &str, item_uuid: &str, done: bool) -> Result<ClaimDetail> {
-        self.write(|tx| {
-            let claim_id = tx.claim_id(claim_uuid)?;
-            let status = tx.claim_status(claim_id)?;
-            if is_locked(status) {
-                return Err(Error::Conflict(format!(
-                    "This claim is {}: its checklist was closed when it was published.",
-                    label(status)
-                )));
-            }
-            if status == Archived {
-                return Err(Error::Conflict("This claim is archived: reopen it before signing off its checklist.".into()));
-            }
-            let (item_id, item_label): (i64, String) = tx
-                .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?
-                .ok_or_else(|| Error::not_found("checklist item", item_uuid))?;
-            let changed = if done {
-                tx.execute(
-                    "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT DO NOTHING",
-                    params![claim_id, item_id, tx.actor, tx.now],
-                )?
-            } else {
-                tx.execute("DELETE FROM claim_checks WHERE claim_id = ?1 AND item_id = ?2", params![claim_id, item_id])?
-            };
-            if changed > 0 {
-                tx.touch_claim(claim_id)?;
-                let summary = if done {
-                    format!("Signed off “{item_label}”")
-                } else {
-                    format!("Withdrew the sign-off of “{item_label}”")
-                };
-                tx.record("checklist", item_uuid, Some(claim_id), if done { "signed" } else { "unsigned" }, &summary, &[])?;
-            }
-            Ok(())
-        })?;
+        self.write(|tx| tx.set_check(claim_uuid, item_uuid, done))?;
         self.get_claim(claim_uuid)
     }
 
@@ -311,6 +274,48 @@ impl Store {
         // A claim published once passed the gate then; restoring it from the archive is not a new publication.
         detail.publish_blockers =
             if is_locked(status) || published_before { Vec::new() } else { publish_blockers(self.conn(), claim_id)? };
+        Ok(())
+    }
+}
+
+impl Tx<'_> {
+    /// [`Store::set_check`] inside this transaction.
+    pub(crate) fn set_check(&self, claim_uuid: &str, item_uuid: &str, done: bool) -> Result<()> {
+        let claim_id = self.claim_id(claim_uuid)?;
+        let status = self.claim_status(claim_id)?;
+        if is_locked(status) {
+            return Err(Error::Conflict(format!(
+                "This claim is {}: its checklist was closed when it was published.",
+                label(status)
+            )));
+        }
+        if status == Archived {
+            return Err(Error::Conflict("This claim is archived: reopen it before signing off its checklist.".into()));
+        }
+        let (item_id, item_label): (i64, String) = self
+            .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("checklist item", item_uuid))?;
+        let changed = if done {
+            self.execute(
+                "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT DO NOTHING",
+                params![claim_id, item_id, self.actor, self.now],
+            )?
+        } else {
+            self.execute("DELETE FROM claim_checks WHERE claim_id = ?1 AND item_id = ?2", params![claim_id, item_id])?
+        };
+        if changed > 0 {
+            self.touch_claim(claim_id)?;
+            let summary = if done {
+                format!("Signed off “{item_label}”")
+            } else {
+                format!("Withdrew the sign-off of “{item_label}”")
+            };
+            self.record("checklist", item_uuid, Some(claim_id), if done { "signed" } else { "unsigned" }, &summary, &[])?;
+        }
         Ok(())
     }
 }

@@ -354,6 +354,21 @@ export function restoreWorkspace(): Promise<import('./types').RestoreDone | null
   return call('restore_workspace');
 }
 
+/** Whether automatic backups are on, where they go and the ones kept (newest first). */
+export function autoBackups(): Promise<import('./types').AutoBackups> {
+  return call('auto_backups');
+}
+
+/** Turns automatic backups on or off; `folder` null puts them back beside the workspace. */
+export function setAutoBackups(enabled: boolean, folder: string | null): Promise<import('./types').AutoBackups> {
+  return call('set_auto_backups', { enabled, folder });
+}
+
+/** Asks for the folder of automatic backups (the system dialog, opened by the backend); null when cancelled. */
+export function chooseBackupFolder(): Promise<import('./types').AutoBackups | null> {
+  return call('choose_backup_folder');
+}
+
 /** Shows a file in the system's file manager. */
 export async function revealInFolder(path: string): Promise<void> {
   try {

@@ -705,7 +705,11 @@ export type WorkspaceInfo = { path: string, claim_count: number, source_count: n
 /**
  * The name recorded in the history for changes made here.
  */
-actor: string, schema_version: number, };
+actor: string, schema_version: number, 
+/**
+ * Changes are refused: the file (or its folder) cannot be written, or it was opened to read.
+ */
+read_only: boolean, };
 
 /**
  * What to export from the window: one claim, or the claims the list shows for a query.
@@ -875,3 +879,17 @@ kept: string | null,
  * The backup's schema version, before it was brought up to date.
  */
 backup_schema_version: number, claims: number, sources: number, };
+
+/**
+ * One automatic backup on disk.
+ */
+export type AutoBackup = { path: string, taken_at: string, bytes: number, };
+
+/**
+ * What Settings shows: where automatic backups go, whether they are on, and those kept.
+ */
+export type AutoBackups = { enabled: boolean, folder: string, 
+/**
+ * Newest first.
+ */
+kept: Array<AutoBackup>, };

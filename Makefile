@@ -19,13 +19,14 @@ DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
 DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
 WORKSPACE ?= $(DEMO_WORKSPACE)
 
-.PHONY: help run test deps deps-run ui build release bindings test-rust test-ui test-e2e bench clean
+.PHONY: help run test deps deps-run ui build release bindings test-rust test-ui test-e2e bench fuzz clean
 
 help:
 	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
 	@echo "make test   run every test: Rust, UI unit tests, end-to-end in the real window"
 	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
 	@echo "make bindings regenerate ui/src/lib/api/types.ts from the Rust model"
+	@echo "make fuzz   fuzz every importer for FUZZ_SECONDS (default 60) each, twice: cargo-fuzz, then our own fuzzer"
 
 deps:
 	@scripts/deps.sh test
@@ -76,6 +77,31 @@ bindings:
 
 bench:
 	$(CARGO) bench -p factdesk-core
+
+# Longer fuzzing of every importer (ClaimReview, JSON bundle, claims CSV, article files); opt-in,
+# `make test` runs bounded fuzzers instead. First cargo-fuzz (libFuzzer, coverage-guided; on stable
+# Rust in its reduced mode, --sanitizer none), from the same seeds as the test run; then our own
+# seeded fuzzer, which changes values inside records that still parse. FUZZ_SECONDS per importer,
+# each. An input that breaks an importer is kept in src-tauri/core/tests/fuzz-corpus/<importer>/,
+# the regression corpus `make test` replays. Without cargo-fuzz (and no way to install it) only our
+# own fuzzer runs.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := claimreview json csv article
+FUZZ_CORPUS := src-tauri/core/tests/fuzz-corpus
+
+fuzz:
+	FUZZ_SEEDS_DIR=$(CURDIR)/fuzz/seeds $(CARGO) test $(TEST_SET) --test import_fuzz write_fuzz_seeds -- --ignored --quiet
+	@if command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked; then \
+	  [ -f fuzz/Cargo.lock ] || cp Cargo.lock fuzz/Cargo.lock; \
+	  for t in $(FUZZ_TARGETS); do \
+	    mkdir -p fuzz/corpus/$$t $(FUZZ_CORPUS)/$$t; \
+	    (cd fuzz && $(CARGO) fuzz run --sanitizer none $$t corpus/$$t seeds/$$t ../$(FUZZ_CORPUS)/$$t -- -max_total_time=$(FUZZ_SECONDS)) \
+	      || { cp fuzz/artifacts/$$t/* $(FUZZ_CORPUS)/$$t/; echo "The input that broke it is kept in $(FUZZ_CORPUS)/$$t/."; exit 1; }; \
+	  done; \
+	else \
+	  echo "cargo-fuzz is not available: only Factdesk's own fuzzer runs."; \
+	fi
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(CARGO) test $(TEST_SET) --test import_fuzz fuzz_longer -- --ignored --nocapture
 
 clean:
 	$(CARGO) clean

@@ -4,8 +4,6 @@
 
 use std::path::Path;
 
-use rusqlite::{params, OptionalExtension};
-
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::library::FetchedSource;
@@ -143,16 +141,7 @@ impl Store {
             return Err(Error::validation("text", "The article has no readable text."));
         }
         let text_sha = web::sha256_hex(f.capture.text.as_bytes());
-        let same_text: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT s.uuid FROM captures c JOIN sources s ON s.id = c.source_id
-                 WHERE c.text_sha256 = ?1 ORDER BY c.id DESC LIMIT 1",
-                [&text_sha],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(uuid) = same_text {
+        if let Some(uuid) = self.source_with_text(&text_sha)? {
             return self.article(&uuid).map(|a| Article { existing: true, ..a });
         }
         let added = self.add_fetched_source(f)?;
@@ -170,31 +159,10 @@ impl Store {
     /// similar claims in the workspace and the decision taken on it.
     pub fn article(&self, source_uuid: &str) -> Result<Article> {
         let source = self.get_source(source_uuid)?;
-        let (capture_id, capture_uuid, text): (i64, String, String) = self
-            .conn()
-            .query_row(
-                "SELECT c.id, c.uuid, c.text FROM captures c JOIN sources s ON s.id = c.source_id
-                 WHERE s.uuid = ?1 ORDER BY c.id DESC LIMIT 1",
-                [source_uuid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or_else(|| {
-                Error::validation("source", "This source has no archived text to read claims from; capture it first.")
-            })?;
-        let mut decisions = std::collections::HashMap::new();
-        {
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT d.start, d.\"end\", d.decision, c.uuid FROM article_decisions d
-                 LEFT JOIN claims c ON c.id = d.claim_id WHERE d.capture_id = ?1",
-            )?;
-            for row in stmt.query_map([capture_id], |r| {
-                Ok(((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?), (r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))
-            })? {
-                let (k, v) = row?;
-                decisions.insert(k, v);
-            }
-        }
+        let (capture_id, capture_uuid, text) = self.newest_capture(source_uuid)?.ok_or_else(|| {
+            Error::validation("source", "This source has no archived text to read claims from; capture it first.")
+        })?;
+        let decisions = self.article_decisions(capture_id)?;
         let mut candidates = Vec::new();
         for c in extract::extract(&text) {
             let d = decisions.get(&(c.start as i64, c.end as i64));
@@ -216,14 +184,7 @@ impl Store {
         let wording = if a.text.trim().is_empty() { excerpt.clone() } else { a.text.trim().to_string() };
         let place = if source.publisher.is_empty() { source.title.clone() } else { source.publisher.clone() };
         let claim_uuid = self.write(|tx| {
-            let decided: Option<String> = tx
-                .query_row(
-                    "SELECT decision FROM article_decisions WHERE capture_id = ?1 AND start = ?2 AND \"end\" = ?3",
-                    params![capture_id, a.start, a.end],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if decided.as_deref() == Some("accepted") {
+            if tx.article_decision(capture_id, a.start, a.end)?.as_deref() == Some("accepted") {
                 return Err(Error::Conflict("This candidate was already accepted as a claim.".into()));
             }
             let published_on = source.published_on.map(|d| d.format("%Y-%m-%d").to_string());
@@ -277,37 +238,7 @@ impl Store {
     /// Takes back a rejection, so the candidate is open again.
     pub fn reopen_candidate(&mut self, capture_uuid: &str, start: u32, end: u32) -> Result<()> {
         let (capture_id, _, _) = self.capture_for_decision(capture_uuid)?;
-        self.write(|tx| {
-            tx.execute(
-                "DELETE FROM article_decisions WHERE capture_id = ?1 AND start = ?2 AND \"end\" = ?3 AND decision = 'rejected'",
-                params![capture_id, start, end],
-            )?;
-            Ok(())
-        })
-    }
-
-    fn capture_for_decision(&self, capture_uuid: &str) -> Result<(i64, String, String)> {
-        self.conn()
-            .query_row(
-                "SELECT c.id, s.uuid, c.text FROM captures c JOIN sources s ON s.id = c.source_id WHERE c.uuid = ?1",
-                [capture_uuid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or_else(|| Error::not_found("capture", capture_uuid))
-    }
-}
-
-impl crate::store::Tx<'_> {
-    fn decide(&self, capture_id: i64, start: u32, end: u32, decision: &str, claim_id: Option<i64>) -> Result<()> {
-        self.execute(
-            "INSERT INTO article_decisions (capture_id, start, \"end\", decision, claim_id, actor, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (capture_id, start, \"end\") DO UPDATE SET
-               decision = excluded.decision, claim_id = excluded.claim_id, actor = excluded.actor, at = excluded.at",
-            params![capture_id, start, end, decision, claim_id, self.actor(), self.now()],
-        )?;
-        Ok(())
+        self.write(|tx| tx.forget_rejection(capture_id, start, end))
     }
 }
 

@@ -24,7 +24,7 @@ macro_rules! declare {
 pub fn typescript() -> String {
     let cfg = Config::new();
     let mut out = String::from(
-        "// Generated from src-tauri/core/src/model.rs by `make bindings`. Do not edit by hand.\n\n",
+        "// Generated from src-tauri/core/src/model/ by `make bindings`. Do not edit by hand.\n\n",
     );
     declare!(
         &cfg,

@@ -5,11 +5,10 @@
 //! as the user last edited them, and missing ones are added back.
 
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 
 use crate::error::Result;
 use crate::model::{AppearanceInput, ClaimInput, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput};
-use crate::store::{Store, Tx};
+use crate::store::Store;
 
 pub const DEMO_ACTOR: &str = "Demo desk";
 
@@ -242,13 +241,6 @@ fn date((y, m, d): (i32, u32, u32)) -> Option<String> {
     NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-fn exists(tx: &Tx<'_>, table: &str, uuid: &str) -> Result<bool> {
-    Ok(tx
-        .query_row(&format!("SELECT 1 FROM {table} WHERE uuid = ?1"), [uuid], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
 /// What `seed_demo` added.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct DemoReport {
@@ -272,13 +264,8 @@ impl Store {
                     ..SourceInput::default()
                 };
                 // A source the user already has under the same address is reused, not duplicated.
-                let by_url: Option<String> = tx
-                    .query_row("SELECT uuid FROM sources WHERE url_key = ?1", [&crate::store::url_key(s.url)?], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                let uuid = match by_url {
-                    Some(u) => u,
+                let uuid = match tx.source_with_key(&crate::store::url_key(s.url)?, None)? {
+                    Some((u, _)) => u,
                     None => {
                         report.sources_added += 1;
                         tx.insert_source(&input, Some(s.uuid))?
@@ -288,7 +275,7 @@ impl Store {
             }
             // Newest last, so the list (most recently changed first) opens on the first demo claim.
             for c in CLAIMS.iter().rev() {
-                if exists(tx, "claims", c.uuid)? {
+                if tx.has_claim(c.uuid)? {
                     continue;
                 }
                 let input = ClaimInput {
@@ -335,20 +322,10 @@ impl Store {
                     };
                     tx.insert_verdict(&input, Some(v.uuid))?;
                 }
-                tx.execute(
-                    "UPDATE claims SET status = ?1,
-                            published_at = CASE WHEN ?1 IN ('published', 'corrected') THEN updated_at END
-                     WHERE uuid = ?2",
-                    [c.status.as_str(), c.uuid],
-                )?;
+                tx.seed_status(c.uuid, c.status)?;
                 if crate::store::is_locked(c.status) {
                     // A published demo claim passed the desk's checklist.
-                    tx.execute(
-                        "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at)
-                         SELECT c.id, i.id, ?2, c.created_at FROM claims c, checklist_items i
-                         WHERE c.uuid = ?1 AND i.active = 1",
-                        [c.uuid, DEMO_ACTOR],
-                    )?;
+                    tx.seed_checks(c.uuid, DEMO_ACTOR)?;
                 }
             }
             Ok(report)

@@ -9,8 +9,6 @@
 
 use std::collections::HashMap;
 
-use rusqlite::OptionalExtension;
-
 use crate::error::Result;
 use crate::model::{ClaimInput, ClaimStatus, EvidenceInput, SourceInput, Stance, VerdictInput};
 use crate::store::Store;
@@ -489,11 +487,7 @@ fn source_pool(store: &mut Store, n: usize, seed: u64, report: &mut SyntheticRep
         let outlet = OUTLETS[i % OUTLETS.len()];
         let host = outlet.to_lowercase().replace(' ', "");
         let url = format!("https://{host}.example/synthetic/{seed:x}/{i}");
-        let existing: Option<String> = store
-            .conn()
-            .query_row("SELECT uuid FROM sources WHERE url = ?1", [&url], |r| r.get(0))
-            .optional()?;
-        let uuid = match existing {
+        let uuid = match store.source_uuid_with_url(&url)? {
             Some(u) => u,
             None => {
                 let title = fill(

@@ -18,55 +18,9 @@ pub mod worthiness;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::model::{Candidate, CandidateKind};
 use speakers::{Attr, Registry, Spk};
 use text::{is_heading, paragraphs, quote_spans, quote_style, sentences, tokenize, QSpan, Tok};
-
-/// What kind of claim a candidate is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CandidateKind {
-    /// A direct quotation.
-    Quote,
-    /// Reported speech: "X said that …".
-    Attributed,
-    /// Amounts, money, percentages, counts, dates.
-    Numeric,
-    /// Another checkable statement.
-    Factual,
-}
-
-impl CandidateKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CandidateKind::Quote => "quote",
-            CandidateKind::Attributed => "attributed",
-            CandidateKind::Numeric => "numeric",
-            CandidateKind::Factual => "factual",
-        }
-    }
-}
-
-/// A candidate claim found in an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Candidate {
-    /// The sentence, or the quoted words without the quote marks; exactly `chars[start..end]` of the input.
-    pub text: String,
-    pub kind: CandidateKind,
-    /// The fullest name the article gives for who said it, when known.
-    pub speaker: Option<String>,
-    /// The speaker's office or description, kept apart from the name ("Pentagon Press Secretary").
-    pub speaker_role: Option<String>,
-    /// Check-worthiness in 0..1.
-    pub score: f32,
-    /// Why it scored so, in plain words.
-    pub reasons: Vec<String>,
-    /// Offset of the first char, in Unicode code points.
-    #[ts(type = "number")]
-    pub start: usize,
-    /// Offset after the last char, in Unicode code points.
-    #[ts(type = "number")]
-    pub end: usize,
-}
 
 /// Tuning for [`extract_with`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

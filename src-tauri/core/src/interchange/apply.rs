@@ -6,14 +6,12 @@
 //! own fact-check and is not imported again. Otherwise the review goes on the claim that another
 //! publisher's review already brought in with the same wording, or on a new claim.
 
-use rusqlite::{params, OptionalExtension};
-
 use super::claimreview::{Found, Review};
 use super::ratings::Mapper;
 use super::{short, strict_refusal, ImportAction, ImportItem, ImportReport};
 use crate::error::Result;
 use crate::model::{AppearanceInput, ClaimInput, ClaimStatus};
-use crate::store::{new_uuid, Tx};
+use crate::store::{ReviewFields, Tx};
 
 pub(crate) fn claimreview(tx: &Tx<'_>, found: &[Found], strict: bool) -> Result<ImportReport> {
     let mapper = Mapper::load(tx)?;
@@ -69,53 +67,35 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
         }
         _ => {}
     }
-    let rating_id = mapped.map(|(m, _)| m.id);
-    let mapped_by = mapped.map(|(_, how)| how.as_str());
+    let fields = ReviewFields {
+        publisher: &r.publisher,
+        publisher_url: &r.publisher_url,
+        url: &r.url,
+        headline: &r.headline,
+        author: &r.author,
+        reviewed_on: r.reviewed_on,
+        modified_on: r.modified_on,
+        rating_text: &r.rating.text,
+        rating_value: r.rating.value.as_deref(),
+        best_rating: r.rating.best.as_deref(),
+        worst_rating: r.rating.worst.as_deref(),
+        rating_id: mapped.map(|(m, _)| m.id),
+        mapped_by: mapped.map(|(_, how)| how.as_str()),
+        language: &r.language,
+        language_guessed: r.language_guessed,
+        raw: &r.raw,
+    };
     let match_key = r.match_key();
 
     // Already imported: the same review again, or the publisher changed it.
-    let existing: Option<(i64, String, String, i64)> = tx
-        .prepare_cached(
-            "SELECT e.id, e.raw, c.uuid, e.claim_id FROM external_reviews e JOIN claims c ON c.id = e.claim_id
-             WHERE e.match_key = ?1",
-        )?
-        .query_row([&match_key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
-        .optional()?;
-    if let Some((id, raw, claim_uuid, claim_id)) = existing {
+    if let Some((id, raw, claim_uuid, claim_id)) = tx.review_by_match_key(&match_key)? {
         item.claim_uuid = Some(claim_uuid);
         if raw == r.raw {
             item.action = ImportAction::Unchanged;
             item.reason = "already imported".into();
             return Ok(());
         }
-        tx.execute(
-            "UPDATE external_reviews SET publisher = ?1, publisher_url = ?2, url = ?3, headline = ?4, author = ?5,
-                    reviewed_on = ?6, modified_on = ?7, rating_text = ?8, rating_value = ?9, best_rating = ?10,
-                    worst_rating = ?11, rating_id = ?12, mapped_by = ?13, language = ?14, language_guessed = ?15,
-                    updated_at = ?16, raw = ?17
-             WHERE id = ?18",
-            params![
-                r.publisher,
-                r.publisher_url,
-                r.url,
-                r.headline,
-                r.author,
-                r.reviewed_on.map(|d| d.to_string()),
-                r.modified_on.map(|d| d.to_string()),
-                r.rating.text,
-                r.rating.value,
-                r.rating.best,
-                r.rating.worst,
-                rating_id,
-                mapped_by,
-                r.language,
-                r.language_guessed,
-                tx.now(),
-                r.raw,
-                id
-            ],
-        )?;
-        let uuid: String = tx.query_row("SELECT uuid FROM external_reviews WHERE id = ?1", [id], |row| row.get(0))?;
+        let uuid = tx.update_review(id, &fields)?;
         let what = format!("Updated {}'s fact-check as republished: “{}”", who(r), r.rating.text);
         tx.record("external_review", &uuid, Some(claim_id), "updated", &what, &[])?;
         item.action = ImportAction::Update;
@@ -124,11 +104,8 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
     }
 
     // The desk's own claim (our own export imported back): its verdict is the desk's already.
-    let by_uuid: Option<(i64, String, String)> = match &r.uuid_hint {
-        Some(u) => tx
-            .prepare_cached("SELECT id, uuid, origin FROM claims WHERE uuid = ?1")?
-            .query_row([u], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
-            .optional()?,
+    let by_uuid = match &r.uuid_hint {
+        Some(u) => tx.claim_with_origin(u)?,
         None => None,
     };
     if let Some((_, uuid, origin)) = &by_uuid {
@@ -142,13 +119,7 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
     let claim_key = r.claim_key();
     let same_claim: Option<(i64, String)> = match by_uuid {
         Some((id, uuid, _)) => Some((id, uuid)),
-        None => tx
-            .prepare_cached(
-                "SELECT c.id, c.uuid FROM external_reviews e JOIN claims c ON c.id = e.claim_id
-                 WHERE e.claim_key = ?1 ORDER BY e.id LIMIT 1",
-            )?
-            .query_row([&claim_key], |row| Ok((row.get(0)?, row.get(1)?)))
-            .optional()?,
+        None => tx.claim_of_review_key(&claim_key)?,
     };
     let (claim_id, claim_uuid) = match same_claim {
         Some((id, uuid)) => {
@@ -170,43 +141,14 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
                 ..ClaimInput::default()
             };
             let (id, uuid) = tx.insert_claim(&input, r.uuid_hint.as_deref())?;
-            tx.prepare_cached("UPDATE claims SET origin = 'imported' WHERE id = ?1")?.execute([id])?;
+            tx.mark_imported(id)?;
             add_appearances(tx, id, r, false)?;
             item.action = ImportAction::Create;
             (id, uuid)
         }
     };
     item.claim_uuid = Some(claim_uuid);
-    let uuid = new_uuid();
-    tx.prepare_cached(
-        "INSERT INTO external_reviews (uuid, claim_id, match_key, claim_key, publisher, publisher_url, url, headline, author,
-                                       reviewed_on, modified_on, rating_text, rating_value, best_rating, worst_rating,
-                                       rating_id, mapped_by, language, language_guessed, imported_at, updated_at, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)",
-    )?
-    .execute(params![
-        uuid,
-        claim_id,
-        match_key,
-        claim_key,
-        r.publisher,
-        r.publisher_url,
-        r.url,
-        r.headline,
-        r.author,
-        r.reviewed_on.map(|d| d.to_string()),
-        r.modified_on.map(|d| d.to_string()),
-        r.rating.text,
-        r.rating.value,
-        r.rating.best,
-        r.rating.worst,
-        rating_id,
-        mapped_by,
-        r.language,
-        r.language_guessed,
-        tx.now(),
-        r.raw
-    ])?;
+    let uuid = tx.insert_review(claim_id, &match_key, &claim_key, &fields)?;
     let rating = if r.rating.text.is_empty() { String::new() } else { format!(": “{}”", r.rating.text) };
     let at = if r.url.is_empty() { String::new() } else { format!(" ({})", r.url) };
     tx.record("external_review", &uuid, Some(claim_id), "imported", &format!("Imported {}'s fact-check{rating}{at}", who(r)), &[])?;
@@ -236,11 +178,7 @@ fn summary(r: &Review) -> String {
 fn add_appearances(tx: &Tx<'_>, claim_id: i64, r: &Review, merge: bool) -> Result<()> {
     for a in &r.appearances {
         if merge {
-            let have: bool = tx.prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM appearances WHERE claim_id = ?1 AND (url = ?2 AND ?2 <> '' OR url = '' AND ?2 = '' AND outlet = ?3))",
-            )?
-            .query_row(params![claim_id, a.url, a.outlet], |row| row.get(0))?;
-            if have {
+            if tx.has_appearance(claim_id, &a.url, &a.outlet)? {
                 continue;
             }
         }

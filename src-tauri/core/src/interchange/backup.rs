@@ -10,16 +10,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
-use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::files::{remove_stale_temps, sync_dir, temp_beside, Cleanup};
 use crate::lock::{self, Access, Guard};
-use crate::store::{Store, APPLICATION_ID, SCHEMA_VERSION};
+use crate::store::{check_workspace_file, copy_file, summary_of, BackupFile, Store};
 
 /// The replaced workspace is kept as `TARGET.before-restore`.
 pub const BEFORE_RESTORE_SUFFIX: &str = ".before-restore";
@@ -78,13 +75,7 @@ impl Store {
         remove_stale_temps(out);
         let tmp = temp_beside(out);
         let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
-        {
-            let mut dst = Connection::open(&tmp)?;
-            copy(self.conn(), &mut dst)?;
-            // Self-contained: a backup is one file, whatever journal the workspace used.
-            dst.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-            verify(&dst, &tmp)?;
-        }
+        self.copy_to_new_file(&tmp)?;
         std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io(format!("could not flush {}", tmp.display()), e))?;
         std::fs::rename(&tmp, out).map_err(|e| Error::io(format!("could not write {}", out.display()), e))?;
         drop(guard);
@@ -131,9 +122,8 @@ fn restore_and_open(backup: &Path, target: &Path, guard: Arc<Guard>) -> Result<(
     // Read under its own lock: a backup that is some workspace open elsewhere is copied, never
     // checkpointed or changed.
     let _backup_lock = Guard::try_lock(backup, Access::Read)?.ok_or_else(|| lock::in_use(backup))?;
-    let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    let backup_schema_version = check_workspace(&src, backup)?;
-    let ok: String = src.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    let src = BackupFile::open(backup)?;
+    let ok = src.quick_check()?;
     if ok != "ok" {
         return Err(Error::Workspace(format!("{} is damaged ({ok}); it was not restored.", backup.display())));
     }
@@ -152,21 +142,13 @@ fn restore_and_open(backup: &Path, target: &Path, guard: Arc<Guard>) -> Result<(
         remove_stale_temps(target);
         let tmp = temp_beside(target);
         let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
-        {
-            let live = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-            let mut copy_to = Connection::open(&tmp)?;
-            copy(&live, &mut copy_to)?;
-            copy_to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-        }
+        copy_file(target, &tmp)?;
         std::fs::rename(&tmp, &keep).map_err(|e| Error::io(format!("could not write {}", keep.display()), e))?;
         drop(guard);
         kept = Some(keep);
     }
-    {
-        let mut dst = Connection::open(target)?;
-        dst.busy_timeout(Duration::from_secs(5))?;
-        copy(&src, &mut dst)?;
-    }
+    src.copy_into(target)?;
+    let backup_schema_version = src.schema_version;
     drop(src);
     let store = Store::open_with(target, guard)?;
     let info = store.info()?;
@@ -192,76 +174,6 @@ impl Store {
         *self = restored;
         Ok(report)
     }
-}
-
-/// Copies the main database of `from` into `to` in one step (one consistent snapshot), retrying
-/// while the destination is locked.
-fn copy(from: &Connection, to: &mut Connection) -> Result<()> {
-    let b = Backup::new(from, to)?;
-    let mut tries = 0;
-    loop {
-        match b.step(-1)? {
-            StepResult::Done => return Ok(()),
-            StepResult::More => {}
-            StepResult::Busy | StepResult::Locked => {
-                tries += 1;
-                if tries > 100 {
-                    return Err(Error::Conflict(
-                        "The file stayed locked by another program for 5 seconds; close it and try again.".into(),
-                    ));
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Checks the copy before it replaces anything.
-fn verify(conn: &Connection, path: &Path) -> Result<()> {
-    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-    if ok != "ok" {
-        return Err(Error::Workspace(format!("the copy at {} failed its check ({ok})", path.display())));
-    }
-    check_workspace(conn, path).map(|_| ())
-}
-
-/// The schema version of a Factdesk workspace; an error when it is not one or is newer than this
-/// Factdesk.
-fn check_workspace(conn: &Connection, path: &Path) -> Result<u32> {
-    let not_ours = || Error::Workspace(format!("{} is not a Factdesk workspace or backup; nothing was changed.", path.display()));
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => not_ours(),
-        other => Error::Storage(other),
-    })?;
-    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let has_claims: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims')", [], |r| r.get(0))?;
-    if !(app_id == APPLICATION_ID || app_id == 0 && version > 0 && has_claims) {
-        return Err(not_ours());
-    }
-    if version > SCHEMA_VERSION {
-        return Err(Error::Workspace(format!(
-            "{} comes from a newer Factdesk (schema {version}; this one knows up to {SCHEMA_VERSION}): update Factdesk to restore it. Nothing was changed.",
-            path.display()
-        )));
-    }
-    Ok(version)
-}
-
-fn check_workspace_file(path: &Path) -> Result<u32> {
-    // Read-write without create: a workspace in WAL mode needs its -shm file to be read at all.
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    check_workspace(&conn, path)
-}
-
-fn summary_of(path: &Path) -> Result<(u32, u32, u32)> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    Ok(conn.query_row(
-        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM claims), (SELECT count(*) FROM sources)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?)
 }
 
 /// Whether two paths name the same file (when both exist), or the same path.

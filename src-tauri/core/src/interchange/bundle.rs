@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::claimreview::{parse_json, Problem};
-use super::ratings::{check_names, replace_names, GivenRating, Mapper};
+use super::ratings::{check_names, GivenRating, Mapper};
 use super::{short, strict_refusal, ImportAction, ImportItem, ImportReport};
 use crate::error::{Error, Result};
 use crate::model::bundle::*;
@@ -167,7 +167,7 @@ fn restore(
     if as_given {
         tx.restore_settings(b)?;
         check_names(&b.rating_names)?;
-        replace_names(tx, &b.rating_names)?;
+        tx.replace_rating_names(&b.rating_names)?;
     } else if settings && tx.settings_differ(b)? {
         noted.notes.push("this workspace keeps its own settings, checklist and rating names: a file's come in only into an empty workspace".into());
     }

@@ -31,9 +31,6 @@ mod ratings;
 mod reviews;
 pub mod rolling;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
 use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
 
@@ -42,106 +39,9 @@ pub use ratings::{rating_names, remap_external_reviews, set_rating_names};
 pub use reviews::{external_reviews, publishers};
 
 #[doc(no_inline)]
-pub use crate::model::{bundle::RatingName, ExternalReview};
-
-/// What an import does with one record of the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportAction {
-    /// A new claim (with, for ClaimReview, the publisher's review).
-    Create,
-    /// Something added to or changed on a claim already in the workspace.
-    Update,
-    /// Already in the workspace as it is in the file: nothing to do.
-    Unchanged,
-    /// Nobody could use it: see `reason`.
-    Skip,
-}
-
-impl ImportAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportAction::Create => "create",
-            ImportAction::Update => "update",
-            ImportAction::Unchanged => "unchanged",
-            ImportAction::Skip => "skip",
-        }
-    }
-}
-
-/// One record of the file and what the import does (or did) with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ImportItem {
-    /// 1-based, in the order of the file (records for ClaimReview and JSON, data rows for CSV).
-    pub position: usize,
-    /// Where in the file, e.g. `dataFeedElement[2].item[0]`, `claims[3]`, `line 5`.
-    pub path: String,
-    pub action: ImportAction,
-    /// The claim it created or changed.
-    pub claim_uuid: Option<String>,
-    /// The claim's wording, shortened.
-    pub claim: String,
-    /// ClaimReview: who published the review.
-    pub publisher: String,
-    /// The rating as the file gives it.
-    pub rating: String,
-    /// The key of the workspace's rating it maps to, when one fits.
-    pub mapped_rating: Option<String>,
-    /// Why it was skipped, or what was updated; empty otherwise.
-    pub reason: String,
-    /// What was left out or guessed, in plain words ("datePublished “soon” is not a date…").
-    pub notes: Vec<String>,
-}
-
-/// What an import did, or (for a preview) would do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ImportReport {
-    /// `claimreview`, `json` or `csv`.
-    pub kind: String,
-    /// False for a preview (a dry run): nothing was written.
-    pub written: bool,
-    /// Records found in the file.
-    pub found: usize,
-    pub created: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    pub skipped: usize,
-    /// Every record, in the order of the file.
-    pub items: Vec<ImportItem>,
-    /// Notes on the whole file.
-    pub notes: Vec<String>,
-}
-
-/// A preview is the report of an import that was rolled back.
-pub type ImportPreview = ImportReport;
-
-/// How to run an import.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportOptions {
-    /// Refuse the whole file when any record cannot be used as given (skipped, or a field left out).
-    pub strict: bool,
-    /// Run the import and roll it back: the report says what it would do; nothing is written.
-    pub dry_run: bool,
-}
-
-/// The kinds of file an import reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportKind {
-    ClaimReview,
-    Json,
-    Csv,
-}
-
-impl ImportKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportKind::ClaimReview => "claimreview",
-            ImportKind::Json => "json",
-            ImportKind::Csv => "csv",
-        }
-    }
-}
+pub use crate::model::{
+    bundle::RatingName, ExternalReview, ImportAction, ImportItem, ImportKind, ImportOptions, ImportPreview, ImportReport,
+};
 
 /// Lists what importing the ClaimReview file would create, update, leave or skip (with position
 /// and reason), without writing anything.

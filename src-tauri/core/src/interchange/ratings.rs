@@ -11,12 +11,10 @@
 //! The words are compared folded (case, accents, punctuation), also by their head ("False: the
 //! photo is from 2015" reads as "False"). When nothing fits, the review keeps its rating as text.
 
-use rusqlite::{params, Connection, OptionalExtension};
-
 use super::loose::{fold, number};
 use crate::error::{Error, Result};
 use crate::model::bundle::RatingName;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// How a rating was mapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,24 +62,9 @@ pub(crate) struct GivenRating {
 }
 
 impl Mapper {
-    pub(crate) fn load(conn: &Connection) -> Result<Mapper> {
-        let scale: Option<(i64, Option<i64>, Option<i64>)> = conn
-            .query_row(
-                "SELECT s.id, s.best_rating, s.worst_rating FROM rating_scales s
-                 JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((scale_id, best, worst)) = scale else {
-            return Err(Error::Workspace("the workspace has no rating scale selected".into()));
-        };
-        let mut stmt = conn.prepare(
-            "SELECT id, key, label, alternate_name, rating_value, uuid FROM ratings WHERE scale_id = ?1 ORDER BY position",
-        )?;
-        let rows: Vec<(i64, String, String, String, Option<i64>, String)> = stmt
-            .query_map([scale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+    pub(crate) fn load(tx: &Tx<'_>) -> Result<Mapper> {
+        let (scale_id, best, worst) = tx.current_scale()?;
+        let rows = tx.scale_rating_rows(scale_id)?;
         let values: Vec<i64> = rows.iter().filter_map(|r| r.4).collect();
         let best = best.or(values.iter().copied().max()).unwrap_or(1) as f64;
         let worst = worst.or(values.iter().copied().min()).unwrap_or(0) as f64;
@@ -96,10 +79,7 @@ impl Mapper {
                 label,
             })
             .collect();
-        let table = conn
-            .prepare("SELECT name, rating_key, position FROM rating_names ORDER BY id")?
-            .query_map([], |r| Ok((fold(&r.get::<_, String>(0)?), r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let table = tx.rating_names()?.into_iter().map(|n| (fold(&n.name), n.rating_key, n.position)).collect();
         Ok(Mapper { ratings, table })
     }
 
@@ -164,9 +144,7 @@ fn head_words(text: &str) -> Option<String> {
 
 /// The rating-name table, in the order it was written.
 pub fn rating_names(store: &Store) -> Result<Vec<RatingName>> {
-    let mut stmt = store.conn().prepare("SELECT name, rating_key, position FROM rating_names ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok(RatingName { name: r.get(0)?, rating_key: r.get(1)?, position: r.get(2)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    store.rating_names()
 }
 
 /// Replaces the rating-name table and maps every imported review again with it, in one
@@ -174,7 +152,7 @@ pub fn rating_names(store: &Store) -> Result<Vec<RatingName>> {
 pub fn set_rating_names(store: &mut Store, names: &[RatingName]) -> Result<usize> {
     check_names(names)?;
     store.write(|tx| {
-        replace_names(tx, names)?;
+        tx.replace_rating_names(names)?;
         let changed = remap(tx)?;
         tx.record(
             "settings",
@@ -221,46 +199,18 @@ pub(crate) fn check_names(names: &[RatingName]) -> Result<()> {
     Ok(())
 }
 
-/// Replaces the rating-name table with `names` (checked by [`check_names`]).
-pub(crate) fn replace_names(conn: &Connection, names: &[RatingName]) -> Result<()> {
-    conn.execute("DELETE FROM rating_names", [])?;
-    let mut ins = conn.prepare("INSERT INTO rating_names (name, rating_key, position) VALUES (?1, ?2, ?3)")?;
-    for n in names {
-        let key = n.rating_key.as_deref().map(str::trim).filter(|k| !k.is_empty());
-        ins.execute(params![n.name.trim(), key, n.position])?;
-    }
-    Ok(())
-}
-
 /// Maps every imported review again (after the scale or the rating-name table changed). Returns
 /// how many now map to another rating.
 pub fn remap_external_reviews(store: &mut Store) -> Result<usize> {
     store.write(|tx| remap(tx))
 }
 
-fn remap(conn: &Connection) -> Result<usize> {
-    let mapper = Mapper::load(conn)?;
-    let rows: Vec<(i64, GivenRating, Option<i64>)> = conn
-        .prepare("SELECT id, rating_text, rating_value, best_rating, worst_rating, rating_id FROM external_reviews")?
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                GivenRating { text: r.get(1)?, value: r.get(2)?, best: r.get(3)?, worst: r.get(4)? },
-                r.get(5)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut changed = 0;
-    let mut upd = conn.prepare("UPDATE external_reviews SET rating_id = ?1, mapped_by = ?2 WHERE id = ?3")?;
-    for (id, given, old) in rows {
-        let mapped = mapper.map(&given);
-        let new = mapped.map(|(r, _)| r.id);
-        upd.execute(params![new, mapped.map(|(_, how)| how.as_str()), id])?;
-        if new != old {
-            changed += 1;
-        }
-    }
-    Ok(changed)
+fn remap(tx: &Tx<'_>) -> Result<usize> {
+    let mapper = Mapper::load(tx)?;
+    tx.remap_reviews(|text, value, best, worst| {
+        let mapped = mapper.map(&GivenRating { text, value, best, worst });
+        (mapped.map(|(r, _)| r.id), mapped.map(|(_, how)| how.as_str()))
+    })
 }
 
 #[cfg(test)]

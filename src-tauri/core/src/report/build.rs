@@ -80,7 +80,7 @@ pub fn build_collection_until(
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Collection> {
-    let _snapshot = ReadSnapshot::begin(store.conn())?;
+    let _snapshot = store.read_snapshot()?;
     let (uuids, scope) = resolve(store, selection)?;
     let publishing = publishing(store, opts)?;
     let scale = scale_report(store)?;
@@ -104,30 +104,6 @@ pub fn build_collection_until(
     })
 }
 
-/// One read transaction around the whole build: every claim of the report is read from the same
-/// state of the workspace, even while the app writes to it (WAL readers see a fixed snapshot).
-/// Nothing is written, so it ends with a rollback. When the connection is already inside a
-/// transaction, that one is used as is.
-pub(super) struct ReadSnapshot<'a>(Option<&'a rusqlite::Connection>);
-
-impl<'a> ReadSnapshot<'a> {
-    pub(super) fn begin(conn: &'a rusqlite::Connection) -> Result<ReadSnapshot<'a>> {
-        if !conn.is_autocommit() {
-            return Ok(ReadSnapshot(None));
-        }
-        conn.execute_batch("BEGIN DEFERRED")?;
-        Ok(ReadSnapshot(Some(conn)))
-    }
-}
-
-impl Drop for ReadSnapshot<'_> {
-    fn drop(&mut self) {
-        if let Some(conn) = self.0 {
-            let _ = conn.execute_batch("ROLLBACK");
-        }
-    }
-}
-
 fn scale_report(store: &Store) -> Result<ScaleReport> {
     let scale = store.rating_scale()?;
     Ok(ScaleReport {
@@ -143,26 +119,12 @@ fn scale_report(store: &Store) -> Result<ScaleReport> {
 /// One claim's report, from the claim view's data and two small queries.
 pub fn claim_report(store: &Store, uuid: &str) -> Result<ClaimReport> {
     let detail = store.get_claim(uuid)?;
-    let published_on = published_on(store, uuid)?;
-    let bounds = rating_bounds(store, uuid)?;
-    let withheld = confidential_appearances(store, uuid)?;
+    let published_on = store.claim_published_at(uuid)?.map(|t| t.date_naive());
+    let bounds = store.verdict_scale_bounds(uuid)?;
+    let withheld = store.confidential_appearances(uuid)?;
     let mut report = from_detail(detail, published_on, &bounds);
     mask_appearances(&mut report.appearances, &withheld);
     Ok(report)
-}
-
-/// The claim's appearances held by a confidential source, with that source's kind. (The claim view
-/// gives an appearance's source UUID only, not whether the source is confidential.)
-fn confidential_appearances(store: &Store, uuid: &str) -> Result<HashMap<String, SourceKind>> {
-    let mut stmt = store.conn().prepare_cached(
-        "SELECT a.uuid, s.kind FROM claims c JOIN appearances a ON a.claim_id = c.id
-         JOIN sources s ON s.id = a.source_id WHERE c.uuid = ?1 AND s.confidential = 1",
-    )?;
-    let rows = stmt.query_map([uuid], |r| {
-        let kind: String = r.get(1)?;
-        Ok((r.get::<_, String>(0)?, SourceKind::parse(&kind).unwrap_or_default()))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Withholds the address and outlet of appearances held by a confidential source.
@@ -174,27 +136,6 @@ fn mask_appearances(appearances: &mut [AppearanceReport], withheld: &HashMap<Str
             a.confidential = true;
         }
     }
-}
-
-/// The day (UTC) the claim was first published, if ever.
-fn published_on(store: &Store, uuid: &str) -> Result<Option<NaiveDate>> {
-    let at: Option<String> = store
-        .conn()
-        .prepare_cached("SELECT published_at FROM claims WHERE uuid = ?1")?
-        .query_row([uuid], |r| r.get(0))?;
-    Ok(at.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc).date_naive()))
-}
-
-/// For each verdict of the claim, the best and worst values of its rating's own scale.
-fn rating_bounds(store: &Store, uuid: &str) -> Result<HashMap<String, Bounds>> {
-    let mut stmt = store.conn().prepare_cached(
-        "SELECT v.uuid, s.best_rating, s.worst_rating
-         FROM claims c JOIN verdicts v ON v.claim_id = c.id
-         JOIN ratings r ON r.id = v.rating_id JOIN rating_scales s ON s.id = r.scale_id
-         WHERE c.uuid = ?1",
-    )?;
-    let rows = stmt.query_map([uuid], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The pure part of [`claim_report`]: the claim view's data turned into report data, confidential

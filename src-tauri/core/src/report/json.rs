@@ -2,7 +2,6 @@
 //! when every claim is selected (see [`crate::model::bundle`]), read from the store in one snapshot.
 //! Confidential sources stay out of it, as out of every report.
 
-use super::build::ReadSnapshot;
 use super::select::{resolve, Selection};
 use super::{nothing_to_export, Export};
 use crate::error::{Error, Result};
@@ -12,7 +11,7 @@ use crate::store::Store;
 /// The bundle as pretty-printed JSON, ending with a newline. `progress(done, total)` is asked after
 /// each claim read; false cancels.
 pub(super) fn export(store: &Store, selection: &Selection, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<Export> {
-    let _snapshot = ReadSnapshot::begin(store.conn())?;
+    let _snapshot = store.read_snapshot()?;
     let (uuids, scope) = resolve(store, selection)?;
     if uuids.is_empty() {
         return Err(nothing_to_export(&scope));

@@ -4,8 +4,6 @@
 
 use std::collections::HashSet;
 
-use rusqlite::OptionalExtension;
-
 use crate::error::{Error, Result};
 use crate::model::{ClaimQuery, ClaimSort};
 use crate::store::Store;
@@ -46,10 +44,7 @@ impl Selection {
 /// by name (the CLI); a name nobody has is a plain validation error.
 pub fn find_claimant(store: &Store, name: &str) -> Result<String> {
     store
-        .conn()
-        .prepare_cached("SELECT uuid FROM claimants WHERE name = ?1 COLLATE NOCASE")?
-        .query_row([name.trim()], |r| r.get(0))
-        .optional()?
+        .claimant_uuid_named(name.trim())?
         .ok_or_else(|| Error::validation("claimant", format!("No claimant is named “{}”.", name.trim())))
 }
 
@@ -75,11 +70,7 @@ pub(crate) fn resolve(store: &Store, selection: &Selection) -> Result<(Vec<Strin
 }
 
 fn existing(store: &Store, uuid: &str) -> Result<String> {
-    let found: bool = store
-        .conn()
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM claims WHERE uuid = ?1)")?
-        .query_row([uuid], |r| r.get(0))?;
-    if found {
+    if store.claim_exists(uuid)? {
         Ok(uuid.to_string())
     } else {
         Err(Error::not_found("claim", uuid))
@@ -111,11 +102,7 @@ fn describe(store: &Store, q: &ClaimQuery) -> Result<String> {
         parts.push(format!("tagged “{}”", t.trim_start_matches('#')));
     }
     if let Some(uuid) = given(&q.claimant) {
-        let name: Option<String> = store
-            .conn()
-            .prepare_cached("SELECT name FROM claimants WHERE uuid = ?1")?
-            .query_row([uuid], |r| r.get(0))
-            .optional()?;
+        let name = store.claimant_name(uuid)?;
         parts.push(format!("by {}", name.as_deref().unwrap_or(uuid)));
     }
     match (given(&q.said_from), given(&q.said_to)) {

@@ -70,12 +70,7 @@ impl Store {
             scope,
             settings: settings(conn)?,
             scales: scale_records(conn)?,
-            rating_names: rows(
-                conn,
-                "SELECT name, rating_key, position FROM rating_names ORDER BY id",
-                [],
-                |r| Ok(RatingName { name: r.get(0)?, rating_key: r.get(1)?, position: r.get(2)? }),
-            )?,
+            rating_names: super::rating_names::rating_names(conn)?,
             checklist: rows(
                 conn,
                 "SELECT uuid, position, label, required, active, created_at FROM checklist_items ORDER BY id",
@@ -511,14 +506,14 @@ impl Tx<'_> {
     /// alone is undone and the refusal returned as `Ok(Err(_))`; any other failure is the
     /// transaction's.
     pub(crate) fn attempt<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<Result<T>> {
-        self.execute_batch("SAVEPOINT record")?;
+        self.conn().execute_batch("SAVEPOINT record")?;
         match f() {
             Ok(v) => {
-                self.execute_batch("RELEASE record")?;
+                self.conn().execute_batch("RELEASE record")?;
                 Ok(Ok(v))
             }
             Err(e) if refused(&e) => {
-                self.execute_batch("ROLLBACK TO record; RELEASE record")?;
+                self.conn().execute_batch("ROLLBACK TO record; RELEASE record")?;
                 Ok(Err(e))
             }
             Err(e) => Err(e),
@@ -526,7 +521,7 @@ impl Tx<'_> {
     }
 
     fn id_of(&self, table: &str, uuid: &str) -> Result<Option<i64>> {
-        Ok(self.prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?.query_row([uuid], |r| r.get(0)).optional()?)
+        Ok(self.conn().prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?.query_row([uuid], |r| r.get(0)).optional()?)
     }
 
     /// `uuid` when no row of `table` has it yet, else a new one: a UUID is never shared by two rows.
@@ -540,12 +535,12 @@ impl Tx<'_> {
 
     /// A workspace without claims or sources, which takes a bundle's settings.
     pub(crate) fn is_empty_workspace(&self) -> Result<bool> {
-        Ok(self.query_row("SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM sources)", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM sources)", [], |r| r.get(0))?)
     }
 
     /// Whether the bundle's settings differ from the workspace's.
     pub(crate) fn settings_differ(&self, b: &Bundle) -> Result<bool> {
-        Ok(settings(self)? != b.settings)
+        Ok(settings(self.conn())? != b.settings)
     }
 
     /// The bundle's settings become the workspace's (its scales restored first).
@@ -575,16 +570,16 @@ impl Tx<'_> {
                 return Err(Error::validation("scales", format!("its rating “{}” is a rating of another scale", r.label)));
             }
         }
-        let taken: bool = self.query_row("SELECT EXISTS (SELECT 1 FROM rating_scales WHERE name = ?1)", [&s.name], |r| r.get(0))?;
+        let taken: bool = self.conn().query_row("SELECT EXISTS (SELECT 1 FROM rating_scales WHERE name = ?1)", [&s.name], |r| r.get(0))?;
         let name = if taken { format!("{} ({})", s.name, s.uuid.chars().take(8).collect::<String>()) } else { s.name.clone() };
-        self.execute(
+        self.conn().execute(
             "INSERT INTO rating_scales (uuid, name, description, best_rating, worst_rating, preset, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![s.uuid, name, s.description, s.best_rating, s.worst_rating, s.preset, fmt_ts(s.created_at)],
         )?;
-        let scale_id = self.last_insert_rowid();
+        let scale_id = self.conn().last_insert_rowid();
         for r in &s.ratings {
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO ratings (uuid, scale_id, key, position, label, description, color, value, rating_value, alternate_name)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
@@ -611,12 +606,12 @@ impl Tx<'_> {
             return Err(Error::validation("checklist", "it has no text"));
         }
         let active = i.active && as_given;
-        let changed = self.execute(
+        let changed = self.conn().execute(
             "UPDATE checklist_items SET position = ?2, label = ?3, required = ?4, active = ?5 WHERE uuid = ?1 AND ?6",
             params![i.uuid, i.position, i.label, i.required, active, as_given],
         )?;
         if changed == 0 && self.id_of("checklist_items", &i.uuid)?.is_none() {
-            self.execute(
+            self.conn().execute(
                 "INSERT INTO checklist_items (uuid, position, label, required, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![i.uuid, i.position, i.label, i.required, active, fmt_ts(i.created_at)],
             )?;
@@ -631,6 +626,7 @@ impl Tx<'_> {
             return Err(Error::validation("claimants", "it has no name"));
         }
         let found = self
+            .conn()
             .prepare_cached(
                 "SELECT id, name FROM claimants WHERE uuid = ?1 OR name = ?2 COLLATE NOCASE ORDER BY uuid = ?1 DESC LIMIT 1",
             )?
@@ -639,11 +635,11 @@ impl Tx<'_> {
         if let Some(found) = found {
             return Ok(found);
         }
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT INTO claimants (uuid, name, role, affiliation, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![c.uuid, c.name, c.role, c.affiliation, fmt_ts(c.created_at), fmt_ts(c.updated_at)])?;
-        Ok((self.last_insert_rowid(), c.name.clone()))
+        Ok((self.conn().last_insert_rowid(), c.name.clone()))
     }
 
     /// Raw bytes of captures, kept once per hash; bytes that do not have their hash are refused.
@@ -651,7 +647,7 @@ impl Tx<'_> {
         if crate::web::sha256_hex(&b.bytes) != b.sha256 {
             return Err(Error::validation("blobs", format!("the bytes given for SHA-256 {} have another hash", b.sha256)));
         }
-        self.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?1, ?2, ?3)")?
+        self.conn().prepare_cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?1, ?2, ?3)")?
             .execute(params![b.sha256, b.bytes.len() as i64, b.bytes])?;
         Ok(())
     }
@@ -671,13 +667,14 @@ impl Tx<'_> {
             confidential: false,
         })?;
         let found = self
+            .conn()
             .prepare_cached("SELECT id FROM sources WHERE uuid = ?1 OR url_key = ?2 ORDER BY uuid = ?1 DESC, id LIMIT 1")?
             .query_row(params![s.uuid, v.url_key], |r| r.get(0))
             .optional()?;
         let id = match found {
             Some(id) => id,
             None => {
-                self.execute(
+                self.conn().execute(
                     "INSERT INTO sources (uuid, url, url_key, title, publisher, author, published_on, accessed_at, kind,
                                           reliability, reliability_note, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -697,7 +694,7 @@ impl Tx<'_> {
                         fmt_ts(s.updated_at)
                     ],
                 )?;
-                self.last_insert_rowid()
+                self.conn().last_insert_rowid()
             }
         };
         for c in &s.captures {
@@ -705,11 +702,11 @@ impl Tx<'_> {
                 continue;
             }
             let size: Option<i64> =
-                self.query_row("SELECT size FROM blobs WHERE sha256 = ?1", [&c.sha256], |r| r.get(0)).optional()?;
+                self.conn().query_row("SELECT size FROM blobs WHERE sha256 = ?1", [&c.sha256], |r| r.get(0)).optional()?;
             let size = size.ok_or_else(|| {
                 Error::validation("blobs", format!("the bytes of a capture of “{}” (SHA-256 {}) are not in the file", s.title, c.sha256))
             })?;
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO captures (uuid, source_id, captured_at, method, requested_url, final_url, http_status,
                                        content_type, sha256, size, text, text_sha256, note, actor)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -758,7 +755,7 @@ impl Tx<'_> {
             assignee: c.assignee.clone(),
             ..ClaimInput::default()
         })?;
-        self.execute(
+        self.conn().execute(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, origin, language, context,
                                  assignee, worthiness, published_at, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -780,9 +777,9 @@ impl Tx<'_> {
                 fmt_ts(c.updated_at)
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.conn().last_insert_rowid();
         for t in &v.tags {
-            self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?.execute(params![id, t])?;
+            self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?.execute(params![id, t])?;
         }
         self.reindex_claim(id)?;
         let mut left_out = Vec::new();
@@ -795,7 +792,7 @@ impl Tx<'_> {
                 super::validate_url(&a.url)?;
             }
             let source = a.source.as_ref().and_then(|u| sources.get(u));
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO appearances (uuid, claim_id, url, outlet, medium, appeared_on, is_first, source_id, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
@@ -827,7 +824,7 @@ impl Tx<'_> {
             if e.capture.is_some() && capture.is_none() {
                 left_out.push("an archived copy (capture) an excerpt was checked against is not in the file: the evidence comes in without one".to_string());
             }
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO evidence (uuid, claim_id, source_id, capture_id, excerpt, stance, note, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
@@ -848,7 +845,7 @@ impl Tx<'_> {
             let rating = self.id_of("ratings", &v.rating)?.ok_or_else(|| {
                 Error::validation("verdicts", format!("a verdict's rating ({}) is on no rating scale of the file or the workspace", v.rating))
             })?;
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO verdicts (uuid, claim_id, rating_id, rationale, author, correction_reason, created_at, superseded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
@@ -862,15 +859,15 @@ impl Tx<'_> {
                 fmt_ts(v.created_at),
                 v.superseded_at.map(fmt_ts)
             ])?;
-            verdicts.insert(v.uuid.as_str(), self.last_insert_rowid());
+            verdicts.insert(v.uuid.as_str(), self.conn().last_insert_rowid());
         }
         for v in &c.verdicts {
             if let Some(next) = v.superseded_by.as_deref().and_then(|u| verdicts.get(u)) {
-                self.execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![next, verdicts[v.uuid.as_str()]])?;
+                self.conn().execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![next, verdicts[v.uuid.as_str()]])?;
             }
         }
         for k in &c.corrections {
-            self.prepare_cached("INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+            self.conn().prepare_cached("INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
                 .execute(params![self.free_uuid("corrections", &k.uuid)?, id, k.reason, k.what, k.actor, fmt_ts(k.at)])?;
         }
         for k in &c.checks {
@@ -878,12 +875,12 @@ impl Tx<'_> {
                 left_out.push(format!("a sign-off of a checklist item that is not in the file ({}) was left out", k.item));
                 continue;
             };
-            self.prepare_cached("INSERT OR IGNORE INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)")?
+            self.conn().prepare_cached("INSERT OR IGNORE INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![id, item, k.done_by, fmt_ts(k.done_at)])?;
         }
         for r in &c.reviews {
             let known: bool =
-                self.query_row("SELECT EXISTS (SELECT 1 FROM external_reviews WHERE match_key = ?1)", [&r.match_key], |row| row.get(0))?;
+                self.conn().query_row("SELECT EXISTS (SELECT 1 FROM external_reviews WHERE match_key = ?1)", [&r.match_key], |row| row.get(0))?;
             if known {
                 left_out.push(format!("{}'s fact-check is already in the workspace, on another claim", r.publisher));
                 continue;
@@ -892,7 +889,7 @@ impl Tx<'_> {
                 Some(u) => self.id_of("ratings", u)?,
                 None => None,
             };
-            self.prepare_cached(
+            self.conn().prepare_cached(
                 "INSERT INTO external_reviews (uuid, claim_id, match_key, claim_key, publisher, publisher_url, url, headline,
                                                author, reviewed_on, modified_on, rating_text, rating_value, best_rating,
                                                worst_rating, rating_id, mapped_by, language, language_guessed, imported_at,
@@ -933,7 +930,7 @@ impl Tx<'_> {
         let (Some(a), Some(b)) = (self.id_of("claims", &l.claims[0])?, self.id_of("claims", &l.claims[1])?) else {
             return Ok(());
         };
-        self.execute(
+        self.conn().execute(
             "INSERT OR IGNORE INTO claim_links (claim_a, claim_b, kind, actor, at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?4, ?5)",
             params![a, b, l.kind, l.actor, fmt_ts(l.at)],
         )?;
@@ -947,7 +944,7 @@ impl Tx<'_> {
             Some(u) => self.id_of("claims", u)?,
             None => None,
         };
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT OR IGNORE INTO article_decisions (capture_id, start, \"end\", decision, claim_id, actor, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
@@ -961,7 +958,7 @@ impl Tx<'_> {
             Some(u) => self.id_of("claims", u)?,
             None => None,
         };
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT INTO history (at, actor, entity, entity_uuid, claim_id, action, detail)
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
              WHERE ?5 IS NOT NULL OR NOT EXISTS (
@@ -975,6 +972,7 @@ impl Tx<'_> {
     /// The UUID of the rating of the claim's current verdict, and its rationale.
     pub(crate) fn current_verdict(&self, claim_uuid: &str) -> Result<Option<(String, String)>> {
         Ok(self
+            .conn()
             .prepare_cached(
                 "SELECT r.uuid, v.rationale FROM verdicts v JOIN ratings r ON r.id = v.rating_id JOIN claims c ON c.id = v.claim_id
                  WHERE c.uuid = ?1 AND v.superseded_at IS NULL",
@@ -986,6 +984,7 @@ impl Tx<'_> {
     /// The key and label of the rating `uuid`.
     pub(crate) fn rating_named(&self, uuid: &str) -> Result<Option<(String, String)>> {
         Ok(self
+            .conn()
             .prepare_cached("SELECT key, label FROM ratings WHERE uuid = ?1")?
             .query_row([uuid], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)

@@ -56,12 +56,14 @@ impl Store {
         let (role, affiliation) = (opt(&input.role), opt(&input.affiliation));
         self.write(|tx| {
             let (id, old_name, old_role, old_aff): (i64, String, Option<String>, Option<String>) = tx
+                .conn()
                 .query_row("SELECT id, name, role, affiliation FROM claimants WHERE uuid = ?1", [uuid], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                 })
                 .optional()?
                 .ok_or_else(|| Error::not_found("claimant", uuid))?;
             let taken: Option<String> = tx
+                .conn()
                 .query_row("SELECT name FROM claimants WHERE name = ?1 COLLATE NOCASE AND id <> ?2", params![name, id], |r| {
                     r.get(0)
                 })
@@ -82,12 +84,13 @@ impl Store {
             if changes.is_empty() {
                 return Ok(());
             }
-            tx.execute(
+            tx.conn().execute(
                 "UPDATE claimants SET name = ?1, role = ?2, affiliation = ?3, updated_at = ?4 WHERE id = ?5",
                 params![name, role, affiliation, tx.now(), id],
             )?;
             if old_name != name {
                 let ids: Vec<i64> = tx
+                    .conn()
                     .prepare("SELECT id FROM claims WHERE claimant_id = ?1")?
                     .query_map([id], |r| r.get(0))?
                     .collect::<rusqlite::Result<_>>()?;
@@ -103,5 +106,19 @@ impl Store {
             .into_iter()
             .find(|c| c.uuid == uuid)
             .ok_or_else(|| Error::not_found("claimant", uuid))
+    }
+
+    /// The UUID of the claimant with this name (case does not matter), if any.
+    pub(crate) fn claimant_uuid_named(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT uuid FROM claimants WHERE name = ?1 COLLATE NOCASE")?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The name of the claimant with this UUID, if any.
+    pub(crate) fn claimant_name(&self, uuid: &str) -> Result<Option<String>> {
+        Ok(self.conn().prepare_cached("SELECT name FROM claimants WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0)).optional()?)
     }
 }

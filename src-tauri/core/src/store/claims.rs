@@ -1,5 +1,6 @@
 //! Claims and claimants: create, edit, read, list and search.
 
+use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
@@ -109,6 +110,7 @@ impl Tx<'_> {
     /// Finds the claimant by name (case-insensitive) or creates it.
     fn claimant_id(&self, name: &str, role: Option<&str>) -> Result<i64> {
         if let Some(id) = self
+            .conn()
             .prepare_cached("SELECT id FROM claimants WHERE name = ?1 COLLATE NOCASE")?
             .query_row([name], |r| r.get(0))
             .optional()?
@@ -116,19 +118,19 @@ impl Tx<'_> {
             return Ok(id);
         }
         let uuid = new_uuid();
-        self.execute(
+        self.conn().execute(
             "INSERT INTO claimants (uuid, name, role, affiliation, created_at, updated_at)
              VALUES (?1, ?2, ?3, NULL, ?4, ?4)",
             params![uuid, name, role, self.now],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.conn().last_insert_rowid();
         self.record("claimant", &uuid, None, "created", &format!("Added claimant {name}"), &[])?;
         Ok(id)
     }
 
     fn set_tags(&self, claim_id: i64, tags: &[String]) -> Result<()> {
-        self.execute("DELETE FROM claim_tags WHERE claim_id = ?1", [claim_id])?;
-        let mut stmt = self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
+        self.conn().execute("DELETE FROM claim_tags WHERE claim_id = ?1", [claim_id])?;
+        let mut stmt = self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
         for t in tags {
             stmt.execute(params![claim_id, t])?;
         }
@@ -138,8 +140,8 @@ impl Tx<'_> {
     /// Rewrites the claim's row in the search index; called in every transaction that changes
     /// what the index holds for it.
     pub(crate) fn reindex_claim(&self, claim_id: i64) -> Result<()> {
-        self.execute("DELETE FROM claims_fts WHERE rowid = ?1", [claim_id])?;
-        self.execute(
+        self.conn().execute("DELETE FROM claims_fts WHERE rowid = ?1", [claim_id])?;
+        self.conn().execute(
             "INSERT INTO claims_fts (rowid, text, summary, claimant)
              SELECT c.id, c.text, c.summary, coalesce(cl.name, '')
              FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
@@ -151,14 +153,15 @@ impl Tx<'_> {
     /// Rewrites the claim's row in the index of its surroundings (source titles, excerpts, current
     /// rationale): called in every transaction that changes its evidence or verdict.
     pub(crate) fn reindex_claim_context(&self, claim_id: i64) -> Result<()> {
-        self.prepare_cached("DELETE FROM claim_context_fts WHERE rowid = ?1")?.execute([claim_id])?;
-        self.prepare_cached(CONTEXT_ROW_SQL)?.execute([claim_id])?;
+        self.conn().prepare_cached("DELETE FROM claim_context_fts WHERE rowid = ?1")?.execute([claim_id])?;
+        self.conn().prepare_cached(CONTEXT_ROW_SQL)?.execute([claim_id])?;
         Ok(())
     }
 
     /// Rewrites the surroundings of every claim that links the source as evidence (its title changed).
     pub(crate) fn reindex_source_context(&self, source_id: i64) -> Result<()> {
         let claims: Vec<i64> = self
+            .conn()
             .prepare_cached("SELECT DISTINCT claim_id FROM evidence WHERE source_id = ?1")?
             .query_map([source_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -170,20 +173,35 @@ impl Tx<'_> {
 
     /// Sets the claim's check-worthiness (0..1), e.g. the score its article candidate had.
     pub(crate) fn set_claim_worthiness(&self, claim_id: i64, score: f32) -> Result<()> {
-        self.prepare_cached("UPDATE claims SET worthiness = ?1 WHERE id = ?2")?
+        self.conn().prepare_cached("UPDATE claims SET worthiness = ?1 WHERE id = ?2")?
             .execute(params![round_score(score), claim_id])?;
         Ok(())
     }
 
     pub(crate) fn claim_id(&self, uuid: &str) -> Result<i64> {
-        self.query_row("SELECT id FROM claims WHERE uuid = ?1", [uuid], |r| r.get(0))
+        self.conn().query_row("SELECT id FROM claims WHERE uuid = ?1", [uuid], |r| r.get(0))
             .optional()?
             .ok_or_else(|| Error::not_found("claim", uuid))
     }
 
+    /// The id, UUID and origin (`desk`, `imported`) of the claim with this UUID, if any.
+    pub(crate) fn claim_with_origin(&self, uuid: &str) -> Result<Option<(i64, String, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id, uuid, origin FROM claims WHERE uuid = ?1")?
+            .query_row([uuid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .optional()?)
+    }
+
+    /// Marks the claim as brought in by an import of other publishers' fact-checks.
+    pub(crate) fn mark_imported(&self, claim_id: i64) -> Result<()> {
+        self.conn().prepare_cached("UPDATE claims SET origin = 'imported' WHERE id = ?1")?.execute([claim_id])?;
+        Ok(())
+    }
+
     /// Marks the claim as changed now, so it moves to the top of the list.
     pub(crate) fn touch_claim(&self, claim_id: i64) -> Result<()> {
-        self.execute("UPDATE claims SET updated_at = ?1 WHERE id = ?2", params![self.now, claim_id])?;
+        self.conn().execute("UPDATE claims SET updated_at = ?1 WHERE id = ?2", params![self.now, claim_id])?;
         Ok(())
     }
 
@@ -193,7 +211,7 @@ impl Tx<'_> {
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
         let worthiness = worthiness_of(&v.text, v.claimant.as_deref());
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
                                  language, context, assignee, worthiness)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)",
@@ -212,13 +230,13 @@ impl Tx<'_> {
             v.assignee,
             worthiness
         ])?;
-        let id = self.last_insert_rowid();
-        let mut tag = self.prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
+        let id = self.conn().last_insert_rowid();
+        let mut tag = self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
         for t in &v.tags {
             tag.execute(params![id, t])?;
         }
         // A new claim has no index row yet: write it from the values in hand.
-        self.prepare_cached("INSERT INTO claims_fts (rowid, text, summary, claimant) VALUES (?1, ?2, ?3, ?4)")?
+        self.conn().prepare_cached("INSERT INTO claims_fts (rowid, text, summary, claimant) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![id, v.text, v.summary, v.claimant.as_deref().unwrap_or("")])?;
         let who = v.claimant.as_deref().map(|c| format!(" by {c}")).unwrap_or_default();
         self.record("claim", &uuid, Some(id), "created", &format!("Captured the claim{who}"), &[])?;
@@ -269,7 +287,7 @@ impl Tx<'_> {
         if changes.is_empty() {
             return Ok(Some(summary));
         }
-        self.execute(
+        self.conn().execute(
             "UPDATE claims SET text = ?1, summary = ?2, claimant_id = ?3, said_on = ?4, said_where = ?5,
                     updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
             params![v.text, v.summary, claimant_id, v.said_on, v.said_where, self.now, id, v.language, v.context, v.assignee],
@@ -285,7 +303,7 @@ impl Tx<'_> {
 
     /// The claim's editable fields as stored, to compare an edit with.
     fn claim_input(&self, id: i64) -> Result<ClaimInput> {
-        let mut input = self.query_row(
+        let mut input = self.conn().query_row(
             "SELECT c.text, c.summary, cl.name, c.said_on, c.said_where, c.status, c.language, c.context, c.assignee
              FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
             [id],
@@ -305,6 +323,7 @@ impl Tx<'_> {
             },
         )?;
         input.tags = self
+            .conn()
             .prepare_cached("SELECT tag FROM claim_tags WHERE claim_id = ?1 ORDER BY tag")?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -341,6 +360,18 @@ impl Store {
     pub fn update_claim(&mut self, uuid: &str, input: &ClaimInput) -> Result<ClaimDetail> {
         self.write(|tx| tx.update_claim(uuid, input))?;
         self.get_claim(uuid)
+    }
+
+    /// Whether a claim has this UUID.
+    pub(crate) fn claim_exists(&self, uuid: &str) -> Result<bool> {
+        Ok(self.conn().prepare_cached("SELECT EXISTS (SELECT 1 FROM claims WHERE uuid = ?1)")?.query_row([uuid], |r| r.get(0))?)
+    }
+
+    /// When the claim was first published, if ever (a time that does not read counts as never).
+    pub(crate) fn claim_published_at(&self, uuid: &str) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<String> =
+            self.conn().prepare_cached("SELECT published_at FROM claims WHERE uuid = ?1")?.query_row([uuid], |r| r.get(0))?;
+        Ok(at.and_then(|s| parse_ts(&s).ok()))
     }
 
     /// Everything the claim view shows: the claim, its evidence, verdicts and history.

@@ -27,7 +27,7 @@ impl Tx<'_> {
         changes: &[Change],
     ) -> Result<()> {
         let detail = serde_json::json!({ "summary": summary, "changes": changes });
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT INTO history (at, actor, entity, entity_uuid, claim_id, action, detail)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?

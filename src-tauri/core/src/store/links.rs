@@ -16,13 +16,13 @@ impl Tx<'_> {
         }
         let (a, b) = (self.claim_id(uuid)?, self.claim_id(other)?);
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        self.execute(
+        self.conn().execute(
             "INSERT INTO claim_links (claim_a, claim_b, kind, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (claim_a, claim_b) DO UPDATE SET kind = excluded.kind, actor = excluded.actor, at = excluded.at",
             params![lo, hi, kind, self.actor(), self.now()],
         )?;
         let text_of = |id: i64| -> Result<String> {
-            let t: String = self.query_row("SELECT text FROM claims WHERE id = ?1", [id], |r| r.get(0))?;
+            let t: String = self.conn().query_row("SELECT text FROM claims WHERE id = ?1", [id], |r| r.get(0))?;
             let short: String = t.chars().take(80).collect();
             Ok(if t.chars().count() > 80 { format!("{short}…") } else { short })
         };

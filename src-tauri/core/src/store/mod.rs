@@ -2,12 +2,16 @@
 //! newest schema. Every mutation runs in one transaction together with its history row.
 
 mod appearances;
+mod articles;
+mod backup;
 mod bundle;
 mod claimants;
 mod claims;
+mod external_reviews;
 mod history;
 mod links;
 mod matching;
+mod rating_names;
 mod scales;
 mod search;
 mod sources;
@@ -26,6 +30,8 @@ use crate::error::{Error, Result};
 use crate::lock::{self, writable, Access, Guard};
 use crate::model::WorkspaceInfo;
 
+pub(crate) use backup::{check_workspace_file, copy_file, summary_of, BackupFile};
+pub(crate) use external_reviews::ReviewFields;
 pub use history::Change;
 pub use matching::{content_terms, similarity, MIN_CONTENT_WORDS};
 pub use sources::{url_key, validate_url, NewCapture};
@@ -341,12 +347,25 @@ impl Store {
         Ok(out)
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
+    /// The connection, for the store's own statements: nothing outside `store` reaches it.
+    fn conn(&self) -> &Connection {
         &self.conn
     }
 
+    /// One read transaction for everything read until the snapshot is dropped: every read sees the
+    /// same state of the workspace, even while others write to it (WAL readers see a fixed
+    /// snapshot). Nothing is written, so it ends with a rollback. When the connection is already
+    /// inside a transaction, that one is used as is.
+    pub(crate) fn read_snapshot(&self) -> Result<ReadSnapshot<'_>> {
+        if !self.conn.is_autocommit() {
+            return Ok(ReadSnapshot(None));
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(ReadSnapshot(Some(&self.conn)))
+    }
+
     /// A plain transaction of the store's own upkeep (IMMEDIATE, as every write).
-    pub(crate) fn upkeep_transaction(&mut self) -> Result<Transaction<'_>> {
+    fn upkeep_transaction(&mut self) -> Result<Transaction<'_>> {
         self.check_writable()?;
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
@@ -363,6 +382,16 @@ impl Store {
     }
 }
 
+/// A read transaction begun by [`Store::read_snapshot`], rolled back when dropped.
+pub(crate) struct ReadSnapshot<'a>(Option<&'a Connection>);
+
+impl Drop for ReadSnapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0 {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    }
+}
 
 /// A write transaction with the actor and the single timestamp of this change.
 pub(crate) struct Tx<'a> {
@@ -372,6 +401,11 @@ pub(crate) struct Tx<'a> {
 }
 
 impl Tx<'_> {
+    /// The transaction's connection, for the store's own statements.
+    fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
     /// Who is recorded for this change.
     pub(crate) fn actor(&self) -> &str {
         self.actor
@@ -384,7 +418,7 @@ impl Tx<'_> {
 
     /// Sets a workspace setting in this transaction.
     pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.execute(
+        self.conn().execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )?;
@@ -392,12 +426,6 @@ impl Tx<'_> {
     }
 }
 
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        &self.tx
-    }
-}
 
 /// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as text.
 pub(crate) fn fmt_ts(t: DateTime<Utc>) -> String {

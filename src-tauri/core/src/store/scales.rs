@@ -3,8 +3,8 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::verdicts::{current_scale_id, rating_from_row, RATING_COLS};
-use super::{new_uuid, Store};
+use super::verdicts::{current_scale, rating_from_row, RATING_COLS};
+use super::{new_uuid, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{RatingInput, RatingScale, RatingScaleInput};
 
@@ -87,6 +87,22 @@ fn validate(input: &RatingScaleInput) -> Result<Vec<RatingInput>> {
     Ok(out)
 }
 
+impl Tx<'_> {
+    /// The workspace's current scale: its id, and its best and worst values when set.
+    pub(crate) fn current_scale(&self) -> Result<(i64, Option<i64>, Option<i64>)> {
+        current_scale(self.conn())
+    }
+
+    /// The ratings of the scale in order, each as (id, key, label, alternate name, value, UUID).
+    pub(crate) fn scale_rating_rows(&self, scale_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>, String)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, key, label, alternate_name, rating_value, uuid FROM ratings WHERE scale_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([scale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 impl Store {
     pub(crate) fn scale_by_id(&self, id: i64) -> Result<RatingScale> {
         let (uuid, name, description, best_rating, worst_rating, preset) = self.conn().query_row(
@@ -118,13 +134,14 @@ impl Store {
     pub fn set_rating_scale(&mut self, uuid: &str) -> Result<RatingScale> {
         let id = self.write(|tx| {
             let (id, name): (i64, String) = tx
+                .conn()
                 .query_row("SELECT id, name FROM rating_scales WHERE uuid = ?1", [uuid], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?
                 .ok_or_else(|| Error::not_found("rating scale", uuid))?;
-            if current_scale_id(tx)? == id {
+            if current_scale(tx.conn())?.0 == id {
                 return Ok(id);
             }
-            tx.execute(
+            tx.conn().execute(
                 "INSERT INTO settings (key, value) VALUES ('rating_scale', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [uuid],
@@ -142,21 +159,21 @@ impl Store {
         let name = input.name.trim().to_string();
         let id = self.write(|tx| {
             let taken: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM rating_scales WHERE name = ?1 COLLATE NOCASE)", [&name], |r| {
+                tx.conn().query_row("SELECT EXISTS (SELECT 1 FROM rating_scales WHERE name = ?1 COLLATE NOCASE)", [&name], |r| {
                     r.get(0)
                 })?;
             if taken {
                 return Err(Error::validation("name", format!("There is already a scale called “{name}”.")));
             }
             let uuid = new_uuid();
-            tx.execute(
+            tx.conn().execute(
                 "INSERT INTO rating_scales (uuid, name, description, created_at, best_rating, worst_rating, preset)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
                 params![uuid, name, input.description.trim(), tx.now(), input.best_rating, input.worst_rating],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = tx.conn().last_insert_rowid();
             for (i, r) in ratings.iter().enumerate() {
-                tx.execute(
+                tx.conn().execute(
                     "INSERT INTO ratings (uuid, scale_id, key, position, label, description, color, value, rating_value, alternate_name)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     params![

@@ -178,8 +178,9 @@ pub struct NewCapture {
 
 impl Tx<'_> {
     /// The source already stored under the same address (by [`url_key`]), except `not_id`.
-    fn source_with_key(&self, key: &str, not_id: Option<i64>) -> Result<Option<(String, String)>> {
+    pub(crate) fn source_with_key(&self, key: &str, not_id: Option<i64>) -> Result<Option<(String, String)>> {
         Ok(self
+            .conn()
             .query_row(
                 "SELECT uuid, title FROM sources WHERE url_key = ?1 AND id IS NOT ?2 LIMIT 1",
                 params![key, not_id],
@@ -198,7 +199,7 @@ impl Tx<'_> {
             }
         }
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
-        self.execute(
+        self.conn().execute(
             "INSERT INTO sources (uuid, url, url_key, title, publisher, author, published_on, kind, reliability,
                                   reliability_note, confidential, accessed_at, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12)",
@@ -222,7 +223,7 @@ impl Tx<'_> {
     }
 
     fn source_id(&self, uuid: &str) -> Result<(i64, String)> {
-        self.query_row("SELECT id, title FROM sources WHERE uuid = ?1", [uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+        self.conn().query_row("SELECT id, title FROM sources WHERE uuid = ?1", [uuid], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?
             .ok_or_else(|| Error::not_found("source", uuid))
     }
@@ -232,10 +233,10 @@ impl Tx<'_> {
         let sha = crate::web::sha256_hex(&c.bytes);
         let size = u32::try_from(c.bytes.len())
             .map_err(|_| Error::validation("file", "The file is too large to keep in the workspace."))?;
-        self.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?1, ?2, ?3)")?
+        self.conn().prepare_cached("INSERT OR IGNORE INTO blobs (sha256, size, bytes) VALUES (?1, ?2, ?3)")?
             .execute(params![sha, size, c.bytes])?;
         let uuid = new_uuid();
-        self.prepare_cached(
+        self.conn().prepare_cached(
             "INSERT INTO captures (uuid, source_id, captured_at, method, requested_url, final_url, http_status,
                                    content_type, sha256, size, text, text_sha256, note, actor)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -256,14 +257,14 @@ impl Tx<'_> {
             c.note,
             self.actor
         ])?;
-        self.execute("UPDATE sources SET accessed_at = ?1, updated_at = ?1 WHERE id = ?2", params![self.now, source_id])?;
+        self.conn().execute("UPDATE sources SET accessed_at = ?1, updated_at = ?1 WHERE id = ?2", params![self.now, source_id])?;
         let short = &sha[..12.min(sha.len())];
         self.record("source", &self.source_uuid(source_id)?, None, "captured", &format!("Archived a copy (SHA-256 {short}…)"), &[])?;
         Ok(uuid)
     }
 
     fn source_uuid(&self, id: i64) -> Result<String> {
-        Ok(self.query_row("SELECT uuid FROM sources WHERE id = ?1", [id], |r| r.get(0))?)
+        Ok(self.conn().query_row("SELECT uuid FROM sources WHERE id = ?1", [id], |r| r.get(0))?)
     }
 
     pub(crate) fn insert_evidence(&self, input: &EvidenceInput, uuid: Option<&str>) -> Result<String> {
@@ -278,9 +279,9 @@ impl Tx<'_> {
         }
         self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "evidence")?;
         let capture_id: Option<i64> =
-            self.query_row("SELECT max(id) FROM captures WHERE source_id = ?1", [source_id], |r| r.get(0))?;
+            self.conn().query_row("SELECT max(id) FROM captures WHERE source_id = ?1", [source_id], |r| r.get(0))?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
-        self.execute(
+        self.conn().execute(
             "INSERT INTO evidence (uuid, claim_id, source_id, excerpt, stance, note, created_at, updated_at, capture_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
             params![uuid, claim_id, source_id, excerpt, input.stance.as_str(), input.note.trim(), self.now, capture_id],
@@ -393,7 +394,7 @@ impl Store {
             if changes.is_empty() {
                 return Ok(());
             }
-            tx.execute(
+            tx.conn().execute(
                 "UPDATE sources SET url = ?1, url_key = ?2, title = ?3, publisher = ?4, author = ?5, published_on = ?6,
                         kind = ?7, reliability = ?8, reliability_note = ?9, confidential = ?10, updated_at = ?11
                  WHERE id = ?12",
@@ -442,6 +443,11 @@ impl Store {
             .query_row("SELECT uuid FROM sources WHERE url_key = ?1 ORDER BY id LIMIT 1", [&key], |r| r.get(0))
             .optional()?;
         uuid.map(|u| self.get_source(&u)).transpose()
+    }
+
+    /// The UUID of the source stored with exactly this address, if any.
+    pub(crate) fn source_uuid_with_url(&self, url: &str) -> Result<Option<String>> {
+        Ok(self.conn().query_row("SELECT uuid FROM sources WHERE url = ?1", [url], |r| r.get(0)).optional()?)
     }
 
     /// The Sources view: filtered by words, kind and reliability, in the chosen order.

@@ -1,6 +1,8 @@
 //! Verdicts on the workspace's rating scale. A verdict is never overwritten: a new one supersedes
 //! the current one, which stays in the claim's history.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension};
 
 use super::{new_uuid, parse_ts, Store, Tx};
@@ -13,8 +15,9 @@ const MAX_RATIONALE_CHARS: usize = 50_000;
 impl Tx<'_> {
     pub(crate) fn insert_verdict(&self, input: &VerdictInput, uuid: Option<&str>) -> Result<String> {
         let claim_id = self.claim_id(&input.claim_uuid)?;
-        let scale_id = current_scale_id(self)?;
+        let scale_id = current_scale(self.conn())?.0;
         let rating: Option<(i64, String)> = self
+            .conn()
             .query_row(
                 "SELECT id, label FROM ratings WHERE scale_id = ?1 AND key = ?2",
                 params![scale_id, input.rating_key.trim()],
@@ -22,7 +25,7 @@ impl Tx<'_> {
             )
             .optional()?;
         let Some((rating_id, label)) = rating else {
-            let (name, labels): (String, String) = self.query_row(
+            let (name, labels): (String, String) = self.conn().query_row(
                 "SELECT s.name, group_concat(r.label, ', ') FROM rating_scales s JOIN ratings r ON r.scale_id = s.id
                  WHERE s.id = ?1 GROUP BY s.id ORDER BY NULL",
                 [scale_id],
@@ -45,6 +48,7 @@ impl Tx<'_> {
         }
         self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "verdict")?;
         let previous: Option<(i64, String)> = self
+            .conn()
             .query_row(
                 "SELECT v.id, r.label FROM verdicts v JOIN ratings r ON r.id = v.rating_id
                  WHERE v.claim_id = ?1 AND v.superseded_at IS NULL",
@@ -54,16 +58,16 @@ impl Tx<'_> {
             .optional()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         if let Some((prev_id, _)) = previous {
-            self.execute("UPDATE verdicts SET superseded_at = ?1 WHERE id = ?2", params![self.now, prev_id])?;
+            self.conn().execute("UPDATE verdicts SET superseded_at = ?1 WHERE id = ?2", params![self.now, prev_id])?;
         }
-        self.execute(
+        self.conn().execute(
             "INSERT INTO verdicts (uuid, claim_id, rating_id, rationale, author, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![uuid, claim_id, rating_id, rationale, self.actor, self.now],
         )?;
-        let new_id = self.last_insert_rowid();
+        let new_id = self.conn().last_insert_rowid();
         if let Some((prev_id, _)) = previous {
-            self.execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![new_id, prev_id])?;
+            self.conn().execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![new_id, prev_id])?;
         }
         self.touch_claim(claim_id)?;
         self.reindex_claim_context(claim_id)?;
@@ -92,11 +96,13 @@ pub(crate) fn rating_from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Res
     }))
 }
 
-pub(crate) fn current_scale_id(conn: &rusqlite::Connection) -> Result<i64> {
+/// The workspace's current scale: its id, and its best and worst values when set.
+pub(crate) fn current_scale(conn: &rusqlite::Connection) -> Result<(i64, Option<i64>, Option<i64>)> {
     conn.query_row(
-        "SELECT s.id FROM rating_scales s JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
+        "SELECT s.id, s.best_rating, s.worst_rating FROM rating_scales s
+         JOIN settings t ON t.key = 'rating_scale' AND t.value = s.uuid",
         [],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
     .optional()?
     .ok_or_else(|| Error::Workspace("the workspace has no rating scale selected".into()))
@@ -116,7 +122,7 @@ impl Store {
 
     /// The workspace's rating scale, best rating first.
     pub fn rating_scale(&self) -> Result<RatingScale> {
-        let id = current_scale_id(self.conn())?;
+        let id = current_scale(self.conn())?.0;
         self.scale_by_id(id)
     }
 
@@ -136,6 +142,18 @@ impl Store {
                 rating: rating_from_row(r, 5)?.ok_or(rusqlite::Error::InvalidQuery)?,
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// For each verdict on the claim, the best and worst values of its rating's own scale.
+    pub(crate) fn verdict_scale_bounds(&self, claim_uuid: &str) -> Result<HashMap<String, (Option<i32>, Option<i32>)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT v.uuid, s.best_rating, s.worst_rating
+             FROM claims c JOIN verdicts v ON v.claim_id = c.id
+             JOIN ratings r ON r.id = v.rating_id JOIN rating_scales s ON s.id = r.scale_id
+             WHERE c.uuid = ?1",
+        )?;
+        let rows = stmt.query_map([claim_uuid], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

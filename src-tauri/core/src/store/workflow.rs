@@ -47,12 +47,12 @@ pub(crate) fn label(s: ClaimStatus) -> &'static str {
 
 impl Tx<'_> {
     pub(crate) fn claim_status(&self, claim_id: i64) -> Result<ClaimStatus> {
-        let s: String = self.query_row("SELECT status FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
+        let s: String = self.conn().query_row("SELECT status FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
         Ok(ClaimStatus::parse(&s).unwrap_or(New))
     }
 
     pub(crate) fn was_published(&self, claim_id: i64) -> Result<bool> {
-        was_published(self, claim_id)
+        was_published(self.conn(), claim_id)
     }
 
     /// Refuses a move the workflow does not allow, or publishing before the gate is passed.
@@ -75,7 +75,7 @@ impl Tx<'_> {
             ));
         }
         if to == Published && !was_published {
-            let blockers = publish_blockers(self, claim_id)?;
+            let blockers = publish_blockers(self.conn(), claim_id)?;
             if !blockers.is_empty() {
                 return Err(Error::validation(
                     "status",
@@ -96,9 +96,9 @@ impl Tx<'_> {
         let restored = from == Archived && self.was_published(id)?;
         // A restored claim that had been corrected keeps saying so.
         let corrections: i64 =
-            self.query_row("SELECT count(*) FROM corrections WHERE claim_id = ?1", [id], |r| r.get(0))?;
+            self.conn().query_row("SELECT count(*) FROM corrections WHERE claim_id = ?1", [id], |r| r.get(0))?;
         let stored = if restored && corrections > 0 { Corrected } else { to };
-        self.execute(
+        self.conn().execute(
             "UPDATE claims SET status = ?1, updated_at = ?2,
                     published_at = CASE WHEN ?1 = 'published' THEN coalesce(published_at, ?2) ELSE published_at END
              WHERE id = ?3",
@@ -131,12 +131,12 @@ impl Tx<'_> {
             )
         })?;
         let uuid = new_uuid();
-        self.execute(
+        self.conn().execute(
             "INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![uuid, claim_id, reason, what, self.actor, self.now],
         )?;
-        self.execute("UPDATE claims SET status = 'corrected' WHERE id = ?1", [claim_id])?;
-        let claim_uuid: String = self.query_row("SELECT uuid FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
+        self.conn().execute("UPDATE claims SET status = 'corrected' WHERE id = ?1", [claim_id])?;
+        let claim_uuid: String = self.conn().query_row("SELECT uuid FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
         self.record("claim", &claim_uuid, Some(claim_id), "corrected", &format!("Correction of the {what}: {reason}"), &[])?;
         Ok(())
     }
@@ -213,18 +213,18 @@ impl Store {
             }
         }
         self.write(|tx| {
-            tx.execute("UPDATE checklist_items SET active = 0", [])?;
+            tx.conn().execute("UPDATE checklist_items SET active = 0", [])?;
             for (pos, item) in items.iter().enumerate() {
                 let label = item.label.trim();
                 let updated = match &item.uuid {
-                    Some(u) => tx.execute(
+                    Some(u) => tx.conn().execute(
                         "UPDATE checklist_items SET label = ?1, required = ?2, position = ?3, active = 1 WHERE uuid = ?4",
                         params![label, item.required, pos as i64 + 1, u],
                     )?,
                     None => 0,
                 };
                 if updated == 0 {
-                    tx.execute(
+                    tx.conn().execute(
                         "INSERT INTO checklist_items (uuid, position, label, required, active, created_at)
                          VALUES (?1, ?2, ?3, ?4, 1, ?5)",
                         params![new_uuid(), pos as i64 + 1, label, item.required, tx.now],
@@ -293,19 +293,20 @@ impl Tx<'_> {
             return Err(Error::Conflict("This claim is archived: reopen it before signing off its checklist.".into()));
         }
         let (item_id, item_label): (i64, String) = self
+            .conn()
             .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?
             .ok_or_else(|| Error::not_found("checklist item", item_uuid))?;
         let changed = if done {
-            self.execute(
+            self.conn().execute(
                 "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT DO NOTHING",
                 params![claim_id, item_id, self.actor, self.now],
             )?
         } else {
-            self.execute("DELETE FROM claim_checks WHERE claim_id = ?1 AND item_id = ?2", params![claim_id, item_id])?
+            self.conn().execute("DELETE FROM claim_checks WHERE claim_id = ?1 AND item_id = ?2", params![claim_id, item_id])?
         };
         if changed > 0 {
             self.touch_claim(claim_id)?;
@@ -316,6 +317,30 @@ impl Tx<'_> {
             };
             self.record("checklist", item_uuid, Some(claim_id), if done { "signed" } else { "unsigned" }, &summary, &[])?;
         }
+        Ok(())
+    }
+
+    /// Sets the claim's status as given, with no workflow check and no history (seeded records): a
+    /// published or corrected claim counts as published when it last changed.
+    pub(crate) fn seed_status(&self, claim_uuid: &str, status: ClaimStatus) -> Result<()> {
+        self.conn().execute(
+            "UPDATE claims SET status = ?1,
+                    published_at = CASE WHEN ?1 IN ('published', 'corrected') THEN updated_at END
+             WHERE uuid = ?2",
+            [status.as_str(), claim_uuid],
+        )?;
+        Ok(())
+    }
+
+    /// Signs off every active checklist item of the claim as `by`, when the claim was created
+    /// (seeded records).
+    pub(crate) fn seed_checks(&self, claim_uuid: &str, by: &str) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at)
+             SELECT c.id, i.id, ?2, c.created_at FROM claims c, checklist_items i
+             WHERE c.uuid = ?1 AND i.active = 1",
+            [claim_uuid, by],
+        )?;
         Ok(())
     }
 }

@@ -1,4 +1,4 @@
-// Generated from src-tauri/core/src/model.rs by `make bindings`. Do not edit by hand.
+// Generated from src-tauri/core/src/model/ by `make bindings`. Do not edit by hand.
 
 /**
  * The shape an [`Error`] takes on the wire, for the generated TS types.

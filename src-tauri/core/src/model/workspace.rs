@@ -1,0 +1,41 @@
+//! The workspace as a whole: what it holds, and its backups and restores.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the window shows about the open workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub claim_count: u32,
+    pub source_count: u32,
+    /// The name recorded in the history for changes made here.
+    pub actor: String,
+    pub schema_version: u32,
+    /// Changes are refused: the file (or its folder) cannot be written, or it was opened to read.
+    pub read_only: bool,
+}
+
+/// A finished backup of the workspace, made from the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupDone {
+    /// Where the backup was written (the place the checker chose).
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub claims: u32,
+    pub sources: u32,
+}
+
+/// A backup restored into the open workspace from the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RestoreDone {
+    /// The backup that was restored.
+    pub backup: String,
+    /// Where the replaced workspace was kept, whole (None when there was nothing to keep).
+    pub kept: Option<String>,
+    /// The backup's schema version, before it was brought up to date.
+    pub backup_schema_version: u32,
+    pub claims: u32,
+    pub sources: u32,
+}

@@ -1,0 +1,204 @@
+//! Fact-checks imported from other publishers (`external_reviews`): kept beside a claim, never as
+//! one of the desk's verdicts, with the rating of the scale their own rating maps to.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::verdicts::{rating_from_row, RATING_COLS};
+use super::{new_uuid, parse_date, parse_ts, Store, Tx};
+use crate::error::{Error, Result};
+use crate::model::ExternalReview;
+
+/// An imported fact-check as stored: what its publisher published, and the rating of the scale
+/// its own rating maps to (and how it was mapped), if any.
+pub(crate) struct ReviewFields<'a> {
+    pub publisher: &'a str,
+    pub publisher_url: &'a str,
+    pub url: &'a str,
+    pub headline: &'a str,
+    pub author: &'a str,
+    pub reviewed_on: Option<NaiveDate>,
+    pub modified_on: Option<NaiveDate>,
+    pub rating_text: &'a str,
+    pub rating_value: Option<&'a str>,
+    pub best_rating: Option<&'a str>,
+    pub worst_rating: Option<&'a str>,
+    pub rating_id: Option<i64>,
+    pub mapped_by: Option<&'a str>,
+    pub language: &'a str,
+    pub language_guessed: bool,
+    /// The record as published.
+    pub raw: &'a str,
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ExternalReview> {
+    Ok(ExternalReview {
+        uuid: r.get(0)?,
+        publisher: r.get(1)?,
+        publisher_url: r.get(2)?,
+        url: r.get(3)?,
+        headline: r.get(4)?,
+        author: r.get(5)?,
+        reviewed_on: parse_date(r.get(6)?)?,
+        rating_text: r.get(7)?,
+        rating_value: r.get(8)?,
+        best_rating: r.get(9)?,
+        worst_rating: r.get(10)?,
+        mapped_rating: rating_from_row(r, 14)?,
+        mapped_by: r.get(11)?,
+        language: r.get(12)?,
+        imported_at: parse_ts(&r.get::<_, String>(13)?)?,
+    })
+}
+
+impl Store {
+    /// The fact-checks other publishers published of this claim, newest first.
+    pub(crate) fn claim_external_reviews(&self, claim_id: i64) -> Result<Vec<ExternalReview>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT e.uuid, e.publisher, e.publisher_url, e.url, e.headline, e.author, e.reviewed_on, e.rating_text,
+                    e.rating_value, e.best_rating, e.worst_rating, e.mapped_by, e.language, e.imported_at, {RATING_COLS}
+             FROM external_reviews e LEFT JOIN ratings r ON r.id = e.rating_id
+             WHERE e.claim_id = ?1 ORDER BY e.reviewed_on IS NULL, e.reviewed_on DESC, e.id"
+        ))?;
+        let rows = stmt.query_map([claim_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// [`Store::claim_external_reviews`] of the claim with this UUID.
+    pub(crate) fn external_reviews_of(&self, claim_uuid: &str) -> Result<Vec<ExternalReview>> {
+        let id: i64 = self
+            .conn()
+            .query_row("SELECT id FROM claims WHERE uuid = ?1", [claim_uuid], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found("claim", claim_uuid))?;
+        self.claim_external_reviews(id)
+    }
+
+    /// How many fact-checks by each publisher the workspace holds, most first.
+    pub(crate) fn review_publishers(&self) -> Result<Vec<(String, u32)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT publisher, count(*) FROM external_reviews GROUP BY publisher COLLATE NOCASE ORDER BY 2 DESC, 1",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    /// The review already imported under this match key: its id, the record as published then, and
+    /// the UUID and id of its claim.
+    pub(crate) fn review_by_match_key(&self, match_key: &str) -> Result<Option<(i64, String, String, i64)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT e.id, e.raw, c.uuid, e.claim_id FROM external_reviews e JOIN claims c ON c.id = e.claim_id
+                 WHERE e.match_key = ?1",
+            )?
+            .query_row([match_key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+            .optional()?)
+    }
+
+    /// The id and UUID of the claim the first review imported with this claim key is on.
+    pub(crate) fn claim_of_review_key(&self, claim_key: &str) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT c.id, c.uuid FROM external_reviews e JOIN claims c ON c.id = e.claim_id
+                 WHERE e.claim_key = ?1 ORDER BY e.id LIMIT 1",
+            )?
+            .query_row([claim_key], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?)
+    }
+
+    /// Stores a new review on the claim; returns its UUID.
+    pub(crate) fn insert_review(&self, claim_id: i64, match_key: &str, claim_key: &str, f: &ReviewFields<'_>) -> Result<String> {
+        let uuid = new_uuid();
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO external_reviews (uuid, claim_id, match_key, claim_key, publisher, publisher_url, url, headline, author,
+                                               reviewed_on, modified_on, rating_text, rating_value, best_rating, worst_rating,
+                                               rating_id, mapped_by, language, language_guessed, imported_at, updated_at, raw)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)",
+            )?
+            .execute(params![
+                uuid,
+                claim_id,
+                match_key,
+                claim_key,
+                f.publisher,
+                f.publisher_url,
+                f.url,
+                f.headline,
+                f.author,
+                f.reviewed_on.map(|d| d.to_string()),
+                f.modified_on.map(|d| d.to_string()),
+                f.rating_text,
+                f.rating_value,
+                f.best_rating,
+                f.worst_rating,
+                f.rating_id,
+                f.mapped_by,
+                f.language,
+                f.language_guessed,
+                self.now(),
+                f.raw
+            ])?;
+        Ok(uuid)
+    }
+
+    /// Replaces the stored review `id` with the record as its publisher changed it; returns its UUID.
+    pub(crate) fn update_review(&self, id: i64, f: &ReviewFields<'_>) -> Result<String> {
+        self.conn().execute(
+            "UPDATE external_reviews SET publisher = ?1, publisher_url = ?2, url = ?3, headline = ?4, author = ?5,
+                    reviewed_on = ?6, modified_on = ?7, rating_text = ?8, rating_value = ?9, best_rating = ?10,
+                    worst_rating = ?11, rating_id = ?12, mapped_by = ?13, language = ?14, language_guessed = ?15,
+                    updated_at = ?16, raw = ?17
+             WHERE id = ?18",
+            params![
+                f.publisher,
+                f.publisher_url,
+                f.url,
+                f.headline,
+                f.author,
+                f.reviewed_on.map(|d| d.to_string()),
+                f.modified_on.map(|d| d.to_string()),
+                f.rating_text,
+                f.rating_value,
+                f.best_rating,
+                f.worst_rating,
+                f.rating_id,
+                f.mapped_by,
+                f.language,
+                f.language_guessed,
+                self.now(),
+                f.raw,
+                id
+            ],
+        )?;
+        Ok(self.conn().query_row("SELECT uuid FROM external_reviews WHERE id = ?1", [id], |row| row.get(0))?)
+    }
+
+    /// Maps every imported review again: `map` takes its rating as published (text, value, best,
+    /// worst) to the rating of the scale and how it was mapped. Returns how many now map to
+    /// another rating (or to none).
+    pub(crate) fn remap_reviews(
+        &self,
+        map: impl Fn(String, Option<String>, Option<String>, Option<String>) -> (Option<i64>, Option<&'static str>),
+    ) -> Result<usize> {
+        let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>, Option<i64>)> = self
+            .conn()
+            .prepare("SELECT id, rating_text, rating_value, best_rating, worst_rating, rating_id FROM external_reviews")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut changed = 0;
+        let mut upd = self.conn().prepare("UPDATE external_reviews SET rating_id = ?1, mapped_by = ?2 WHERE id = ?3")?;
+        for (id, text, value, best, worst, old) in rows {
+            let (new, mapped_by) = map(text, value, best, worst);
+            upd.execute(params![new, mapped_by, id])?;
+            if new != old {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+}

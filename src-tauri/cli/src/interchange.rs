@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use factdesk_core::interchange::{self, ImportAction, ImportKind, ImportOptions, ImportReport};
+use factdesk_core::interchange::{self, ImportAction, ImportKind, ImportOptions, ImportReport, Wording};
 use factdesk_core::{Error, Store};
 
 #[derive(Subcommand)]
@@ -66,6 +66,7 @@ pub fn import(store: &mut Store, cmd: ImportCommand) -> Result<(), Error> {
         ImportCommand::Csv(a) => (ImportKind::Csv, a),
     };
     let bytes = read(&args.file)?;
+    interchange::check_file(kind, &bytes, Wording::CommandLine)?;
     let report = interchange::import(store, kind, &bytes, ImportOptions { strict: args.strict, dry_run: args.dry_run })?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));

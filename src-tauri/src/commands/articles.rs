@@ -7,7 +7,7 @@ use factdesk_core::Result;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::sources::off_thread;
+use super::off_thread;
 use crate::AppState;
 
 #[tauri::command]

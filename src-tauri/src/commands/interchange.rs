@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use factdesk_core::interchange::{self, ImportKind, ImportOptions, ImportReport};
+use factdesk_core::interchange::{self, kind_label, ImportKind, ImportOptions, ImportReport, Wording};
 use factdesk_core::model::DataImportPreview;
 use factdesk_core::{Error, Result, Store};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::sources::off_thread;
+use super::off_thread;
 use crate::AppState;
 
 /// Set by automation (the end-to-end tests) to answer the open dialog with this path.
@@ -74,15 +74,6 @@ impl PendingImport {
     }
 }
 
-/// How the kinds are named in the window, for messages.
-fn kind_label(kind: ImportKind) -> &'static str {
-    match kind {
-        ImportKind::ClaimReview => "ClaimReview JSON-LD",
-        ImportKind::Json => "Factdesk JSON bundle",
-        ImportKind::Csv => "Claims CSV",
-    }
-}
-
 /// Reads the file, refusing a folder, a missing file and one too large to be an import.
 pub(crate) fn read_import_file(path: &Path) -> Result<(String, Vec<u8>)> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
@@ -100,57 +91,9 @@ pub(crate) fn read_import_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((name, bytes))
 }
 
-/// Refuses, in words for the window, a file that is plainly not of the kind chosen: empty, not
-/// text, JSON given as CSV or the other way round, or the other JSON kind. Everything subtler is
-/// for the import itself to find and explain.
-pub(crate) fn check_file(kind: ImportKind, name: &str, bytes: &[u8]) -> Result<()> {
-    let refuse = |msg: String| Err(Error::validation("file", msg));
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return refuse(format!("“{name}” is empty: there is nothing to import."));
-    }
-    let head = &body[..body.len().min(64 * 1024)];
-    let text_head = match std::str::from_utf8(head) {
-        Ok(t) => t,
-        // A multi-byte character cut by the 64 KiB window is still text.
-        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
-        Err(_) => "\u{0}",
-    };
-    if text_head.contains('\u{0}') {
-        return refuse(format!(
-            "“{name}” is not a text file (it looks like a binary file, such as a document, an image or an archive). \
-             Choose a {} file. Nothing was imported.",
-            kind_label(kind)
-        ));
-    }
-    let first = text_head.trim_start().chars().next().unwrap_or(' ');
-    let is_json = first == '{' || first == '[';
-    match kind {
-        ImportKind::ClaimReview | ImportKind::Json if !is_json => {
-            let looks_csv = text_head.lines().next().is_some_and(|l| l.contains(',') && l.contains("claim"));
-            let hint = if looks_csv { " It looks like a CSV file: choose “Claims CSV” for a Factdesk claims CSV." } else { "" };
-            refuse(format!(
-                "“{name}” is not JSON, so it cannot be {}.{hint} Nothing was imported.",
-                if kind == ImportKind::ClaimReview { "ClaimReview JSON-LD" } else { "a Factdesk JSON bundle" }
-            ))
-        }
-        ImportKind::Csv if is_json => refuse(format!(
-            "“{name}” is JSON, not a CSV: choose “ClaimReview JSON-LD” for published fact-checks or “Factdesk JSON bundle” \
-             for a Factdesk export. Nothing was imported."
-        )),
-        ImportKind::ClaimReview if text_head.contains("\"factdesk_export\"") && !text_head.contains("ClaimReview") => refuse(format!(
-            "“{name}” is a Factdesk JSON export, not ClaimReview markup: choose “Factdesk JSON bundle”. Nothing was imported."
-        )),
-        ImportKind::Json if !text_head.contains("\"factdesk_export\"") && text_head.contains("ClaimReview") => refuse(format!(
-            "“{name}” holds ClaimReview markup, not a Factdesk export: choose “ClaimReview JSON-LD”. Nothing was imported."
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// What importing `bytes` would do; nothing is written.
 pub(crate) fn dry_run(store: &mut Store, kind: ImportKind, name: &str, bytes: &[u8]) -> Result<ImportReport> {
-    check_file(kind, name, bytes)?;
+    interchange::check_file(kind, bytes, Wording::Window { file_name: name })?;
     interchange::import(store, kind, bytes, ImportOptions { strict: false, dry_run: true })
 }
 

@@ -10,7 +10,7 @@ use factdesk_core::{Error, Result};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::sources::off_thread;
+use super::off_thread;
 use crate::AppState;
 
 /// Set by automation (the end-to-end tests) to answer the save dialog: with this path, or, when it

@@ -2,17 +2,18 @@
 //! publishers' ratings, and backing the workspace up from the window.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use factdesk_core::interchange::rolling::{self, AutoBackups};
 use factdesk_core::interchange::{self, RatingName};
 use factdesk_core::model::{BackupDone, RestoreDone};
-use factdesk_core::{Error, Result};
+use factdesk_core::Result;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::interchange::OPEN_PATH_ENV;
 use super::reports::SAVE_PATH_ENV;
+use super::{off_thread, off_thread_or};
 use crate::AppState;
 
 /// The words other publishers use for their ratings and the rating of our scale each means.
@@ -37,14 +38,15 @@ pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
         Some(p) => Some(super::reports::answer_for_automation(PathBuf::from(p), &suggested)),
         None => {
             let dialog_app = app.clone();
-            super::sources::off_thread(move || Ok(ask_where(&dialog_app, &suggested))).await?
+            off_thread(move || Ok(ask_where(&dialog_app, &suggested))).await?
         }
     };
     let Some(path) = path else { return Ok(None) };
     // The copy reads the whole file: run it on a blocking thread, not the async runtime's.
-    let report = tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with(|s| s.backup_to(&path)))
-        .await
-        .map_err(|_| Error::Workspace("The backup stopped unexpectedly; the workspace itself is unchanged.".into()))??;
+    let report = off_thread_or("The backup stopped unexpectedly; the workspace itself is unchanged.", move || {
+        app.state::<AppState>().with(|s| s.backup_to(&path))
+    })
+    .await?;
     Ok(Some(BackupDone {
         path: report.path.display().to_string(),
         bytes: report.bytes,
@@ -73,7 +75,7 @@ pub async fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) ->
         Some(p) => Some(PathBuf::from(p)),
         None => {
             let dialog_app = app.clone();
-            super::sources::off_thread(move || {
+            off_thread(move || {
                 Ok(dialog_app.dialog().file().set_title("Folder for automatic backups").blocking_pick_folder().and_then(|p| p.into_path().ok()))
             })
             .await?
@@ -96,14 +98,15 @@ pub async fn restore_workspace(app: AppHandle) -> Result<Option<RestoreDone>> {
         Some(p) => Some(PathBuf::from(p)),
         None => {
             let dialog_app = app.clone();
-            super::sources::off_thread(move || Ok(ask_which_backup(&dialog_app))).await?
+            off_thread(move || Ok(ask_which_backup(&dialog_app))).await?
         }
     };
     let Some(path) = path else { return Ok(None) };
     let backup = path.display().to_string();
-    let report = tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with(|s| s.restore_in_place(&path)))
-        .await
-        .map_err(|_| Error::Workspace("The restore stopped unexpectedly; restart Factdesk before going on.".into()))??;
+    let report = off_thread_or("The restore stopped unexpectedly; restart Factdesk before going on.", move || {
+        app.state::<AppState>().with(|s| s.restore_in_place(&path))
+    })
+    .await?;
     Ok(Some(RestoreDone {
         backup,
         kept: report.kept.map(|k| k.display().to_string()),
@@ -134,44 +137,19 @@ fn ask_where(app: &AppHandle, suggested: &str) -> Option<PathBuf> {
 
 /// `factdesk-backup-YYYY-MM-DD.factdesk`, dated `at` (UTC).
 fn backup_file_name(at: SystemTime) -> String {
-    let days = at.duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
-    let (y, m, d) = civil_date(days);
-    format!("factdesk-backup-{y:04}-{m:02}-{d:02}.factdesk")
-}
-
-/// The calendar date `days` days after 1970-01-01 (proleptic Gregorian calendar).
-fn civil_date(days: i64) -> (i64, u32, u32) {
-    // Counted in 400-year eras starting on 1 March, so the leap day ends each year.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    chrono::DateTime::<chrono::Utc>::from(at).format("factdesk-backup-%Y-%m-%d.factdesk").to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn calendar_dates() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        assert_eq!(civil_date(59), (1970, 3, 1));
-        assert_eq!(civil_date(11_016), (2000, 2, 29));
-        assert_eq!(civil_date(11_017), (2000, 3, 1));
-        assert_eq!(civil_date(20_597), (2026, 5, 24));
-        assert_eq!(civil_date(-1), (1969, 12, 31));
-    }
+    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
     fn suggested_backup_name_carries_the_date() {
         let at = UNIX_EPOCH + Duration::from_secs(1_795_000_000);
         assert_eq!(backup_file_name(at), "factdesk-backup-2026-11-18.factdesk");
+        let leap_day = UNIX_EPOCH + Duration::from_secs(11_016 * 86_400 + 86_399);
+        assert_eq!(backup_file_name(leap_day), "factdesk-backup-2000-02-29.factdesk");
     }
 }

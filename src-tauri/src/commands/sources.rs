@@ -3,18 +3,11 @@ use factdesk_core::model::{
     AddedSource, CaptureInfo, Evidence, EvidenceInput, Source, SourceDetail, SourceInput, SourceQuery,
 };
 use factdesk_core::web::{DiffLine, FetchLimits};
-use factdesk_core::{Error, Result};
+use factdesk_core::Result;
 use tauri::State;
 
+use super::off_thread;
 use crate::AppState;
-
-/// Runs a network fetch on a blocking thread, without holding the workspace: the window and
-/// other commands stay usable while a slow page loads.
-pub(crate) async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|_| Error::Network("The page could not be fetched: the download stopped unexpectedly.".into()))?
-}
 
 #[tauri::command]
 pub async fn list_sources(state: State<'_, AppState>, query: SourceQuery) -> Result<Vec<Source>> {

@@ -23,6 +23,7 @@
 mod apply;
 mod backup;
 mod bundle;
+mod check;
 pub(crate) mod claimreview;
 mod csv;
 mod file;
@@ -35,6 +36,7 @@ use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
 
 pub use backup::{restore, restore_with, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
+pub use check::{check_file, kind_label, Wording};
 pub use ratings::{rating_names, remap_external_reviews, set_rating_names};
 pub use reviews::{external_reviews, publishers};
 

@@ -1,0 +1,81 @@
+// Every command the window can call, declared once: `module::function` under `src/commands/`.
+//
+// `with_commands!(m)` calls the macro `m` with the whole list (the pattern of Yaak's
+// `with_commands!`). Three places take it from here:
+// - `lib.rs` registers the handlers (`tauri::generate_handler!`): a name that is not a
+//   `#[tauri::command]` in that module fails to compile;
+// - `build.rs` (which `include!`s this file) declares each name to Tauri, so each gets an
+//   `allow-<name>` permission, and writes the permission set `main-window-commands` of all of them,
+//   which `capabilities/main.json` grants to the main window;
+// - `tests/commands_declared.rs` checks that every `call('name', { args })` in
+//   `ui/src/lib/api/index.ts` names a command here and passes the arguments its function takes.
+//
+// Adding a command: write it in `commands/<domain>.rs`, add it here, wrap it in the UI's api.
+// This file is read by the build script too, so it holds this macro and nothing else.
+
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            workspace::workspace_info,
+            workspace::app_ready,
+
+            claims::list_claims,
+            claims::get_claim,
+            claims::create_claim,
+            claims::update_claim,
+            claims::add_appearance,
+            claims::remove_appearance,
+            claims::list_claimants,
+            claims::update_claimant,
+            claims::possible_duplicates,
+            claims::confirm_match,
+            claims::dismiss_match,
+
+            articles::import_article_text,
+            articles::import_article_file,
+            articles::import_article_url,
+            articles::article,
+            articles::accept_candidate,
+            articles::reject_candidate,
+            articles::reopen_candidate,
+            articles::similar_claims,
+
+            sources::list_sources,
+            sources::create_source,
+            sources::update_source,
+            sources::source_detail,
+            sources::add_source_by_url,
+            sources::recapture_source,
+            sources::diff_captures,
+            sources::capture_text,
+            sources::add_evidence,
+
+            verdicts::record_verdict,
+            verdicts::rating_scale,
+            verdicts::list_scales,
+            verdicts::set_rating_scale,
+            verdicts::create_scale,
+
+            workflow::set_status,
+            workflow::set_check,
+            workflow::checklist,
+            workflow::set_checklist,
+            workflow::set_actor,
+
+            reports::export_report,
+            reports::cancel_export,
+
+            interchange::preview_data_import,
+            interchange::commit_data_import,
+            interchange::discard_data_import,
+
+            settings::rating_names,
+            settings::set_rating_names,
+            settings::backup_workspace,
+            settings::restore_workspace,
+            settings::auto_backups,
+            settings::set_auto_backups,
+            settings::choose_backup_folder,
+        }
+    };
+}

@@ -101,8 +101,23 @@ pub fn typescript() -> String {
         crate::interchange::rolling::AutoBackups,
     );
     out.truncate(out.trim_end().len());
+    out.push_str(&workflow_rules());
     out.push('\n');
     out
+}
+
+/// The workflow's words and rules the window needs for any status, from the Rust that owns them,
+/// so the UI never keeps a copy of its own.
+fn workflow_rules() -> String {
+    use crate::model::ClaimStatus;
+    let labels: Vec<String> = ClaimStatus::ALL.iter().map(|s| format!("  {}: '{}',", s.as_str(), s.label())).collect();
+    let locked: Vec<String> =
+        ClaimStatus::ALL.iter().filter(|s| s.is_locked()).map(|s| format!("'{}'", s.as_str())).collect();
+    format!(
+        "\n\n/** Every status in workflow order, with the desk's word for it. */\nexport const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {{\n{}\n}};\n\n/** The statuses that lock a claim: its wording is fixed; verdict and evidence changes are corrections. */\nexport const LOCKED_STATUSES: readonly ClaimStatus[] = [{}];",
+        labels.join("\n"),
+        locked.join(", ")
+    )
 }
 
 #[cfg(test)]

@@ -1,18 +1,13 @@
+import { LOCKED_STATUSES, STATUS_LABELS } from './api/types';
 import type { AnchorState, CaptureInfo, CaptureMethod, ClaimDetail, ClaimStatus, ClaimSummary, Reliability, Source, SourceKind, SourceSort, Stance } from './api/types';
 
-/** Every status, in workflow order, with the words the desk uses. */
-export const STATUSES: readonly { value: ClaimStatus; label: string }[] = [
-  { value: 'new', label: 'New' },
-  { value: 'researching', label: 'Researching' },
-  { value: 'in_review', label: 'In review' },
-  { value: 'ready', label: 'Ready' },
-  { value: 'published', label: 'Published' },
-  { value: 'corrected', label: 'Corrected' },
-  { value: 'archived', label: 'Archived' },
-];
+/** Every status, in workflow order, with the words the desk uses (generated from the core). */
+export const STATUSES: readonly { value: ClaimStatus; label: string }[] = (Object.entries(STATUS_LABELS) as [ClaimStatus, string][]).map(
+  ([value, label]) => ({ value, label }),
+);
 
 export function statusLabel(status: ClaimStatus | string): string {
-  return STATUSES.find((s) => s.value === status)?.label ?? String(status).replace(/_/g, ' ');
+  return STATUS_LABELS[status as ClaimStatus] ?? String(status).replace(/_/g, ' ');
 }
 
 export const STANCES: readonly { value: Stance; label: string }[] = [
@@ -101,7 +96,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** Statuses that lock a claim: its wording is fixed and changes to verdict or evidence are corrections. */
 export function isLocked(status: ClaimStatus): boolean {
-  return status === 'published' || status === 'corrected';
+  return LOCKED_STATUSES.includes(status);
 }
 
 /** Where a status sits in the working order (archived and corrected sit outside it). */

@@ -60,3 +60,14 @@ export function stepIndex(at: number | null, delta: number, length: number): num
   if (at === null || at < 0) return delta > 0 ? 0 : length - 1;
   return Math.min(length - 1, Math.max(0, at + delta));
 }
+
+/** A screen's own keys, by `KeyboardEvent.key`: the action, or a falsy value where it does not apply now. */
+export type KeyActions = Record<string, (() => unknown) | false | null | undefined>;
+
+/** Runs the action `actions` gives the event's key, if any, and takes the event. */
+export function runKey(e: KeyboardEvent, actions: KeyActions): void {
+  const act = Object.prototype.hasOwnProperty.call(actions, e.key) ? actions[e.key] : null;
+  if (!act) return;
+  e.preventDefault();
+  act();
+}

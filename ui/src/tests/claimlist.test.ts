@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import ClaimsScreen from '../lib/screens/ClaimsScreen.svelte';
 import ClaimList from '../lib/components/ClaimList.svelte';
+import { Navigation } from '../lib/navigation.svelte';
 import { STORAGE_KEY, isDay, loadView } from '../lib/claimFilters';
 import { rowOffsets, scrollToShow, visibleRange } from '../lib/virtual';
 import type { ClaimantSummary, ClaimPage, ClaimQuery, ClaimSummary } from '../lib/api/types';
@@ -49,9 +50,10 @@ function lastQuery(backend: ReturnType<typeof fakeBackend>): ClaimQuery {
 
 async function renderScreen(backend = pagedBackend(3)) {
   const onerror = vi.fn();
-  const r = render(ClaimsScreen, { props: { active: true, scale: SCALE, onerror } });
+  const nav = new Navigation();
+  const r = render(ClaimsScreen, { props: { nav, active: true, scale: SCALE, onerror } });
   await waitFor(() => expect(screen.getByTestId('claim-count')).not.toHaveTextContent('Loading'));
-  return { backend, onerror, ...r };
+  return { backend, onerror, nav, ...r };
 }
 
 async function openFilters() {
@@ -219,10 +221,10 @@ describe('claim filters', () => {
   });
 
   it('shows one claimant\'s claims when asked from elsewhere, clearing the search', async () => {
-    const { backend, component } = await renderScreen();
+    const { backend, nav } = await renderScreen();
     await fireEvent.input(screen.getByTestId('claim-search'), { target: { value: 'budget' } });
     await waitFor(() => expect(lastQuery(backend).search).toBe('budget'));
-    (component as unknown as { filterByClaimant: (uuid: string, name: string) => void }).filterByClaimant('p-9', 'Olaf Scholz');
+    nav.showClaimsOf('p-9', 'Olaf Scholz');
     await waitFor(() => expect(lastQuery(backend)).toMatchObject({ claimant: 'p-9', search: null }));
     expect(screen.getByTestId('claim-search')).toHaveValue('');
     expect(screen.getByTestId('filter-chip')).toHaveTextContent('Claimant: Olaf Scholz');
@@ -254,7 +256,7 @@ describe('remembered filters', () => {
     // A restart: the same storage, a new screen. (Not fakeBackend(): that starts afresh.)
     const again = pagedBackend(3);
     localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-    render(ClaimsScreen, { props: { active: true, scale: SCALE, onerror: vi.fn() } });
+    render(ClaimsScreen, { props: { nav: new Navigation(), active: true, scale: SCALE, onerror: vi.fn() } });
     await waitFor(() => expect(again.callsOf('list_claims')).toHaveLength(1));
     expect(lastQuery(again)).toMatchObject({ status: 'in_review', rating: 'false', claimant: 'p-1', sort: 'worthiness', search: null });
     expect(screen.getByTestId('status-filter')).toHaveValue('in_review');

@@ -45,6 +45,25 @@ impl ClaimStatus {
     pub fn parse(s: &str) -> Option<ClaimStatus> {
         ClaimStatus::ALL.into_iter().find(|st| st.as_str() == s)
     }
+
+    /// The desk's word for the status, as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimStatus::New => "New",
+            ClaimStatus::Researching => "Researching",
+            ClaimStatus::InReview => "In review",
+            ClaimStatus::Ready => "Ready",
+            ClaimStatus::Published => "Published",
+            ClaimStatus::Corrected => "Corrected",
+            ClaimStatus::Archived => "Archived",
+        }
+    }
+
+    /// Whether the status locks a claim: its wording is fixed, and a change to its verdict or
+    /// evidence is a correction with a reason.
+    pub fn is_locked(self) -> bool {
+        matches!(self, ClaimStatus::Published | ClaimStatus::Corrected)
+    }
 }
 
 /// A person or organisation who made claims.

@@ -30,7 +30,7 @@ pub fn next_statuses(from: ClaimStatus, was_published: bool) -> &'static [ClaimS
 pub const INITIAL_STATUSES: [ClaimStatus; 2] = [New, Researching];
 
 pub fn is_locked(status: ClaimStatus) -> bool {
-    matches!(status, Published | Corrected)
+    status.is_locked()
 }
 
 pub(crate) fn label(s: ClaimStatus) -> &'static str {

@@ -893,3 +893,17 @@ export type AutoBackups = { enabled: boolean, folder: string,
  * Newest first.
  */
 kept: Array<AutoBackup>, };
+
+/** Every status in workflow order, with the desk's word for it. */
+export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
+  new: 'New',
+  researching: 'Researching',
+  in_review: 'In review',
+  ready: 'Ready',
+  published: 'Published',
+  corrected: 'Corrected',
+  archived: 'Archived',
+};
+
+/** The statuses that lock a claim: its wording is fixed; verdict and evidence changes are corrections. */
+export const LOCKED_STATUSES: readonly ClaimStatus[] = ['published', 'corrected'];

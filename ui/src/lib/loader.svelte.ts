@@ -1,0 +1,78 @@
+// One way for a view to ask the backend for something and show the answer: the latest answer,
+// whether one is on its way, the last failure. Only the latest ask counts: an answer that comes
+// back after a newer ask (the search changed while the old list was still loading) is dropped,
+// and so is its error.
+import { untrack } from 'svelte';
+
+export interface LoaderOptions<T> {
+  /** The value until the first answer. */
+  initial: T;
+  /** How long `soon` waits for quiet (typing in a search box), in milliseconds. */
+  debounce?: number;
+  /** A failure of the latest ask (stale failures are dropped like stale answers). */
+  onerror?: (err: unknown) => void;
+}
+
+export class Loader<T, A extends unknown[] = []> {
+  /** The latest answer (or the one given to `set`). A view may edit it in place, e.g. a row that follows its detail. */
+  value: T = $state() as T;
+  /** An ask is on its way. */
+  loading = $state(false);
+  /** At least one answer has come. */
+  loaded = $state(false);
+  /** The latest ask's failure, until the next answer. */
+  error = $state<unknown>(null);
+
+  #fetch: (...args: A) => Promise<T>;
+  #options: LoaderOptions<T>;
+  #seq = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `fetch` reads what it needs when called (untracked: asking from an `$effect` does not subscribe it). */
+  constructor(fetch: (...args: A) => Promise<T>, options: LoaderOptions<T>) {
+    this.#fetch = fetch;
+    this.#options = options;
+    this.value = options.initial;
+  }
+
+  /** Asks now, dropping a pending `soon` and any answer still on its way. Settles once this ask is answered, failed or overtaken; never rejects. */
+  async load(...args: A): Promise<void> {
+    this.cancel();
+    const mine = ++this.#seq;
+    this.loading = true;
+    try {
+      const answer = await untrack(() => this.#fetch(...args));
+      if (mine !== this.#seq) return;
+      this.value = answer;
+      this.error = null;
+      this.loaded = true;
+    } catch (err) {
+      if (mine !== this.#seq) return;
+      this.error = err;
+      this.#options.onerror?.(err);
+    } finally {
+      if (mine === this.#seq) this.loading = false;
+    }
+  }
+
+  /** Asks once nothing else has asked for `debounce` ms (each call starts the wait again). */
+  soon(...args: A): void {
+    this.cancel();
+    this.#timer = setTimeout(() => this.load(...args), this.#options.debounce ?? 0);
+  }
+
+  /** Takes an answer got another way (a save answered with the new record): asks already on their way are dropped. */
+  set(value: T): void {
+    this.#seq++;
+    this.value = value;
+    this.error = null;
+    this.loaded = true;
+    this.loading = false;
+  }
+
+  /** Drops a pending `soon` (for a view's `onDestroy`). */
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { Loader } from '../lib/loader.svelte';
+
+/** A promise the test settles by hand. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A fetch whose every call waits for the test: `answer(i, v)` settles call i. */
+function controlled<T>() {
+  const calls: { args: unknown[]; d: ReturnType<typeof deferred<T>> }[] = [];
+  const fetch = vi.fn((...args: unknown[]) => {
+    const d = deferred<T>();
+    calls.push({ args, d });
+    return d.promise;
+  });
+  return { fetch, calls };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Loader', () => {
+  it('starts with the initial value, then holds the answer', async () => {
+    const l = new Loader(async (n: number) => `answer ${n}`, { initial: 'none' });
+    expect(l.value).toBe('none');
+    expect(l.loaded).toBe(false);
+    const done = l.load(1);
+    expect(l.loading).toBe(true);
+    await done;
+    expect(l.value).toBe('answer 1');
+    expect(l.loading).toBe(false);
+    expect(l.loaded).toBe(true);
+    expect(l.error).toBeNull();
+  });
+
+  it('keeps only the latest ask: an older answer that comes late is dropped', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    const first = l.load();
+    const second = l.load();
+    calls[1].d.resolve('new');
+    await second;
+    expect(l.value).toBe('new');
+    calls[0].d.resolve('old');
+    await first;
+    expect(l.value).toBe('new');
+    expect(l.loading).toBe(false);
+  });
+
+  it('stays loading until the latest ask is answered', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    const first = l.load();
+    l.load();
+    calls[0].d.resolve('old');
+    await first;
+    expect(l.loading).toBe(true);
+    expect(l.value).toBe('');
+  });
+
+  it('reports the latest ask’s failure, keeps the last answer, and drops stale failures', async () => {
+    const onerror = vi.fn();
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '', onerror });
+    const ok = l.load();
+    calls[0].d.resolve('rows');
+    await ok;
+
+    const stale = l.load();
+    const latest = l.load();
+    calls[1].d.reject(new Error('stale'));
+    await stale;
+    expect(onerror).not.toHaveBeenCalled();
+    calls[2].d.reject(new Error('offline'));
+    await latest;
+    expect(onerror).toHaveBeenCalledOnce();
+    expect(onerror).toHaveBeenCalledWith(new Error('offline'));
+    expect(l.error).toEqual(new Error('offline'));
+    expect(l.value).toBe('rows');
+    expect(l.loading).toBe(false);
+
+    const again = l.load();
+    calls[3].d.resolve('back');
+    await again;
+    expect(l.error).toBeNull();
+  });
+
+  it('never rejects, even without onerror', async () => {
+    const l = new Loader(() => Promise.reject(new Error('no')), { initial: 0 });
+    await expect(l.load()).resolves.toBeUndefined();
+    expect(l.error).toEqual(new Error('no'));
+  });
+
+  it('soon waits for quiet, and asks once with the last arguments', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn(async (q: string) => q);
+    const l = new Loader(fetch, { initial: '', debounce: 150 });
+    l.soon('b');
+    vi.advanceTimersByTime(100);
+    l.soon('bi');
+    vi.advanceTimersByTime(100);
+    expect(fetch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(fetch).toHaveBeenCalledWith('bi');
+    expect(l.value).toBe('bi');
+  });
+
+  it('load and cancel drop a pending soon', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn(async (q: string) => q);
+    const l = new Loader(fetch, { initial: '', debounce: 150 });
+    l.soon('typed');
+    await l.load('now');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fetch.mock.calls).toEqual([['now']]);
+    l.soon('again');
+    l.cancel();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fetch.mock.calls).toEqual([['now']]);
+  });
+
+  it('set takes an answer got another way and drops asks still on their way', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    const pending = l.load();
+    l.set('saved');
+    expect(l.value).toBe('saved');
+    expect(l.loading).toBe(false);
+    expect(l.loaded).toBe(true);
+    calls[0].d.resolve('before the save');
+    await pending;
+    expect(l.value).toBe('saved');
+  });
+
+  it('does not subscribe an effect that asks to what the fetch reads', () => {
+    let query = $state('a');
+    const fetch = vi.fn(async () => query);
+    const l = new Loader(fetch, { initial: '' });
+    let runs = 0;
+    const stop = $effect.root(() => {
+      $effect(() => {
+        runs++;
+        l.load();
+      });
+    });
+    flushSync();
+    query = 'b';
+    flushSync();
+    expect(runs).toBe(1);
+    expect(fetch).toHaveBeenCalledOnce();
+    stop();
+  });
+});

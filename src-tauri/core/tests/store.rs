@@ -519,3 +519,17 @@ fn a_very_common_search_reports_a_floor_and_still_pages_correctly() {
     assert_eq!(filtered.total, 1050);
     assert!(filtered.items.iter().all(|i| i.status == ClaimStatus::Researching));
 }
+
+#[test]
+fn a_hidden_nul_is_refused_in_plain_words_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("w.factdesk")).unwrap();
+    for (text, claimant) in [("\u{0}A claim pasted from a damaged file.", None), ("A claim.", Some("\u{0}Someone"))] {
+        let input = ClaimInput { text: text.into(), claimant: claimant.map(String::from), ..ClaimInput::default() };
+        let err = store.create_claim(&input).unwrap_err();
+        assert_eq!(err.kind(), "Validation", "{err:?}");
+        assert!(err.to_string().contains("NUL"), "{err}");
+        assert!(!err.to_string().contains("CHECK"), "no SQLite wording: {err}");
+    }
+    assert_eq!(store.info().unwrap().claim_count, 0);
+}

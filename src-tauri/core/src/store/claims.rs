@@ -38,6 +38,8 @@ pub(super) struct ValidClaim {
 }
 
 pub(super) fn validate(input: &ClaimInput) -> Result<ValidClaim> {
+    super::no_nul("text", "claim's wording", &input.text)?;
+    super::no_nul("claimant", "claimant's name", input.claimant.as_deref().unwrap_or(""))?;
     let text = input.text.trim();
     if text.is_empty() {
         return Err(Error::validation("text", "The claim's wording cannot be empty: paste the exact words that were said."));

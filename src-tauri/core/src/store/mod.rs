@@ -342,7 +342,7 @@ impl Store {
     pub(crate) fn write_as<T>(&mut self, actor: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.check_writable()?;
         let tx = Tx { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?, actor, now: now() };
-        let out = f(&tx)?;
+        let out = f(&tx).map_err(plain_constraint)?;
         tx.tx.commit()?;
         Ok(out)
     }
@@ -426,6 +426,33 @@ impl Tx<'_> {
     }
 }
 
+
+/// A value the schema's checks refuse (which the checks before the write should have caught) is
+/// said in plain words, never as SQLite's text.
+fn plain_constraint(e: Error) -> Error {
+    match &e {
+        Error::Storage(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::validation(
+                "input",
+                "This could not be saved: a value breaks a rule of the workspace (an empty required field, a value out of range, \
+                 or a hidden control character such as NUL from a damaged paste). Nothing was changed.",
+            )
+        }
+        _ => e,
+    }
+}
+
+/// Refuses text holding a NUL character (U+0000): no text a person wrote holds one, and the
+/// workspace cannot keep it (SQLite's `length()` stops at it).
+pub(crate) fn no_nul(field: &'static str, what: &str, value: &str) -> Result<()> {
+    if value.contains('\0') {
+        return Err(Error::validation(
+            field,
+            format!("The {what} holds a hidden NUL character (U+0000), usually from a damaged file or paste: remove it and save again."),
+        ));
+    }
+    Ok(())
+}
 
 /// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as text.
 pub(crate) fn fmt_ts(t: DateTime<Utc>) -> String {

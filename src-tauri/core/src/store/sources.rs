@@ -134,6 +134,7 @@ pub(super) struct ValidSource {
 }
 
 pub(super) fn validate_source(input: &SourceInput) -> Result<ValidSource> {
+    super::no_nul("title", "title", &input.title)?;
     let (url, url_key) = if input.url.trim().is_empty() {
         (String::new(), None)
     } else {

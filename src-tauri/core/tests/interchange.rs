@@ -593,3 +593,24 @@ fn reviews_are_never_verdicts_and_the_claim_shows_them() {
     assert!(claim.history.iter().any(|h| h.summary.starts_with("Imported Example Checks's fact-check")), "{:?}", claim.history);
     assert_eq!(interchange::external_reviews(&store, &claim.uuid).unwrap(), claim.external_reviews);
 }
+
+#[test]
+fn strict_names_the_first_unusable_row_of_a_csv_not_the_last() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut source = fresh(tmp.path(), "source.factdesk");
+    source.seed_demo().unwrap();
+    let csv = String::from_utf8(report::export(&source, &Selection::all(), Format::Csv, &options()).unwrap().bytes).unwrap();
+    // A NUL (a damaged file) in the wording of the second and the fourth data rows.
+    let mut lines: Vec<String> = csv.lines().map(String::from).collect();
+    for row in [2, 4] {
+        let cells: Vec<&str> = lines[row].splitn(3, ',').collect();
+        lines[row] = format!("{},\"\u{0}{}", cells[0], &cells[1][1..]) + "," + cells[2];
+    }
+    let bent = lines.join("\n") + "\n";
+    let mut target = fresh(tmp.path(), "target.factdesk");
+    let err = interchange::import_csv(&mut target, bent.as_bytes(), true).unwrap_err();
+    let said = err.to_string();
+    assert!(said.contains("Record 2 "), "the first unusable record is named: {said}");
+    assert!(!said.contains("Record 4 "), "{said}");
+    assert_eq!(target.info().unwrap().claim_count, 0);
+}

@@ -136,13 +136,16 @@ pub(crate) fn apply_legacy(tx: &Tx<'_>, claims: &[Found<ClaimReport>], strict: b
 }
 
 /// With `strict`, the first record (in the file's order) that cannot be used as given refuses the file.
+/// (Legacy records come in reversed, so the order is the records' positions, not the slice's.)
 fn first_problem<T>(claims: &[Found<T>]) -> Result<()> {
-    for f in claims {
-        if let Some(p) = f.read.as_ref().err().or(f.problems.first()) {
-            return Err(strict_refusal(f.position, &f.path, p.field, &p.message));
-        }
+    let first = claims
+        .iter()
+        .filter_map(|f| f.read.as_ref().err().or(f.problems.first()).map(|p| (f, p)))
+        .min_by_key(|(f, _)| f.position);
+    match first {
+        Some((f, p)) => Err(strict_refusal(f.position, &f.path, p.field, &p.message)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Imports a bundle's records in one transaction; `settings`: the file carries the settings of

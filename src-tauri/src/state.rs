@@ -29,14 +29,22 @@ impl AppState {
     /// asked to come to the front instead. A failure is kept and reported by every command, so
     /// the window can show it in plain words instead of the app dying before it opens.
     pub fn launch(path: PathBuf, started: Instant) -> Launch {
-        let opened = match Guard::try_lock(&path, Access::Write) {
-            Ok(Some(guard)) => Store::open_with(&path, guard),
-            Ok(None) => match lock::handover::ask(&path, &Ask::Focus) {
-                Ok(Some(_)) => return Launch::HandedOver,
-                Ok(None) => Err(lock::in_use(&path)),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e),
+        // A window closed a moment ago may still be letting go of the file: a few seconds' grace.
+        let mut tries = 0;
+        let opened = loop {
+            match Guard::try_lock(&path, Access::Write) {
+                Ok(Some(guard)) => break Store::open_with(&path, guard),
+                Ok(None) => match lock::handover::ask(&path, &Ask::Focus) {
+                    Ok(Some(_)) => return Launch::HandedOver,
+                    Ok(None) if tries < 50 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                    }
+                    Ok(None) => break Err(lock::in_use(&path)),
+                    Err(e) => break Err(e),
+                },
+                Err(e) => break Err(e),
+            }
         };
         let store = opened.map(|s| Mutex::new(Some(s))).map_err(|e| {
             eprintln!("factdesk: cannot open workspace {}: {e}", path.display());

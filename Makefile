@@ -19,11 +19,12 @@ DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
 DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
 WORKSPACE ?= $(DEMO_WORKSPACE)
 
-.PHONY: help run test deps deps-run ui build release bindings test-rust test-ui test-e2e bench fuzz clean
+.PHONY: help run test deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench fuzz clean
 
 help:
 	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
 	@echo "make test   run every test: Rust, UI unit tests, end-to-end in the real window"
+	@echo "make model  install only the sentence-embedding model (both commands above do it too)"
 	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
 	@echo "make bindings regenerate ui/src/lib/api/types.ts from the Rust model"
 	@echo "make fuzz   fuzz every importer for FUZZ_SECONDS (default 60) each, twice: cargo-fuzz, then our own fuzzer"
@@ -33,6 +34,14 @@ deps:
 
 deps-run:
 	@scripts/deps.sh run
+
+# The sentence-embedding model for the semantic matching being built (issue 13), into
+# $(DATA_DIR)/models/ (FACTDESK_MODEL=DIR: a folder of your own, nothing installed).
+model:
+	@scripts/deps.sh model
+
+test-model:
+	scripts/check-model.sh
 
 # The UI is built before the app because the app binary embeds ui/dist.
 ui:
@@ -52,6 +61,7 @@ release: deps-run ui
 	$(CARGO) build --release -p factdesk-cli
 
 test: deps
+	$(MAKE) test-model
 	$(MAKE) test-rust
 	$(MAKE) test-ui
 	$(MAKE) test-e2e

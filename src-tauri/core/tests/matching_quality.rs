@@ -31,6 +31,10 @@ struct Fixture {
 #[derive(Deserialize)]
 struct Group {
     id: String,
+    /// The group's language: "en", "es", …, or "query>claims" ("en>fr") for a cross-lingual group.
+    /// Only `blind4.json` sets it; the older sets are all English.
+    #[serde(default)]
+    lang: String,
     query: String,
     same: Vec<String>,
     near: Vec<String>,
@@ -155,14 +159,14 @@ fn build(fx: &Fixture, extra: &[String]) -> (Built, Vec<(String, String)>) {
     (Built { _dir: dir, store }, by_text)
 }
 
-#[derive(Default)]
-struct Totals {
+/// One query's scores.
+struct Scored {
+    lang: String,
     ap: f64,
     recall: f64,
     near: usize,
     near_shown: usize,
     near_above: usize,
-    queries: usize,
 }
 
 struct Metrics {
@@ -175,10 +179,49 @@ struct Metrics {
 /// Matches every query of `fx` against a workspace holding all its groups' claims and the
 /// distractors, prints the table, and returns the totals.
 fn measure(fx: &Fixture, title: &str) -> Metrics {
+    let rows = score(fx, title);
+    metrics(&rows.iter().collect::<Vec<_>>())
+}
+
+/// The metrics over some of the queries scored together (the share of near misses counts near
+/// misses, so groups with more of them weigh more).
+fn metrics(rows: &[&Scored]) -> Metrics {
+    assert!(!rows.is_empty(), "no queries");
+    let q = rows.len() as f64;
+    let near: usize = rows.iter().map(|r| r.near).sum();
+    Metrics {
+        map: rows.iter().map(|r| r.ap).sum::<f64>() / q,
+        recall: rows.iter().map(|r| r.recall).sum::<f64>() / q,
+        near_rate: rows.iter().map(|r| r.near_shown).sum::<usize>() as f64 / near as f64,
+        above_rate: rows.iter().map(|r| r.near_above).sum::<usize>() as f64 / near as f64,
+    }
+}
+
+/// Prints one summary line for some of the queries scored together, and returns their metrics.
+fn report(label: &str, rows: &[&Scored]) -> Metrics {
+    let m = metrics(rows);
+    let near: usize = rows.iter().map(|r| r.near).sum();
+    let shown: usize = rows.iter().map(|r| r.near_shown).sum();
+    let above: usize = rows.iter().map(|r| r.near_above).sum();
+    println!(
+        "{label:<34} {:>3} queries: MAP@5 {:.3}  recall@5 {:.3}  near misses shown {shown}/{near} ({:.3})  \
+         outranking a relevant claim {above}/{near} ({:.3})",
+        rows.len(),
+        m.map,
+        m.recall,
+        m.near_rate,
+        m.above_rate
+    );
+    m
+}
+
+/// Matches every query of `fx` against a workspace holding all its groups' claims and the
+/// distractors, prints the table and the totals, and returns each query's scores.
+fn score(fx: &Fixture, title: &str) -> Vec<Scored> {
     println!("\n{title}");
     let (built, stored) = build(fx, &[]);
     let text_of = |uuid: &str| stored.iter().find(|(u, _)| u == uuid).map(|(_, t)| t.as_str()).unwrap();
-    let mut t = Totals::default();
+    let mut rows = Vec::new();
     println!("\n{:<26} {:>6} {:>6} {:>5} {:>5}  top 5 (+ same, x near miss, . other)", "query", "AP@5", "R@5", "near", "above");
     let mut misses = Vec::new();
     for g in &fx.groups {
@@ -218,29 +261,22 @@ fn measure(fx: &Fixture, title: &str) -> Metrics {
             }
         }
         println!("{:<26} {ap:>6.2} {recall:>6.2} {near_shown:>5} {near_above:>5}  {marks}", g.id);
-        t.ap += ap;
-        t.recall += recall;
-        t.near += near.len();
-        t.near_shown += near_shown;
-        t.near_above += near_above;
-        t.queries += 1;
+        rows.push(Scored { lang: g.lang.clone(), ap, recall, near: near.len(), near_shown, near_above });
     }
-    let q = t.queries as f64;
-    let (map, recall) = (t.ap / q, t.recall / q);
-    let near_rate = t.near_shown as f64 / t.near as f64;
-    let above_rate = t.near_above as f64 / t.near as f64;
+    let Metrics { map, recall, near_rate, above_rate } = metrics(&rows.iter().collect::<Vec<_>>());
+    let near: usize = rows.iter().map(|r| r.near).sum();
     println!("\nnot relevant shown / relevant missed:\n{}", misses.join("\n"));
     println!(
         "\n{} queries, {} claims stored: MAP@5 {map:.3}  recall@5 {recall:.3}  near misses shown {}/{} ({near_rate:.3})  \
          outranking a relevant claim {}/{} ({above_rate:.3})",
-        t.queries,
+        rows.len(),
         stored.len(),
-        t.near_shown,
-        t.near,
-        t.near_above,
-        t.near
+        rows.iter().map(|r| r.near_shown).sum::<usize>(),
+        near,
+        rows.iter().map(|r| r.near_above).sum::<usize>(),
+        near
     );
-    Metrics { map, recall, near_rate, above_rate }
+    rows
 }
 
 #[test]
@@ -316,6 +352,59 @@ fn ranking_quality_on_the_third_held_out_set_never_tuned_on() {
     assert!(recall >= 0.58, "recall@5 {recall:.3}");
     assert!(near_rate <= 0.47, "near-miss rate {near_rate:.3}");
     assert!(above_rate <= 0.33, "near misses outranking {above_rate:.3}");
+}
+
+/// The fourth blind set, `tests/fixtures/matching/blind4.json`: 79 groups written blind on
+/// 2026-12-06 for issue 13 (semantic matching), before the matcher was changed for it, by a helper
+/// who had not read the matcher or the other sets' claims. 47 groups are English; 20 are Spanish,
+/// French, German or Portuguese throughout; 12 are cross-lingual (an English query with its
+/// paraphrases in another language, or the other way). Never tuned on: the honest measure, reported
+/// for the whole set and separately for each kind, since an English-only matcher cannot be expected
+/// to find cross-lingual paraphrases.
+#[test]
+fn ranking_quality_on_the_fourth_blind_set_never_tuned_on() {
+    let fx = fixture_named("blind4.json");
+    assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
+    assert!(fx.groups.iter().all(|g| !g.lang.is_empty()), "every group of blind4.json names its language");
+    let rows = score(&fx, "Blind set 4 (written blind for issue 13, never tuned on)");
+    let cross = |r: &&Scored| r.lang.contains('>');
+    let english: Vec<&Scored> = rows.iter().filter(|r| r.lang == "en").collect();
+    let other: Vec<&Scored> = rows.iter().filter(|r| r.lang != "en" && !cross(r)).collect();
+    let crossing: Vec<&Scored> = rows.iter().filter(cross).collect();
+    for lang in ["es", "fr", "de", "pt"] {
+        let n = other.iter().filter(|r| r.lang == lang).count();
+        assert!(n >= 3, "at least 3 monolingual {lang} groups: {n}");
+    }
+    assert!(other.len() >= 12 && crossing.len() >= 8, "{} non-English, {} cross-lingual", other.len(), crossing.len());
+    println!();
+    let all = report("whole set", &rows.iter().collect::<Vec<_>>());
+    let en = report("English", &english);
+    let mono = report("es, fr, de, pt (monolingual)", &other);
+    for lang in ["es", "fr", "de", "pt"] {
+        report(&format!("  {lang}"), &other.iter().copied().filter(|r| r.lang == lang).collect::<Vec<_>>());
+    }
+    let x = report("cross-lingual", &crossing);
+    // Measured 2026-12-06, blind, with the rule-based matcher as it stood before issue 13 changed it:
+    //   whole set (79):           MAP@5 0.285, recall@5 0.409, near shown 75/232, above 64/232 (0.276)
+    //   English (47):             MAP@5 0.440, recall@5 0.613, near shown 51/138, above 40/138 (0.290)
+    //   es, fr, de, pt mono (20): MAP@5 0.092, recall@5 0.175, near shown 22/58,  above 22/58 (0.379)
+    //     (es 0.117/0.200, fr 0.167/0.300, de 0.000/0.000, pt 0.083/0.200 MAP@5/recall@5)
+    //   cross-lingual (12):       MAP@5 0.000, recall@5 0.000, near shown 2/36,   above 2/36 (0.056)
+    // The floors sit a little BELOW those figures (and the ceilings a little above), so the test passes
+    // today and only catches a regression; the matching work for issue 13 is expected to raise them
+    // (targets: recall@5 >= 0.95, MAP@5 >= 0.80, near misses above a relevant claim <= 10%). Cross-lingual
+    // MAP@5 and recall@5 are 0 today, so they have no floor yet. The share of near misses shown at
+    // all is printed but not bounded: it rises naturally when more relevant claims reach the top 5
+    // (a group has at most 3 relevant claims, so a top 5 has room for near misses); the measure of
+    // ranking them wrongly is "above".
+    assert!(all.map >= 0.26 && all.recall >= 0.38 && all.above_rate <= 0.31, "whole set: {}", show(&all));
+    assert!(en.map >= 0.41 && en.recall >= 0.58 && en.above_rate <= 0.32, "English: {}", show(&en));
+    assert!(mono.map >= 0.07 && mono.recall >= 0.15 && mono.above_rate <= 0.42, "non-English: {}", show(&mono));
+    assert!(x.above_rate <= 0.12, "cross-lingual: {}", show(&x));
+}
+
+fn show(m: &Metrics) -> String {
+    format!("MAP@5 {:.3}, recall@5 {:.3}, near shown {:.3}, near above {:.3}", m.map, m.recall, m.near_rate, m.above_rate)
 }
 
 #[test]

@@ -38,7 +38,7 @@ pub fn run(store: &mut Store, cmd: ArticleCommand) -> Result<(), Error> {
                 (Some(f), None) => article::read_file(&f)?,
                 (None, None) => return Err(Error::validation("file", "Name an article file or give --url.")),
             };
-            let a = store.import_article(&fetched)?;
+            let a = article::import(store, &fetched)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&a).expect("article serialises"));
             } else {
@@ -46,12 +46,12 @@ pub fn run(store: &mut Store, cmd: ArticleCommand) -> Result<(), Error> {
             }
         }
         ArticleCommand::Accept { source, n } => {
-            let a = store.article(source.trim())?;
+            let a = article::get(store, source.trim())?;
             let c = n
                 .checked_sub(1)
                 .and_then(|i| a.candidates.get(i))
                 .ok_or_else(|| Error::validation("n", format!("The article has {} candidates; choose 1 to {}.", a.candidates.len(), a.candidates.len())))?;
-            let claim = store.accept_candidate(&AcceptCandidate {
+            let claim = article::accept_candidate(store, &AcceptCandidate {
                 capture_uuid: a.capture_uuid.clone(),
                 start: c.candidate.start as u32,
                 end: c.candidate.end as u32,

@@ -125,7 +125,7 @@ fn print_report(r: &ImportReport, file: &Path, dry_run: bool) {
 pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
     let started = std::time::Instant::now();
     let b = match args.out {
-        Some(out) => store.backup_to(&out)?,
+        Some(out) => interchange::backup_to(store, &out)?,
         None => {
             use interchange::rolling::{run_auto_backup, Policy};
             let Some(b) = run_auto_backup(store, chrono::Utc::now(), &Policy::default())? else {

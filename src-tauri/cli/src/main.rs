@@ -171,7 +171,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     let mut store = Store::open_with(&path, guard)?;
     match cli.command {
         Command::Demo { synthetic, seed } => {
-            let r = store.seed_demo()?;
+            let r = factdesk_core::demo::seed(&mut store)?;
             if let Some(n) = synthetic {
                 let started = std::time::Instant::now();
                 let s = factdesk_core::synthetic::fill_synthetic(&mut store, n, seed)?;

@@ -133,113 +133,110 @@ pub fn read_url(url: &str, limits: &FetchLimits) -> Result<FetchedSource> {
     Ok(f)
 }
 
-impl Store {
-    /// Keeps the article as a source with its snapshot (or finds it already there: by address,
-    /// or by the same text) and returns its candidate claims.
-    pub fn import_article(&mut self, f: &FetchedSource) -> Result<Article> {
-        if f.capture.text.trim().is_empty() {
-            return Err(Error::validation("text", "The article has no readable text."));
-        }
-        let text_sha = web::sha256_hex(f.capture.text.as_bytes());
-        if let Some(uuid) = self.source_with_text(&text_sha)? {
-            return self.article(&uuid).map(|a| Article { existing: true, ..a });
-        }
-        let added = self.add_fetched_source(f)?;
-        if added.existing {
-            // Known address, new text: keep it as a new capture beside the earlier ones.
-            self.add_capture(&added.source.uuid, &f.capture)?;
-        }
-        let mut article = self.article(&added.source.uuid)?;
-        article.existing = added.existing;
-        article.notes = f.notes.clone();
-        Ok(article)
+/// Keeps the article as a source with its snapshot (or finds it already there: by address,
+/// or by the same text) and returns its candidate claims.
+pub fn import(store: &mut Store, f: &FetchedSource) -> Result<Article> {
+    if f.capture.text.trim().is_empty() {
+        return Err(Error::validation("text", "The article has no readable text."));
     }
+    let text_sha = web::sha256_hex(f.capture.text.as_bytes());
+    if let Some(uuid) = store.source_with_text(&text_sha)? {
+        return get(store, &uuid).map(|a| Article { existing: true, ..a });
+    }
+    let added = crate::library::add_fetched_source(store, f)?;
+    if added.existing {
+        // Known address, new text: keep it as a new capture beside the earlier ones.
+        store.add_capture(&added.source.uuid, &f.capture)?;
+    }
+    let mut article = get(store, &added.source.uuid)?;
+    article.existing = added.existing;
+    article.notes = f.notes.clone();
+    Ok(article)
+}
 
-    /// The article view of a source: its newest capture's text and candidate claims, each with
-    /// similar claims in the workspace and the decision taken on it.
-    pub fn article(&self, source_uuid: &str) -> Result<Article> {
-        let source = self.get_source(source_uuid)?;
-        let (capture_id, capture_uuid, text) = self.newest_capture(source_uuid)?.ok_or_else(|| {
-            Error::validation("source", "This source has no archived text to read claims from; capture it first.")
-        })?;
-        let decisions = self.article_decisions(capture_id)?;
-        let mut candidates = Vec::new();
-        for c in extract::extract(&text) {
-            let d = decisions.get(&(c.start as i64, c.end as i64));
-            let decision = d.map(|(d, _)| if d == "accepted" { Decision::Accepted } else { Decision::Rejected });
-            let claim_uuid = d.and_then(|(_, u)| u.clone());
-            let similar = self
-                .similar_claims(&c.text, claim_uuid.as_deref(), SIMILAR_PER_CANDIDATE)?;
-            candidates.push(ArticleCandidate { candidate: c, similar, decision, claim_uuid });
+/// The article view of a source: its newest capture's text and candidate claims, each with
+/// similar claims in the workspace and the decision taken on it.
+pub fn get(store: &Store, source_uuid: &str) -> Result<Article> {
+    let source = store.get_source(source_uuid)?;
+    let (capture_id, capture_uuid, text) = store.newest_capture(source_uuid)?.ok_or_else(|| {
+        Error::validation("source", "This source has no archived text to read claims from; capture it first.")
+    })?;
+    let decisions = store.article_decisions(capture_id)?;
+    let mut candidates = Vec::new();
+    for c in extract::extract(&text) {
+        let d = decisions.get(&(c.start as i64, c.end as i64));
+        let decision = d.map(|(d, _)| if d == "accepted" { Decision::Accepted } else { Decision::Rejected });
+        let claim_uuid = d.and_then(|(_, u)| u.clone());
+        let similar = store.similar_claims(&c.text, claim_uuid.as_deref(), SIMILAR_PER_CANDIDATE)?;
+        candidates.push(ArticleCandidate { candidate: c, similar, decision, claim_uuid });
+    }
+    Ok(Article { source, capture_uuid, text, candidates, existing: false, notes: Vec::new() })
+}
+
+/// Makes a claim of a candidate: its claimant is the speaker, the article is its appearance
+/// and the exact excerpt of the archived text its evidence. One transaction.
+pub fn accept_candidate(store: &mut Store, a: &AcceptCandidate) -> Result<ClaimDetail> {
+    let (capture_id, source_uuid, capture_text) = store.capture_for_decision(&a.capture_uuid)?;
+    let excerpt = excerpt_at(&capture_text, a.start, a.end)?;
+    let source = store.get_source(&source_uuid)?;
+    let wording = if a.text.trim().is_empty() { excerpt.clone() } else { a.text.trim().to_string() };
+    let place = if source.publisher.is_empty() { source.title.clone() } else { source.publisher.clone() };
+    let claim_uuid = store.write(|tx| {
+        if tx.article_decision(capture_id, a.start, a.end)?.as_deref() == Some("accepted") {
+            return Err(Error::Conflict("This candidate was already accepted as a claim.".into()));
         }
-        Ok(Article { source, capture_uuid, text, candidates, existing: false, notes: Vec::new() })
-    }
+        let published_on = source.published_on.map(|d| d.format("%Y-%m-%d").to_string());
+        let (claim_id, claim_uuid) = tx.insert_claim(
+            &ClaimInput {
+                text: wording.clone(),
+                claimant: a.claimant.clone(),
+                claimant_role: a.claimant_role.clone(),
+                said_on: published_on.clone(),
+                said_where: place.clone(),
+                tags: a.tags.clone(),
+                ..ClaimInput::default()
+            },
+            None,
+        )?;
+        tx.insert_appearance(
+            claim_id,
+            &AppearanceInput {
+                url: source.url.clone(),
+                outlet: place.clone(),
+                medium: "article".into(),
+                appeared_on: published_on,
+                is_first: true,
+                source_uuid: Some(source.uuid.clone()),
+            },
+        )?;
+        tx.insert_evidence(
+            &EvidenceInput {
+                claim_uuid: claim_uuid.clone(),
+                source_uuid: source.uuid.clone(),
+                excerpt: excerpt.clone(),
+                stance: Stance::Context,
+                note: "Where the claim appeared.".into(),
+                correction_reason: None,
+            },
+            None,
+        )?;
+        tx.decide(capture_id, a.start, a.end, "accepted", Some(claim_id))?;
+        Ok(claim_uuid)
+    })?;
+    store.get_claim(&claim_uuid)
+}
 
-    /// Makes a claim of a candidate: its claimant is the speaker, the article is its appearance
-    /// and the exact excerpt of the archived text its evidence. One transaction.
-    pub fn accept_candidate(&mut self, a: &AcceptCandidate) -> Result<ClaimDetail> {
-        let (capture_id, source_uuid, capture_text) = self.capture_for_decision(&a.capture_uuid)?;
-        let excerpt = excerpt_at(&capture_text, a.start, a.end)?;
-        let source = self.get_source(&source_uuid)?;
-        let wording = if a.text.trim().is_empty() { excerpt.clone() } else { a.text.trim().to_string() };
-        let place = if source.publisher.is_empty() { source.title.clone() } else { source.publisher.clone() };
-        let claim_uuid = self.write(|tx| {
-            if tx.article_decision(capture_id, a.start, a.end)?.as_deref() == Some("accepted") {
-                return Err(Error::Conflict("This candidate was already accepted as a claim.".into()));
-            }
-            let published_on = source.published_on.map(|d| d.format("%Y-%m-%d").to_string());
-            let (claim_id, claim_uuid) = tx.insert_claim(
-                &ClaimInput {
-                    text: wording.clone(),
-                    claimant: a.claimant.clone(),
-                    claimant_role: a.claimant_role.clone(),
-                    said_on: published_on.clone(),
-                    said_where: place.clone(),
-                    tags: a.tags.clone(),
-                    ..ClaimInput::default()
-                },
-                None,
-            )?;
-            tx.insert_appearance(
-                claim_id,
-                &AppearanceInput {
-                    url: source.url.clone(),
-                    outlet: place.clone(),
-                    medium: "article".into(),
-                    appeared_on: published_on,
-                    is_first: true,
-                    source_uuid: Some(source.uuid.clone()),
-                },
-            )?;
-            tx.insert_evidence(
-                &EvidenceInput {
-                    claim_uuid: claim_uuid.clone(),
-                    source_uuid: source.uuid.clone(),
-                    excerpt: excerpt.clone(),
-                    stance: Stance::Context,
-                    note: "Where the claim appeared.".into(),
-                    correction_reason: None,
-                },
-                None,
-            )?;
-            tx.decide(capture_id, a.start, a.end, "accepted", Some(claim_id))?;
-            Ok(claim_uuid)
-        })?;
-        self.get_claim(&claim_uuid)
-    }
+/// Marks a candidate as not worth checking; the article view remembers it.
+pub fn reject_candidate(store: &mut Store, capture_uuid: &str, start: u32, end: u32) -> Result<()> {
+    let (capture_id, _, text) = store.capture_for_decision(capture_uuid)?;
+    excerpt_at(&text, start, end)?;
+    store.write(|tx| tx.decide(capture_id, start, end, "rejected", None))
+}
 
-    /// Marks a candidate as not worth checking; the article view remembers it.
-    pub fn reject_candidate(&mut self, capture_uuid: &str, start: u32, end: u32) -> Result<()> {
-        let (capture_id, _, text) = self.capture_for_decision(capture_uuid)?;
-        excerpt_at(&text, start, end)?;
-        self.write(|tx| tx.decide(capture_id, start, end, "rejected", None))
-    }
-
-    /// Takes back a rejection, so the candidate is open again.
-    pub fn reopen_candidate(&mut self, capture_uuid: &str, start: u32, end: u32) -> Result<()> {
-        let (capture_id, _, _) = self.capture_for_decision(capture_uuid)?;
-        self.write(|tx| tx.forget_rejection(capture_id, start, end))
-    }
+/// Takes back a rejection, so the candidate is open again.
+pub fn reopen_candidate(store: &mut Store, capture_uuid: &str, start: u32, end: u32) -> Result<()> {
+    let (capture_id, _, _) = store.capture_for_decision(capture_uuid)?;
+    store.write(|tx| tx.forget_rejection(capture_id, start, end))
 }
 
 /// The characters `start..end` of `text`, refusing a range that is not inside it.
@@ -255,5 +252,5 @@ fn excerpt_at(text: &str, start: u32, end: u32) -> Result<String> {
 /// Imports the article at `path` into the store (the CLI's and tests' one call).
 pub fn import_file(store: &mut Store, path: &Path) -> Result<Article> {
     let f = read_file(path)?;
-    store.import_article(&f)
+    import(store, &f)
 }

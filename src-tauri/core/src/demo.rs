@@ -1,7 +1,7 @@
 //! The demo workspace: a small desk's work on the February 2024 story about US troops and aid for
 //! Ukraine, written by us from the facts of that story, so a new user sees the app doing its job.
 //!
-//! Every demo record has a fixed UUID, so `seed_demo` is idempotent: records already present are left
+//! Every demo record has a fixed UUID, so [`seed`] is idempotent: records already present are left
 //! as the user last edited them, and missing ones are added back.
 
 use chrono::NaiveDate;
@@ -241,96 +241,94 @@ fn date((y, m, d): (i32, u32, u32)) -> Option<String> {
     NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// What `seed_demo` added.
+/// What [`seed`] added.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct DemoReport {
     pub claims_added: usize,
     pub sources_added: usize,
 }
 
-impl Store {
-    /// Adds the demo claims and sources that are missing from the workspace, in one transaction.
-    pub fn seed_demo(&mut self) -> Result<DemoReport> {
-        self.write_as(DEMO_ACTOR, |tx| {
-            let mut report = DemoReport::default();
-            let mut source_uuid = std::collections::HashMap::new();
-            for s in SOURCES {
-                let input = SourceInput {
-                    url: s.url.into(),
-                    title: s.title.into(),
-                    publisher: s.publisher.into(),
-                    kind: s.kind,
-                    published_on: s.published_on.and_then(date),
-                    ..SourceInput::default()
-                };
-                // A source the user already has under the same address is reused, not duplicated.
-                let uuid = match tx.source_with_key(&crate::store::url_key(s.url)?, None)? {
-                    Some((u, _)) => u,
-                    None => {
-                        report.sources_added += 1;
-                        tx.insert_source(&input, Some(s.uuid))?
-                    }
-                };
-                source_uuid.insert(s.uuid, uuid);
+/// Adds the demo claims and sources that are missing from the workspace, in one transaction.
+pub fn seed(store: &mut Store) -> Result<DemoReport> {
+    store.write_as(DEMO_ACTOR, |tx| {
+        let mut report = DemoReport::default();
+        let mut source_uuid = std::collections::HashMap::new();
+        for s in SOURCES {
+            let input = SourceInput {
+                url: s.url.into(),
+                title: s.title.into(),
+                publisher: s.publisher.into(),
+                kind: s.kind,
+                published_on: s.published_on.and_then(date),
+                ..SourceInput::default()
+            };
+            // A source the user already has under the same address is reused, not duplicated.
+            let uuid = match tx.source_with_key(&crate::store::url_key(s.url)?, None)? {
+                Some((u, _)) => u,
+                None => {
+                    report.sources_added += 1;
+                    tx.insert_source(&input, Some(s.uuid))?
+                }
+            };
+            source_uuid.insert(s.uuid, uuid);
+        }
+        // Newest last, so the list (most recently changed first) opens on the first demo claim.
+        for c in CLAIMS.iter().rev() {
+            if tx.has_claim(c.uuid)? {
+                continue;
             }
-            // Newest last, so the list (most recently changed first) opens on the first demo claim.
-            for c in CLAIMS.iter().rev() {
-                if tx.has_claim(c.uuid)? {
-                    continue;
-                }
-                let input = ClaimInput {
-                    text: c.text.into(),
-                    summary: c.summary.into(),
-                    claimant: c.claimant.map(|(n, _)| n.to_string()),
-                    claimant_role: c.claimant.map(|(_, r)| r.to_string()),
-                    said_on: date(c.said_on),
-                    said_where: c.said_where.into(),
-                    // The final status is set once evidence and verdicts are in (see below).
-                    status: Some(ClaimStatus::New),
-                    tags: c.tags.iter().map(|t| t.to_string()).collect(),
-                    language: "en".into(),
-                    ..ClaimInput::default()
+            let input = ClaimInput {
+                text: c.text.into(),
+                summary: c.summary.into(),
+                claimant: c.claimant.map(|(n, _)| n.to_string()),
+                claimant_role: c.claimant.map(|(_, r)| r.to_string()),
+                said_on: date(c.said_on),
+                said_where: c.said_where.into(),
+                // The final status is set once evidence and verdicts are in (see below).
+                status: Some(ClaimStatus::New),
+                tags: c.tags.iter().map(|t| t.to_string()).collect(),
+                language: "en".into(),
+                ..ClaimInput::default()
+            };
+            let (claim_id, _) = tx.insert_claim(&input, Some(c.uuid))?;
+            tx.insert_appearance(
+                claim_id,
+                &AppearanceInput {
+                    outlet: c.said_where.into(),
+                    appeared_on: date(c.said_on),
+                    is_first: true,
+                    ..AppearanceInput::default()
+                },
+            )?;
+            report.claims_added += 1;
+            for e in c.evidence {
+                let input = EvidenceInput {
+                    claim_uuid: c.uuid.into(),
+                    source_uuid: source_uuid[e.source].clone(),
+                    excerpt: e.excerpt.into(),
+                    stance: e.stance,
+                    note: e.note.into(),
+                    correction_reason: None,
                 };
-                let (claim_id, _) = tx.insert_claim(&input, Some(c.uuid))?;
-                tx.insert_appearance(
-                    claim_id,
-                    &AppearanceInput {
-                        outlet: c.said_where.into(),
-                        appeared_on: date(c.said_on),
-                        is_first: true,
-                        ..AppearanceInput::default()
-                    },
-                )?;
-                report.claims_added += 1;
-                for e in c.evidence {
-                    let input = EvidenceInput {
-                        claim_uuid: c.uuid.into(),
-                        source_uuid: source_uuid[e.source].clone(),
-                        excerpt: e.excerpt.into(),
-                        stance: e.stance,
-                        note: e.note.into(),
-                        correction_reason: None,
-                    };
-                    tx.insert_evidence(&input, Some(e.uuid))?;
-                }
-                for v in c.verdicts {
-                    let input = VerdictInput {
-                        claim_uuid: c.uuid.into(),
-                        rating_key: v.rating.into(),
-                        rationale: v.rationale.into(),
-                        correction_reason: None,
-                    };
-                    tx.insert_verdict(&input, Some(v.uuid))?;
-                }
-                tx.seed_status(c.uuid, c.status)?;
-                if crate::store::is_locked(c.status) {
-                    // A published demo claim passed the desk's checklist.
-                    tx.seed_checks(c.uuid, DEMO_ACTOR)?;
-                }
+                tx.insert_evidence(&input, Some(e.uuid))?;
             }
-            Ok(report)
-        })
-    }
+            for v in c.verdicts {
+                let input = VerdictInput {
+                    claim_uuid: c.uuid.into(),
+                    rating_key: v.rating.into(),
+                    rationale: v.rationale.into(),
+                    correction_reason: None,
+                };
+                tx.insert_verdict(&input, Some(v.uuid))?;
+            }
+            tx.seed_status(c.uuid, c.status)?;
+            if crate::store::is_locked(c.status) {
+                // A published demo claim passed the desk's checklist.
+                tx.seed_checks(c.uuid, DEMO_ACTOR)?;
+            }
+        }
+        Ok(report)
+    })
 }
 
 /// The UUIDs of the demo claims, for tests and tools.

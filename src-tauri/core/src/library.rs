@@ -78,22 +78,20 @@ fn kind_of(snap: &Snapshot) -> SourceKind {
     }
 }
 
-impl Store {
-    /// Stores a fetched page as a new source with its first capture, unless its address (as
-    /// given, or where it ended up after redirects) is already in the library: then the existing
-    /// source is returned and nothing is written.
-    pub fn add_fetched_source(&mut self, f: &FetchedSource) -> Result<AddedSource> {
-        for u in [&f.capture.requested_url, &f.capture.final_url, &f.input.url] {
-            if u.is_empty() {
-                continue;
-            }
-            if let Some(source) = self.find_source_by_url(u)? {
-                return Ok(AddedSource { source, existing: true, notes: Vec::new() });
-            }
+/// Stores a fetched page as a new source with its first capture, unless its address (as
+/// given, or where it ended up after redirects) is already in the library: then the existing
+/// source is returned and nothing is written.
+pub fn add_fetched_source(store: &mut Store, f: &FetchedSource) -> Result<AddedSource> {
+    for u in [&f.capture.requested_url, &f.capture.final_url, &f.input.url] {
+        if u.is_empty() {
+            continue;
         }
-        let source = self.create_source_with_capture(&f.input, &f.capture)?;
-        Ok(AddedSource { source, existing: false, notes: f.notes.clone() })
+        if let Some(source) = store.find_source_by_url(u)? {
+            return Ok(AddedSource { source, existing: true, notes: Vec::new() });
+        }
     }
+    let source = store.create_source_with_capture(&f.input, &f.capture)?;
+    Ok(AddedSource { source, existing: false, notes: f.notes.clone() })
 }
 
 /// Adds the page at `url` to the library (or finds it there), for callers that can hold the
@@ -103,7 +101,7 @@ pub fn add_source_by_url(store: &mut Store, url: &str, limits: &FetchLimits) -> 
         return Ok(AddedSource { source, existing: true, notes: Vec::new() });
     }
     let fetched = fetch_source(url, limits)?;
-    store.add_fetched_source(&fetched)
+    add_fetched_source(store, &fetched)
 }
 
 /// Fetches the source's address again for a new capture. Touches no workspace.

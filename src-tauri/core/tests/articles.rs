@@ -42,8 +42,9 @@ fn find<'a>(a: &'a Article, words: &str) -> &'a ArticleCandidate {
 }
 
 fn accept(store: &mut Store, a: &Article, c: &ArticleCandidate, text: &str) -> ClaimDetail {
-    store
-        .accept_candidate(&AcceptCandidate {
+    article::accept_candidate(
+        store,
+        &AcceptCandidate {
             capture_uuid: a.capture_uuid.clone(),
             start: c.candidate.start as u32,
             end: c.candidate.end as u32,
@@ -51,14 +52,15 @@ fn accept(store: &mut Store, a: &Article, c: &ArticleCandidate, text: &str) -> C
             claimant: c.candidate.speaker.clone(),
             claimant_role: c.candidate.speaker_role.clone(),
             tags: vec!["harbour".into()],
-        })
-        .unwrap()
+        },
+    )
+    .unwrap()
 }
 
 #[test]
 fn a_pasted_article_becomes_a_source_with_ranked_candidates() {
     let (_d, path, mut store) = open();
-    let a = store.import_article(&read_paste(&paste(STORY)).unwrap()).unwrap();
+    let a = article::import(&mut store, &read_paste(&paste(STORY)).unwrap()).unwrap();
     assert!(!a.existing);
     assert_eq!(a.source.title, "Harbour council backs dredging plan", "the first line is the title");
     assert_eq!(a.source.publisher, "Ellery Gazette");
@@ -74,7 +76,7 @@ fn a_pasted_article_becomes_a_source_with_ranked_candidates() {
         assert_eq!(chars[c.candidate.start..c.candidate.end].iter().collect::<String>(), c.candidate.text);
     }
     // The same text again is the same source.
-    let again = store.import_article(&read_paste(&paste(STORY)).unwrap()).unwrap();
+    let again = article::import(&mut store, &read_paste(&paste(STORY)).unwrap()).unwrap();
     assert!(again.existing);
     assert_eq!(again.source.uuid, a.source.uuid);
     assert_eq!((count(&path, "sources"), count(&path, "captures")), (1, 1));
@@ -83,7 +85,7 @@ fn a_pasted_article_becomes_a_source_with_ranked_candidates() {
 #[test]
 fn accepting_a_candidate_makes_a_claim_with_claimant_appearance_and_exact_evidence() {
     let (_d, path, mut store) = open();
-    let a = store.import_article(&read_paste(&paste(STORY)).unwrap()).unwrap();
+    let a = article::import(&mut store, &read_paste(&paste(STORY)).unwrap()).unwrap();
     let quote = find(&a, "northern channel silt up").clone();
     let claim = accept(&mut store, &a, &quote, "");
     assert_eq!(claim.text, quote.candidate.text);
@@ -106,8 +108,8 @@ fn accepting_a_candidate_makes_a_claim_with_claimant_appearance_and_exact_eviden
     assert_eq!(edited.evidence[0].excerpt, money.candidate.text);
 
     let reyes = find(&a, "gift to the shipping").clone();
-    store.reject_candidate(&a.capture_uuid, reyes.candidate.start as u32, reyes.candidate.end as u32).unwrap();
-    match store.accept_candidate(&AcceptCandidate {
+    article::reject_candidate(&mut store, &a.capture_uuid, reyes.candidate.start as u32, reyes.candidate.end as u32).unwrap();
+    match article::accept_candidate(&mut store, &AcceptCandidate {
         capture_uuid: a.capture_uuid.clone(),
         start: quote.candidate.start as u32,
         end: quote.candidate.end as u32,
@@ -121,7 +123,7 @@ fn accepting_a_candidate_makes_a_claim_with_claimant_appearance_and_exact_eviden
     // Decisions survive a restart.
     drop(store);
     let store = Store::open(&path).unwrap();
-    let a = store.article(&a.source.uuid).unwrap();
+    let a = article::get(&store, &a.source.uuid).unwrap();
     assert_eq!(find(&a, "northern channel silt up").decision, Some(Decision::Accepted));
     assert_eq!(find(&a, "northern channel silt up").claim_uuid.as_deref(), Some(claim.uuid.as_str()));
     assert_eq!(find(&a, "gift to the shipping").decision, Some(Decision::Rejected));
@@ -131,14 +133,14 @@ fn accepting_a_candidate_makes_a_claim_with_claimant_appearance_and_exact_eviden
 #[test]
 fn a_rejection_can_be_taken_back() {
     let (_d, _p, mut store) = open();
-    let a = store.import_article(&read_paste(&paste(STORY)).unwrap()).unwrap();
+    let a = article::import(&mut store, &read_paste(&paste(STORY)).unwrap()).unwrap();
     let c = find(&a, "first dredgers").clone();
     let (s, e) = (c.candidate.start as u32, c.candidate.end as u32);
-    store.reject_candidate(&a.capture_uuid, s, e).unwrap();
-    assert_eq!(find(&store.article(&a.source.uuid).unwrap(), "first dredgers").decision, Some(Decision::Rejected));
-    store.reopen_candidate(&a.capture_uuid, s, e).unwrap();
-    assert_eq!(find(&store.article(&a.source.uuid).unwrap(), "first dredgers").decision, None);
-    match store.reject_candidate(&a.capture_uuid, 5, 100_000) {
+    article::reject_candidate(&mut store, &a.capture_uuid, s, e).unwrap();
+    assert_eq!(find(&article::get(&store, &a.source.uuid).unwrap(), "first dredgers").decision, Some(Decision::Rejected));
+    article::reopen_candidate(&mut store, &a.capture_uuid, s, e).unwrap();
+    assert_eq!(find(&article::get(&store, &a.source.uuid).unwrap(), "first dredgers").decision, None);
+    match article::reject_candidate(&mut store, &a.capture_uuid, 5, 100_000) {
         Err(Error::Validation { .. }) => {}
         other => panic!("a range outside the text is refused, got {other:?}"),
     }
@@ -154,7 +156,7 @@ fn candidates_that_match_claims_in_the_workspace_are_flagged() {
         })
         .unwrap();
     store.create_claim(&ClaimInput { text: "Quay lighting in the old town will be replaced next year".into(), ..Default::default() }).unwrap();
-    let a = store.import_article(&read_paste(&paste(STORY)).unwrap()).unwrap();
+    let a = article::import(&mut store, &read_paste(&paste(STORY)).unwrap()).unwrap();
     let c = find(&a, "€48 million harbour budget");
     assert_eq!(c.similar.first().map(|s| s.uuid.as_str()), Some(known.uuid.as_str()), "{:?}", c.similar);
     let quote = find(&a, "northern channel silt up");
@@ -221,7 +223,7 @@ fn an_article_fetched_by_address_and_the_errors_of_the_network() {
     let (_d, path, mut store) = open();
     let limits = FetchLimits { timeout: Duration::from_secs(5), ..FetchLimits::default() };
     let f = article::read_url(&server.url("/story"), &limits).unwrap();
-    let a = store.import_article(&f).unwrap();
+    let a = article::import(&mut store, &f).unwrap();
     assert_eq!(a.source.publisher, "Ellery Gazette");
     assert_eq!(a.source.url, server.url("/story"));
     assert!(find(&a, "€12 million").candidate.kind == factdesk_core::extract::CandidateKind::Numeric);

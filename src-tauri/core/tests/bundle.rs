@@ -199,10 +199,10 @@ fn every_feature(path: &Path) -> Store {
         published_on: Some("2024-02-20".into()),
     })
     .unwrap();
-    let a = s.import_article(&fetched).unwrap();
+    let a = article::import(&mut s, &fetched).unwrap();
     assert!(a.candidates.len() >= 2, "{:?}", a.candidates);
     let (first, second) = (&a.candidates[0].candidate, &a.candidates[1].candidate);
-    s.accept_candidate(&AcceptCandidate {
+    article::accept_candidate(&mut s, &AcceptCandidate {
         capture_uuid: a.capture_uuid.clone(),
         start: first.start as u32,
         end: first.end as u32,
@@ -211,7 +211,7 @@ fn every_feature(path: &Path) -> Store {
         ..AcceptCandidate::default()
     })
     .unwrap();
-    s.reject_candidate(&a.capture_uuid, second.start as u32, second.end as u32).unwrap();
+    article::reject_candidate(&mut s, &a.capture_uuid, second.start as u32, second.end as u32).unwrap();
     s
 }
 

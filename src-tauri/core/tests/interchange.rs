@@ -176,7 +176,7 @@ fn a_preview_lists_what_would_happen_and_writes_nothing() {
 fn strict_refuses_the_whole_file_naming_record_and_field() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = fresh(tmp.path(), "w.factdesk");
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     let before = counts(store.path());
     let err = interchange::import_claimreview(&mut store, &local("bad-date.json"), true).unwrap_err();
     let msg = err.to_string();
@@ -196,7 +196,7 @@ fn strict_refuses_the_whole_file_naming_record_and_field() {
 fn broken_or_foreign_files_change_nothing_and_say_where() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = fresh(tmp.path(), "w.factdesk");
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     let before = counts(store.path());
     let good = String::from_utf8(local("bent.json")).unwrap();
     let truncated = &good[..good.len() * 2 / 3];
@@ -229,7 +229,7 @@ fn broken_or_foreign_files_change_nothing_and_say_where() {
 /// with an address, so the exports carry everything.
 fn demo(dir: &Path) -> Store {
     let mut store = fresh(dir, "demo.factdesk");
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     store
         .add_evidence(&EvidenceInput {
             claim_uuid: C_AID.into(),
@@ -454,7 +454,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("live.factdesk");
     let mut store = Store::open(&path).unwrap();
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     factdesk_core::synthetic::fill_synthetic(&mut store, 2_000, 1).unwrap();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
@@ -474,7 +474,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let mut taken = Vec::new();
     for i in 0..3 {
         let out = tmp.path().join(format!("backup-{i}.factdesk"));
-        let b = store.backup_to(&out).unwrap();
+        let b = interchange::backup_to(&store, &out).unwrap();
         taken.push((out, b.claims));
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -499,11 +499,11 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         assert_eq!(Store::open(&out).unwrap().info().unwrap().claim_count, claims);
     }
     // Never over the open workspace, never over a file that is not a workspace.
-    let err = store.backup_to(&path).unwrap_err();
+    let err = interchange::backup_to(&store, &path).unwrap_err();
     assert!(matches!(err, Error::Conflict(_)) && err.to_string().contains("open workspace"), "{err}");
     let notes = tmp.path().join("notes.txt");
     std::fs::write(&notes, "my notes").unwrap();
-    assert!(store.backup_to(&notes).is_err());
+    assert!(interchange::backup_to(&store, &notes).is_err());
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
 }
 
@@ -513,13 +513,13 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
 fn restore_in_place_replaces_the_open_workspace_and_the_store_goes_on() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = fresh(tmp.path(), "w.factdesk");
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     let backup = tmp.path().join("w-backup.factdesk");
-    store.backup_to(&backup).unwrap();
+    interchange::backup_to(&store, &backup).unwrap();
     store.create_claim(&ClaimInput { text: "Added after the backup.".into(), ..ClaimInput::default() }).unwrap();
     assert_eq!(store.info().unwrap().claim_count, 6);
 
-    let r = store.restore_in_place(&backup).unwrap();
+    let r = interchange::restore_in_place(&mut store, &backup).unwrap();
     assert_eq!(r.claims, 5);
     assert_eq!(store.info().unwrap().claim_count, 5, "the open store reads the restored workspace");
     let search = ClaimQuery { search: Some("after the backup".into()), ..ClaimQuery::default() };
@@ -535,7 +535,7 @@ fn restore_in_place_replaces_the_open_workspace_and_the_store_goes_on() {
     let mut store = Store::open(&path).unwrap();
     let text = tmp.path().join("notes.txt");
     std::fs::write(&text, "hello").unwrap();
-    assert!(store.restore_in_place(&text).is_err());
+    assert!(interchange::restore_in_place(&mut store, &text).is_err());
     assert_eq!(store.info().unwrap().claim_count, 6);
 }
 
@@ -543,9 +543,9 @@ fn restore_in_place_replaces_the_open_workspace_and_the_store_goes_on() {
 fn restore_replaces_the_workspace_and_keeps_the_old_one() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = fresh(tmp.path(), "w.factdesk");
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     let backup = tmp.path().join("w.backup");
-    store.backup_to(&backup).unwrap();
+    interchange::backup_to(&store, &backup).unwrap();
     store.create_claim(&ClaimInput { text: "Added after the backup.".into(), ..ClaimInput::default() }).unwrap();
     let target = store.path().to_path_buf();
     drop(store);
@@ -598,7 +598,7 @@ fn reviews_are_never_verdicts_and_the_claim_shows_them() {
 fn strict_names_the_first_unusable_row_of_a_csv_not_the_last() {
     let tmp = tempfile::tempdir().unwrap();
     let mut source = fresh(tmp.path(), "source.factdesk");
-    source.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut source).unwrap();
     let csv = String::from_utf8(report::export(&source, &Selection::all(), Format::Csv, &options()).unwrap().bytes).unwrap();
     // A NUL (a damaged file) in the wording of the second and the fourth data rows.
     let mut lines: Vec<String> = csv.lines().map(String::from).collect();

@@ -2,6 +2,7 @@
 //! down only. The ground (`model/`, `error`, `lock`, `paths`, `files`) depends on nothing of ours
 //! above it; the store depends on the ground (and, until the language module exists, on the two
 //! recognisers named below); no module of the core reaches back into one that reaches it.
+//! Features are modules of plain functions: only the store adds methods to `Store` and `Tx`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -105,4 +106,96 @@ fn no_import_cycle() {
             panic!("import cycle in the core: {}", cycle.join(" → "));
         }
     }
+}
+
+/// The `impl` blocks of `text` for `Store` or `Tx` (inherent or of a trait), as (line, header).
+/// Comments are left out; a header may span lines up to its `{`.
+fn store_impls(text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = text.lines().map(|l| l.split("//").next().unwrap().trim()).collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("unsafe ").unwrap_or(line).strip_prefix("impl") else { continue };
+        if !rest.starts_with([' ', '<']) {
+            continue;
+        }
+        let mut header = rest.to_string();
+        for more in &lines[i + 1..] {
+            if header.contains('{') || header.ends_with(';') {
+                break;
+            }
+            header.push(' ');
+            header.push_str(more);
+        }
+        let header = header.split('{').next().unwrap();
+        // The implementing type: after the impl's own generics, and after ` for ` when a trait is implemented.
+        let mut depth = 0i32;
+        let mut ty_start = 0;
+        let mut trait_for = None;
+        for (j, c) in header.char_indices() {
+            match c {
+                '<' => depth += 1,
+                '>' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 && ty_start == 0 && header.starts_with('<') {
+                        ty_start = j + 1;
+                    }
+                }
+                ' ' if depth == 0 && header[j..].starts_with(" for ") => trait_for = Some(j + " for ".len()),
+                _ => {}
+            }
+        }
+        let ty = header[trait_for.unwrap_or(ty_start)..].trim();
+        let ty = ty.split(" where").next().unwrap().trim().trim_start_matches('&').trim_start_matches("mut ");
+        let name = ty.split('<').next().unwrap().rsplit("::").next().unwrap().trim();
+        if name == "Store" || name == "Tx" {
+            found.push((i + 1, line.to_string()));
+        }
+    }
+    found
+}
+
+/// Features are modules of plain functions over `Store`/`Tx` (DESIGN.md, "Layers"; issue 12): only
+/// the store adds methods to them, so a feature is reached one way, `feature::function(store, …)`.
+#[test]
+fn only_the_store_adds_methods_to_store_and_tx() {
+    let src_tauri = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let store_dir = src_tauri.join("core/src/store");
+    let mut stack: Vec<_> = ["core/src", "src", "cli/src"].iter().map(|d| src_tauri.join(d)).collect();
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if p != store_dir {
+                    stack.push(p);
+                }
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                for (line, header) in store_impls(&std::fs::read_to_string(&p).unwrap()) {
+                    found.push(format!("{}:{line}: {header}", p.strip_prefix(&src_tauri).unwrap().display()));
+                }
+            }
+        }
+    }
+    found.sort();
+    assert!(
+        found.is_empty(),
+        "methods added to Store or Tx outside src-tauri/core/src/store/; make them plain functions of their feature \
+         module taking the store (`feature::function(store, …)`):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_impl_check_sees_every_shape() {
+    let seen = |s: &str| !store_impls(s).is_empty();
+    assert!(seen("impl Store {\n}"));
+    assert!(seen("impl<'a> Tx<'a> {"));
+    assert!(seen("impl Tx<'_> {"));
+    assert!(seen("    impl crate::store::Store {"));
+    assert!(seen("impl Helper for Store {"));
+    assert!(seen("impl<T: Into<String>> From<T>\n    for Tx<'static>\n{"));
+    assert!(!seen("impl StoreInfo {"));
+    assert!(!seen("impl From<Store> for Wrapper {"));
+    assert!(!seen("// impl Store {"));
+    assert!(!seen("fn f(x: impl FnOnce(&Tx<'_>)) {"));
 }

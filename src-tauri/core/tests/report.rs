@@ -62,7 +62,7 @@ fn capture(url: &str, text: &str) -> NewCapture {
 fn demo_workspace(dir: &Path) -> PathBuf {
     let path = dir.join("demo.factdesk");
     let mut store = Store::open(&path).unwrap();
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     store.set_actor("Test checker").unwrap();
     store
         .add_capture(S_DOD, &capture("https://www.defense.gov/News/Transcripts/", "Maj. Gen. Ryder: we have no plans to send US service members to fight in Ukraine."))

@@ -38,7 +38,7 @@ fn capture(url: &str, text: &str) -> NewCapture {
 /// source. Returns the store and the archived copy's SHA-256.
 fn demo(dir: &Path) -> (Store, String) {
     let mut store = Store::open(dir.join("demo.factdesk")).unwrap();
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     store.set_actor("Test checker").unwrap();
     let copy = store
         .add_capture(S_DOD, &capture("https://www.defense.gov/News/Transcripts/", "Maj. Gen. Ryder: we have no plans to send US service members to fight in Ukraine."))

@@ -68,7 +68,7 @@ fn switching_scales_keeps_old_verdicts_and_refuses_ratings_of_another_scale() {
 #[test]
 fn a_rating_without_a_number_is_published_by_its_name_only() {
     let (_d, _p, mut store) = open();
-    store.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut store).unwrap();
     let plain = store.list_scales().unwrap().into_iter().find(|s| s.name == "Plain language").unwrap();
     store.set_rating_scale(&plain.uuid).unwrap();
     // The published demo claim gets an "Unproven" correction.

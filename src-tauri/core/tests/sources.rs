@@ -146,7 +146,7 @@ fn a_redirected_address_is_the_same_source_as_where_it_lands() {
     let first = add_source_by_url(&mut store, &server.url("/story"), &limits()).unwrap();
     let fetched = library::fetch_source(&server.url("/short"), &limits()).unwrap();
     assert_eq!(fetched.capture.final_url, server.url("/story"));
-    let second = store.add_fetched_source(&fetched).unwrap();
+    let second = library::add_fetched_source(&mut store, &fetched).unwrap();
     assert!(second.existing);
     assert_eq!(second.source.uuid, first.source.uuid);
     assert_eq!(count(&path, "sources"), 1);

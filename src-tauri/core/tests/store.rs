@@ -446,7 +446,7 @@ fn everything_survives_closing_and_reopening() {
 fn the_demo_workspace_is_complete_and_idempotent() {
     let (_d, path) = workspace();
     let mut store = Store::open(&path).unwrap();
-    let first = store.seed_demo().unwrap();
+    let first = factdesk_core::demo::seed(&mut store).unwrap();
     assert!(first.claims_added >= 2 && first.sources_added >= 2);
     let aid = store.list_claims(&ClaimQuery { search: Some("$60 billion aid package".into()), ..Default::default() }).unwrap();
     assert_eq!(aid.total, 1);
@@ -463,7 +463,7 @@ fn the_demo_workspace_is_complete_and_idempotent() {
     // The user's edits survive a refresh, and a refresh adds nothing twice.
     store.update_claim(&ryder.uuid, &ClaimInput { text: "Edited by the user".into(), ..Default::default() }).unwrap();
     let total = store.info().unwrap().claim_count;
-    assert_eq!(store.seed_demo().unwrap(), factdesk_core::demo::DemoReport::default());
+    assert_eq!(factdesk_core::demo::seed(&mut store).unwrap(), factdesk_core::demo::DemoReport::default());
     assert_eq!(store.info().unwrap().claim_count, total);
     assert_eq!(store.get_claim(&ryder.uuid).unwrap().text, "Edited by the user");
 }

@@ -89,7 +89,7 @@ fn two_thousand_claims_deterministic_varied_and_searchable() {
 fn adds_on_top_of_an_existing_workspace_never_twice_and_reuses_the_source_pool() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path().join("w.factdesk")).unwrap();
-    s.seed_demo().unwrap();
+    factdesk_core::demo::seed(&mut s).unwrap();
     let first = fill_synthetic(&mut s, 300, 7).unwrap();
     let second = fill_synthetic(&mut s, 300, 7).unwrap();
     assert!(first.sources_added > 0);

@@ -13,7 +13,7 @@ use crate::AppState;
 #[tauri::command]
 pub async fn import_article_text(state: State<'_, AppState>, paste: ArticlePaste) -> Result<Option<Article>> {
     let f = article::read_paste(&paste)?;
-    state.with(|s| s.import_article(&f)).map(Some)
+    state.with(|s| article::import(s, &f)).map(Some)
 }
 
 /// Asks for a `.txt`, `.md` or `.html` file with the system's file dialog (in Rust: the window
@@ -31,33 +31,33 @@ pub async fn import_article_file(app: AppHandle, state: State<'_, AppState>) -> 
     .await?;
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     let f = off_thread(move || article::read_file(&path)).await?;
-    state.with(|s| s.import_article(&f)).map(Some)
+    state.with(|s| article::import(s, &f)).map(Some)
 }
 
 #[tauri::command]
 pub async fn import_article_url(state: State<'_, AppState>, url: String) -> Result<Option<Article>> {
     let f = off_thread(move || article::read_url(&url, &FetchLimits::default())).await?;
-    state.with(|s| s.import_article(&f)).map(Some)
+    state.with(|s| article::import(s, &f)).map(Some)
 }
 
 #[tauri::command]
 pub async fn article(state: State<'_, AppState>, source_uuid: String) -> Result<Article> {
-    state.with(|s| s.article(&source_uuid))
+    state.with(|s| article::get(s, &source_uuid))
 }
 
 #[tauri::command]
 pub async fn accept_candidate(state: State<'_, AppState>, input: AcceptCandidate) -> Result<ClaimDetail> {
-    state.with(|s| s.accept_candidate(&input))
+    state.with(|s| article::accept_candidate(s, &input))
 }
 
 #[tauri::command]
 pub async fn reject_candidate(state: State<'_, AppState>, capture_uuid: String, start: u32, end: u32) -> Result<()> {
-    state.with(|s| s.reject_candidate(&capture_uuid, start, end))
+    state.with(|s| article::reject_candidate(s, &capture_uuid, start, end))
 }
 
 #[tauri::command]
 pub async fn reopen_candidate(state: State<'_, AppState>, capture_uuid: String, start: u32, end: u32) -> Result<()> {
-    state.with(|s| s.reopen_candidate(&capture_uuid, start, end))
+    state.with(|s| article::reopen_candidate(s, &capture_uuid, start, end))
 }
 
 /// Claims in the workspace that say what `text` says (for the new-claim form).

@@ -44,7 +44,7 @@ pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
     let Some(path) = path else { return Ok(None) };
     // The copy reads the whole file: run it on a blocking thread, not the async runtime's.
     let report = off_thread_or("The backup stopped unexpectedly; the workspace itself is unchanged.", move || {
-        app.state::<AppState>().with(|s| s.backup_to(&path))
+        app.state::<AppState>().with(|s| interchange::backup_to(s, &path))
     })
     .await?;
     Ok(Some(BackupDone {
@@ -104,7 +104,7 @@ pub async fn restore_workspace(app: AppHandle) -> Result<Option<RestoreDone>> {
     let Some(path) = path else { return Ok(None) };
     let backup = path.display().to_string();
     let report = off_thread_or("The restore stopped unexpectedly; restart Factdesk before going on.", move || {
-        app.state::<AppState>().with(|s| s.restore_in_place(&path))
+        app.state::<AppState>().with(|s| interchange::restore_in_place(s, &path))
     })
     .await?;
     Ok(Some(RestoreDone {

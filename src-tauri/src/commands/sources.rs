@@ -36,7 +36,7 @@ pub async fn add_source_by_url(state: State<'_, AppState>, url: String) -> Resul
         return Ok(AddedSource { source, existing: true, notes: Vec::new() });
     }
     let fetched: FetchedSource = off_thread(move || library::fetch_source(&url, &FetchLimits::default())).await?;
-    state.with(|s| s.add_fetched_source(&fetched))
+    state.with(|s| library::add_fetched_source(s, &fetched))
 }
 
 /// Captures the source's page again; earlier captures are kept.

@@ -44,46 +44,44 @@ pub struct RestoreReport {
     pub sources: u32,
 }
 
-impl Store {
-    /// Copies the workspace to `out` with SQLite's online backup API, consistent even while other
-    /// connections write. `out` is replaced whole or not at all; it may not be this workspace, nor
-    /// an existing file that is not a Factdesk workspace.
-    pub fn backup_to(&self, out: impl AsRef<Path>) -> Result<BackupReport> {
-        let out = out.as_ref();
-        crate::paths::check_output_path(out)?;
-        if same_file(out, self.path()) {
-            return Err(Error::Conflict(format!(
-                "{} is the open workspace: a backup cannot replace the file it copies. Choose another name.",
-                out.display()
-            )));
-        }
-        // An existing file is replaced only when it is a workspace nobody has open.
-        let _out_lock = if out.exists() {
-            Some(Guard::try_lock(out, Access::Write)?.ok_or_else(|| lock::in_use(out))?)
-        } else {
-            None
-        };
-        if out.exists() {
-            check_workspace_file(out).map_err(|_| {
-                Error::Conflict(format!(
-                    "{} exists and is not a Factdesk workspace or backup: it was left alone. Choose another name.",
-                    out.display()
-                ))
-            })?;
-        }
-        let dir = lock::parent_of(out);
-        remove_stale_temps(out);
-        let tmp = temp_beside(out);
-        let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
-        self.copy_to_new_file(&tmp)?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io(format!("could not flush {}", tmp.display()), e))?;
-        std::fs::rename(&tmp, out).map_err(|e| Error::io(format!("could not write {}", out.display()), e))?;
-        drop(guard);
-        sync_dir(&dir);
-        let (schema_version, claims, sources) = summary_of(out)?;
-        let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-        Ok(BackupReport { path: out.to_path_buf(), bytes, schema_version, claims, sources })
+/// Copies the workspace to `out` with SQLite's online backup API, consistent even while other
+/// connections write. `out` is replaced whole or not at all; it may not be this workspace, nor
+/// an existing file that is not a Factdesk workspace.
+pub fn backup_to(store: &Store, out: impl AsRef<Path>) -> Result<BackupReport> {
+    let out = out.as_ref();
+    crate::paths::check_output_path(out)?;
+    if same_file(out, store.path()) {
+        return Err(Error::Conflict(format!(
+            "{} is the open workspace: a backup cannot replace the file it copies. Choose another name.",
+            out.display()
+        )));
     }
+    // An existing file is replaced only when it is a workspace nobody has open.
+    let _out_lock = if out.exists() {
+        Some(Guard::try_lock(out, Access::Write)?.ok_or_else(|| lock::in_use(out))?)
+    } else {
+        None
+    };
+    if out.exists() {
+        check_workspace_file(out).map_err(|_| {
+            Error::Conflict(format!(
+                "{} exists and is not a Factdesk workspace or backup: it was left alone. Choose another name.",
+                out.display()
+            ))
+        })?;
+    }
+    let dir = lock::parent_of(out);
+    remove_stale_temps(out);
+    let tmp = temp_beside(out);
+    let guard = Cleanup(vec![tmp.clone(), wal_of(&tmp), shm_of(&tmp), journal_of(&tmp)]);
+    store.copy_to_new_file(&tmp)?;
+    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io(format!("could not flush {}", tmp.display()), e))?;
+    std::fs::rename(&tmp, out).map_err(|e| Error::io(format!("could not write {}", out.display()), e))?;
+    drop(guard);
+    sync_dir(&dir);
+    let (schema_version, claims, sources) = summary_of(out)?;
+    let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupReport { path: out.to_path_buf(), bytes, schema_version, claims, sources })
 }
 
 /// Puts the backup `backup` in place of the workspace `target`. Refused when the backup is not a
@@ -163,17 +161,15 @@ fn restore_and_open(backup: &Path, target: &Path, guard: Arc<Guard>) -> Result<(
     Ok((report, store))
 }
 
-impl Store {
-    /// Restores `backup` into this open workspace (the app's "Restore from a backup"): the same
-    /// checks and the same copy of the replaced workspace as [`restore`], then this store is opened
-    /// again on the restored file, so everything read from it afterwards is the backup's. On an
-    /// error the workspace and this store are as they were.
-    pub fn restore_in_place(&mut self, backup: impl AsRef<Path>) -> Result<RestoreReport> {
-        let target = self.path().to_path_buf();
-        let (report, restored) = restore_and_open(backup.as_ref(), &target, self.guard().clone())?;
-        *self = restored;
-        Ok(report)
-    }
+/// Restores `backup` into this open workspace (the app's "Restore from a backup"): the same
+/// checks and the same copy of the replaced workspace as [`restore`], then `store` is opened
+/// again on the restored file, so everything read from it afterwards is the backup's. On an
+/// error the workspace and `store` are as they were.
+pub fn restore_in_place(store: &mut Store, backup: impl AsRef<Path>) -> Result<RestoreReport> {
+    let target = store.path().to_path_buf();
+    let (report, restored) = restore_and_open(backup.as_ref(), &target, store.guard().clone())?;
+    *store = restored;
+    Ok(report)
 }
 
 /// Whether two paths name the same file (when both exist), or the same path.

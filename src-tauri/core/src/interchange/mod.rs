@@ -9,7 +9,7 @@
 //!   rest on, so that a workspace exported as one bundle and imported into an empty one is the same
 //!   workspace. Bundles of version 1 still import.
 //! - **CSV** ([`import_csv`]): the claims CSV we export, matched by its `claim_uuid` column.
-//! - **Backup and restore** ([`Store::backup_to`], [`restore`]): SQLite's online backup API.
+//! - **Backup and restore** ([`backup_to`], [`restore`], [`restore_in_place`]): SQLite's online backup API.
 //!
 //! Every import is one transaction: all of it or nothing. A file that is not JSON (or CSV), or of
 //! the wrong kind, changes nothing and says where it broke. Records nobody could use are skipped and
@@ -35,7 +35,7 @@ pub mod rolling;
 use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
 
-pub use backup::{restore, restore_with, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
+pub use backup::{backup_to, restore, restore_in_place, restore_with, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
 pub use check::{check_file, kind_label, Wording};
 pub use ratings::{rating_names, remap_external_reviews, set_rating_names};
 pub use reviews::{external_reviews, publishers};

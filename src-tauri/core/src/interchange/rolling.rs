@@ -2,7 +2,7 @@
 //! a disk error, a mistaken restore) costs an hour at most.
 //!
 //! At most one an hour, and only when the workspace changed since the last one; each is made with
-//! the online backup API ([`Store::backup_to`]) and then verified whole with SQLite's
+//! the online backup API ([`super::backup_to`]) and then verified whole with SQLite's
 //! `integrity_check` (a copy that fails it is deleted and the failure reported). Every backup of the
 //! last 24 hours is kept, then the newest of each day for 30 days; older ones are removed. They
 //! live in `NAME backups/` beside the workspace unless Settings names another folder, as
@@ -108,7 +108,7 @@ pub fn run_auto_backup(store: &Store, now: DateTime<Utc>, policy: &Policy) -> Re
     }
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(format!("could not create the backup folder {}", folder.display()), e))?;
     let out = folder.join(format!("{name}-{}.factdesk", now.format("%Y-%m-%dT%H%M%SZ")));
-    let report = store.backup_to(&out)?;
+    let report = super::backup_to(store, &out)?;
     let verdict = Store::open_read_only(&out).and_then(|copy| copy.check_integrity());
     if !matches!(verdict.as_deref(), Ok("ok")) {
         let _ = std::fs::remove_file(&out);

@@ -78,7 +78,7 @@ impl Bench {
         {
             let mut s = Store::open(&template).unwrap();
             if matches!(importer, Importer::ClaimReview | Importer::Article) {
-                s.seed_demo().unwrap();
+                factdesk_core::demo::seed(&mut s).unwrap();
             }
         }
         let path = dir.path().join("work.factdesk");
@@ -263,7 +263,7 @@ pub fn seeds(importer: Importer) -> Vec<Input> {
         };
         let dir = tempfile::tempdir().unwrap();
         let mut demo = Store::open(dir.path().join("demo.factdesk")).unwrap();
-        demo.seed_demo().unwrap();
+        factdesk_core::demo::seed(&mut demo).unwrap();
         let opts = ExportOptions { desk_name: Some("Demo Desk".into()), publication_url: Some("https://desk.example/checks/".into()), generated_at: None };
         let bytes = report::export(&demo, &Selection::all(), format, &opts).unwrap().bytes;
         seeds.push(Input { bytes, ext: if importer == Importer::Csv { "csv".into() } else { "json".into() } });

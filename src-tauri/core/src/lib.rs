@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod files;
 pub mod interchange;
+pub mod language;
 pub mod library;
 pub mod lock;
 pub mod model;

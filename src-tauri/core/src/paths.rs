@@ -1,5 +1,6 @@
-//! Where a workspace file lives. The app and the CLI resolve it the same way: an explicit path
-//! (`--db PATH`), then the `FACTDESK_DB` environment variable, then the platform data directory.
+//! Where a workspace file and the matching model live. The app and the CLI resolve a workspace the
+//! same way: an explicit path (`--db PATH`), then the `FACTDESK_DB` environment variable, then the
+//! platform data directory; the model folder likewise (`FACTDESK_MODEL`, then the data directory).
 
 use std::path::{Path, PathBuf};
 
@@ -7,13 +8,35 @@ use crate::error::{Error, Result};
 
 pub const DB_ENV: &str = "FACTDESK_DB";
 
-/// `$XDG_DATA_HOME/factdesk/workspace.factdesk` on Linux (usually `~/.local/share/...`).
-pub fn default_db_path() -> PathBuf {
+/// Names the folder of the sentence-embedding model used for matching (see `language::embed`).
+pub const MODEL_ENV: &str = "FACTDESK_MODEL";
+
+/// The folder `make model` installs the matching model into:
+/// `$XDG_DATA_HOME/factdesk/models/all-MiniLM-L6-v2` on Linux (usually `~/.local/share/...`).
+pub fn default_model_dir() -> PathBuf {
+    data_dir().join("factdesk").join("models").join("all-MiniLM-L6-v2")
+}
+
+/// The model folder to use: the `FACTDESK_MODEL` environment variable when it is set and not
+/// empty, then [`default_model_dir`]. Nothing here checks the folder: `Embedder::load` does, and
+/// says what is missing. (An explicit `--model-dir` will come before both, as `--db` does.)
+pub fn model_dir() -> PathBuf {
+    match std::env::var_os(MODEL_ENV) {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => default_model_dir(),
+    }
+}
+
+/// The platform data directory (`$XDG_DATA_HOME`, else `~/.local/share`, else `.`).
+fn data_dir() -> PathBuf {
     dirs::data_dir()
         .or_else(|| dirs::home_dir().map(|h| h.join(".local/share")))
         .unwrap_or_else(|| PathBuf::from("."))
-        .join("factdesk")
-        .join("workspace.factdesk")
+}
+
+/// `$XDG_DATA_HOME/factdesk/workspace.factdesk` on Linux (usually `~/.local/share/...`).
+pub fn default_db_path() -> PathBuf {
+    data_dir().join("factdesk").join("workspace.factdesk")
 }
 
 pub fn resolve_db_path(explicit: Option<&Path>) -> PathBuf {

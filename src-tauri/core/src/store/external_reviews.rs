@@ -2,7 +2,7 @@
 //! one of the desk's verdicts, with the rating of the scale their own rating maps to.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, ToSql};
 
 use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{new_uuid, parse_date, parse_ts, Store, Tx};
@@ -29,6 +29,37 @@ pub(crate) struct ReviewFields<'a> {
     pub language_guessed: bool,
     /// The record as published.
     pub raw: &'a str,
+}
+
+impl ReviewFields<'_> {
+    /// The review's dates as stored (`YYYY-MM-DD`).
+    fn dates(&self) -> [Option<String>; 2] {
+        [self.reviewed_on.map(|d| d.to_string()), self.modified_on.map(|d| d.to_string())]
+    }
+
+    /// The stored columns as the named parameters of the statements that write them, with
+    /// `:now` the time of the write; `dates` from [`ReviewFields::dates`].
+    fn columns<'p>(&'p self, dates: &'p [Option<String>; 2], now: &'p &'p str) -> Vec<(&'static str, &'p dyn ToSql)> {
+        vec![
+            (":publisher", &self.publisher),
+            (":publisher_url", &self.publisher_url),
+            (":url", &self.url),
+            (":headline", &self.headline),
+            (":author", &self.author),
+            (":reviewed_on", &dates[0]),
+            (":modified_on", &dates[1]),
+            (":rating_text", &self.rating_text),
+            (":rating_value", &self.rating_value),
+            (":best_rating", &self.best_rating),
+            (":worst_rating", &self.worst_rating),
+            (":rating_id", &self.rating_id),
+            (":mapped_by", &self.mapped_by),
+            (":language", &self.language),
+            (":language_guessed", &self.language_guessed),
+            (":now", now),
+            (":raw", &self.raw),
+        ]
+    }
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ExternalReview> {
@@ -113,67 +144,35 @@ impl Tx<'_> {
     /// Stores a new review on the claim; returns its UUID.
     pub(crate) fn insert_review(&self, claim_id: i64, match_key: &str, claim_key: &str, f: &ReviewFields<'_>) -> Result<String> {
         let uuid = new_uuid();
+        let (dates, now) = (f.dates(), self.now());
+        let mut p = f.columns(&dates, &now);
+        p.extend([(":uuid", &uuid as &dyn ToSql), (":claim_id", &claim_id), (":match_key", &match_key), (":claim_key", &claim_key)]);
         self.conn()
             .prepare_cached(
                 "INSERT INTO external_reviews (uuid, claim_id, match_key, claim_key, publisher, publisher_url, url, headline, author,
                                                reviewed_on, modified_on, rating_text, rating_value, best_rating, worst_rating,
                                                rating_id, mapped_by, language, language_guessed, imported_at, updated_at, raw)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)",
+                 VALUES (:uuid, :claim_id, :match_key, :claim_key, :publisher, :publisher_url, :url, :headline, :author,
+                         :reviewed_on, :modified_on, :rating_text, :rating_value, :best_rating, :worst_rating,
+                         :rating_id, :mapped_by, :language, :language_guessed, :now, :now, :raw)",
             )?
-            .execute(params![
-                uuid,
-                claim_id,
-                match_key,
-                claim_key,
-                f.publisher,
-                f.publisher_url,
-                f.url,
-                f.headline,
-                f.author,
-                f.reviewed_on.map(|d| d.to_string()),
-                f.modified_on.map(|d| d.to_string()),
-                f.rating_text,
-                f.rating_value,
-                f.best_rating,
-                f.worst_rating,
-                f.rating_id,
-                f.mapped_by,
-                f.language,
-                f.language_guessed,
-                self.now(),
-                f.raw
-            ])?;
+            .execute(p.as_slice())?;
         Ok(uuid)
     }
 
     /// Replaces the stored review `id` with the record as its publisher changed it; returns its UUID.
     pub(crate) fn update_review(&self, id: i64, f: &ReviewFields<'_>) -> Result<String> {
+        let (dates, now) = (f.dates(), self.now());
+        let mut p = f.columns(&dates, &now);
+        p.push((":id", &id));
         self.conn().execute(
-            "UPDATE external_reviews SET publisher = ?1, publisher_url = ?2, url = ?3, headline = ?4, author = ?5,
-                    reviewed_on = ?6, modified_on = ?7, rating_text = ?8, rating_value = ?9, best_rating = ?10,
-                    worst_rating = ?11, rating_id = ?12, mapped_by = ?13, language = ?14, language_guessed = ?15,
-                    updated_at = ?16, raw = ?17
-             WHERE id = ?18",
-            params![
-                f.publisher,
-                f.publisher_url,
-                f.url,
-                f.headline,
-                f.author,
-                f.reviewed_on.map(|d| d.to_string()),
-                f.modified_on.map(|d| d.to_string()),
-                f.rating_text,
-                f.rating_value,
-                f.best_rating,
-                f.worst_rating,
-                f.rating_id,
-                f.mapped_by,
-                f.language,
-                f.language_guessed,
-                self.now(),
-                f.raw,
-                id
-            ],
+            "UPDATE external_reviews SET publisher = :publisher, publisher_url = :publisher_url, url = :url, headline = :headline,
+                    author = :author, reviewed_on = :reviewed_on, modified_on = :modified_on, rating_text = :rating_text,
+                    rating_value = :rating_value, best_rating = :best_rating, worst_rating = :worst_rating,
+                    rating_id = :rating_id, mapped_by = :mapped_by, language = :language,
+                    language_guessed = :language_guessed, updated_at = :now, raw = :raw
+             WHERE id = :id",
+            p.as_slice(),
         )?;
         Ok(self.conn().query_row("SELECT uuid FROM external_reviews WHERE id = ?1", [id], |row| row.get(0))?)
     }

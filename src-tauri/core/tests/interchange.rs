@@ -614,3 +614,25 @@ fn strict_names_the_first_unusable_row_of_a_csv_not_the_last() {
     assert!(!said.contains("Record 4 "), "{said}");
     assert_eq!(target.info().unwrap().claim_count, 0);
 }
+
+#[test]
+fn a_review_its_publisher_changed_is_updated_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = fresh(tmp.path(), "w.factdesk");
+    let record = |rating: &str| {
+        format!(
+            r#"{{"@context":"https://schema.org","@type":"ClaimReview","url":"https://checker.example/fc/ferry-fares",
+               "claimReviewed":"Harbour ferry fares have doubled since 2020.","datePublished":"2025-05-02",
+               "author":{{"@type":"Organization","name":"Checker Example"}},
+               "reviewRating":{{"@type":"Rating","alternateName":"{rating}"}}}}"#
+        )
+    };
+    let first = interchange::import_claimreview(&mut store, record("Mostly false").as_bytes(), false).unwrap();
+    assert_eq!(first.created, 1, "{:?}", first.items);
+    let again = interchange::import_claimreview(&mut store, record("False").as_bytes(), false).unwrap();
+    assert_eq!((again.created, again.updated), (0, 1), "{:?}", again.items);
+    let uuid = first.items[0].claim_uuid.clone().unwrap();
+    let reviews = interchange::external_reviews(&store, &uuid).unwrap();
+    assert_eq!(reviews.len(), 1, "updated in place, not added");
+    assert_eq!(reviews[0].rating_text, "False");
+}

@@ -26,7 +26,7 @@ help:
 	@echo "make test   run every test: Rust, UI unit tests, end-to-end in the real window"
 	@echo "make model  install only the sentence-embedding model (both commands above do it too)"
 	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
-	@echo "make bindings regenerate ui/src/lib/api/types.ts from the Rust model"
+	@echo "make bindings regenerate ui/src/lib/api/types.ts and commands.ts from the Rust model and commands"
 	@echo "make fuzz   fuzz every importer for FUZZ_SECONDS (default 60) each, twice: cargo-fuzz, then our own fuzzer"
 
 deps:
@@ -82,8 +82,12 @@ test-e2e: ui
 	tests/single-instance.sh 2>&1 | grep -v '^dbus-daemon\|SpiRegistry'; exit $${PIPESTATUS[0]}
 	tests/e2e/run.sh
 
+# The model's types (core/src/bindings.rs) first: the commands' wrappers name them. The shell's
+# test builds with the test run's feature set (so it shares its compile) and embeds the built UI.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p factdesk-core --lib bindings
+	@[ -f ui/dist/index.html ] || $(MAKE) ui
+	UPDATE_BINDINGS=1 $(CARGO) test $(TEST_SET) --test commands_ts
 
 bench:
 	$(CARGO) bench -p factdesk-core

@@ -59,6 +59,7 @@ pub fn run() {
                 Err(e) => eprintln!("factdesk: commands cannot borrow this workspace while the window is open: {e}"),
             }
             keep_backing_up(app.handle().clone());
+            keep_indexing(app.handle().clone(), model_arg(&args));
             Ok(())
         })
         .invoke_handler(commands::handlers())
@@ -90,6 +91,100 @@ fn serve_handover(app: AppHandle, listener: Listener) {
     });
     if let Err(e) = spawned {
         eprintln!("factdesk: could not listen for commands: {e}");
+    }
+}
+
+/// `--model-dir DIR` or `--model-dir=DIR`: the matching model folder, before `FACTDESK_MODEL`.
+fn model_arg(args: &[String]) -> Option<PathBuf> {
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--model-dir" {
+            return it.next().map(PathBuf::from);
+        }
+        if let Some(p) = a.strip_prefix("--model-dir=") {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
+}
+
+/// Matching by meaning, in the background: loads the model (the window works meanwhile, matching
+/// by words), gives it to the store, then embeds the claims waiting for a vector, a batch at a
+/// time, holding the workspace only to read a batch and to write its vectors, never while the
+/// model runs. Progress goes to the window as `matching-status`. Without a model the window is
+/// told why, once, and matching stays by words.
+fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
+    use factdesk_core::language::embed::Embedder;
+    use factdesk_core::matching::{embed_claims, INDEX_BATCH};
+    let publish = |app: &AppHandle, f: &dyn Fn(&mut factdesk_core::model::MatchingStatus)| {
+        let state = app.state::<AppState>();
+        let Ok(mut m) = state.matching.lock() else { return };
+        f(&mut m);
+        let _ = app.emit("matching-status", m.clone());
+    };
+    let spawned = std::thread::Builder::new().name("matching-indexer".into()).spawn(move || {
+        let dir = model_dir.unwrap_or_else(factdesk_core::paths::model_dir);
+        let embedder = match Embedder::load(&dir) {
+            Ok(e) => std::sync::Arc::new(e),
+            Err(e) => {
+                eprintln!("factdesk: matching by words only: {e}");
+                let problem = format!("Similar claims are found by their words only: {e}");
+                return publish(&app, &|m| m.problem = Some(problem.clone()));
+            }
+        };
+        let state = app.state::<AppState>();
+        if let Err(e) = state.with(|s| s.attach_embedder(embedder.clone())) {
+            eprintln!("factdesk: matching by words only: {e}");
+            let problem = format!("Similar claims are found by their words only: {e}");
+            return publish(&app, &|m| m.problem = Some(problem.clone()));
+        }
+        let name = embedder.model_name().to_string();
+        publish(&app, &|m| m.model = Some(name.clone()));
+        let mut indexed = 0u64;
+        loop {
+            let batch = state.with(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });
+            let batch = match batch {
+                Ok(b) if !b.is_empty() => b,
+                Ok(_) => {
+                    if indexed > 0 {
+                        indexed = 0;
+                        publish(&app, &|m| {
+                            m.indexed = 0;
+                            m.waiting = 0;
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1500));
+                    continue;
+                }
+                Err(e) => {
+                    eprintln!("factdesk: indexing for matching: {e}");
+                    std::thread::sleep(std::time::Duration::from_secs(10));
+                    continue;
+                }
+            };
+            let saved = embed_claims(&embedder, &batch).and_then(|rows| {
+                state.with(|s| {
+                    let n = s.save_vectors(embedder.model_name(), embedder.dim(), &rows)?;
+                    Ok((n, s.vector_queue_len()?))
+                })
+            });
+            match saved {
+                Ok((n, waiting)) => {
+                    indexed += n as u64;
+                    publish(&app, &|m| {
+                        m.indexed = indexed;
+                        m.waiting = waiting;
+                    });
+                }
+                Err(e) => {
+                    eprintln!("factdesk: indexing for matching: {e}");
+                    std::thread::sleep(std::time::Duration::from_secs(10));
+                }
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("factdesk: matching by meaning is off: {e}");
     }
 }
 

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use factdesk_core::lock::handover::{Ask, Listener, Request};
 use factdesk_core::lock::{Access, Guard};
+use factdesk_core::model::MatchingStatus;
 
 use factdesk_core::{lock, Error, Result, Store};
 
@@ -15,6 +16,8 @@ pub struct AppState {
     store: Result<Mutex<Option<Store>>, String>,
     pub path: PathBuf,
     pub started: Instant,
+    /// Matching by meaning: the model and the indexer's progress (see `lib.rs`, `keep_indexing`).
+    pub matching: Mutex<MatchingStatus>,
 }
 
 /// How the app got (or did not get) its workspace at launch.
@@ -50,7 +53,7 @@ impl AppState {
             eprintln!("factdesk: cannot open workspace {}: {e}", path.display());
             format!("Factdesk could not open the workspace {}: {e}", path.display())
         });
-        Launch::Opened(AppState { store, path, started })
+        Launch::Opened(AppState { store, path, started, matching: Mutex::new(MatchingStatus::default()) })
     }
 
     fn slot(&self) -> Result<MutexGuard<'_, Option<Store>>> {

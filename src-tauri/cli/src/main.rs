@@ -14,6 +14,7 @@ use factdesk_core::{Error, Store};
 mod article;
 mod export;
 mod interchange;
+mod similar;
 mod source;
 
 #[derive(Parser)]
@@ -22,6 +23,9 @@ struct Cli {
     /// Workspace file to use [default: $FACTDESK_DB, else the app's workspace in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Matching model folder [default: $FACTDESK_MODEL, else the one `make model` installs]
+    #[arg(long, global = true, value_name = "DIR")]
+    model_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -107,6 +111,20 @@ enum ClaimCommand {
     },
     /// Show one claim with its evidence, verdicts and history (JSON)
     Show { uuid: String },
+    /// Claims already in the workspace (the desk's, or other publishers' fact-checks) that say what
+    /// TEXT says, best first: by meaning with the matching model, by words without it
+    Similar {
+        /// The wording to look for
+        #[arg(long)]
+        text: String,
+        /// At most this many
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Print a JSON array (uuid, text, score, origin, claimant, status, rating, publisher,
+        /// publisher_rating, differs) instead of a table
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_status(s: &str) -> Result<ClaimStatus, Error> {
@@ -169,6 +187,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         return interchange::restore(args, &path, guard);
     }
     let mut store = Store::open_with(&path, guard)?;
+    let model_dir = cli.model_dir;
     match cli.command {
         Command::Demo { synthetic, seed } => {
             let r = factdesk_core::demo::seed(&mut store)?;
@@ -257,6 +276,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Claim(ClaimCommand::Show { uuid }) => {
             let claim = store.get_claim(uuid.trim())?;
             println!("{}", serde_json::to_string_pretty(&claim).expect("claim serialises"));
+        }
+        Command::Claim(ClaimCommand::Similar { text, limit, json }) => {
+            similar::run(&mut store, model_dir.as_deref(), &text, limit, json)?;
         }
     }
     Ok(())

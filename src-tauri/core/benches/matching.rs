@@ -12,11 +12,18 @@
 //!
 //! Before the criterion runs, 200 queries of each kind are timed one by one and p50/p99 are
 //! printed (stderr).
+//!
+//! By meaning (issue 13): with `FACTDESK_BENCH_MEANING=1` and the model installed, the matching
+//! model is attached and every claim indexed first (once: the vectors stay in the reused file;
+//! the time is printed), and each query's time includes embedding it. Embedding one claim alone is
+//! timed too (`embed_one_claim`).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion};
+use factdesk_core::language::embed::Embedder;
+use factdesk_core::matching::{index_queued, similar_claims};
 use factdesk_core::synthetic::{fill_synthetic, generate_claims};
 use factdesk_core::Store;
 
@@ -85,14 +92,14 @@ fn queries(n: usize) -> Vec<(&'static str, Vec<String>)> {
 
 fn percentiles(label: &str, store: &Store, texts: &[String]) -> (f64, f64, f64) {
     for t in texts.iter().take(5) {
-        store.similar_claims(t, None, 5).unwrap();
+        similar_claims(store, t, None, 5).unwrap();
     }
     let mut found = 0usize;
     let mut ts: Vec<f64> = texts
         .iter()
         .map(|t| {
             let start = Instant::now();
-            let r = store.similar_claims(t, None, 5).unwrap();
+            let r = similar_claims(store, t, None, 5).unwrap();
             let ms = start.elapsed().as_secs_f64() * 1e3;
             found += r.len();
             ms
@@ -111,7 +118,23 @@ fn percentiles(label: &str, store: &Store, texts: &[String]) -> (f64, f64, f64) 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     let n = bench_n();
-    let store = workspace(n);
+    let mut store = workspace(n);
+    if std::env::var("FACTDESK_BENCH_MEANING").is_ok_and(|v| v == "1") {
+        let embedder = std::sync::Arc::new(Embedder::load(&factdesk_core::paths::model_dir()).expect("the matching model (make model)"));
+        store.attach_embedder(embedder.clone()).unwrap();
+        let t = Instant::now();
+        let indexed = index_queued(&mut store, |done, total| {
+            if done % 10_000 < 32 {
+                eprintln!("  indexed {done} / {total}");
+            }
+        })
+        .unwrap();
+        if indexed > 0 {
+            eprintln!("indexed {indexed} claims in {:.1} s ({:.0} claims/s)", t.elapsed().as_secs_f64(), indexed as f64 / t.elapsed().as_secs_f64());
+        }
+        let text = "Congress has stalled a $60 billion aid package for Ukraine since last autumn.";
+        c.bench_function("embed_one_claim", |b| b.iter(|| black_box(embedder.embed(&[text]).unwrap())));
+    }
     let qs = queries(n);
     eprintln!("similar_claims at {n} claims, 200 queries each, top 5:");
     for (label, texts) in &qs {
@@ -124,7 +147,7 @@ fn main() {
         g.bench_function(*label, |b| {
             b.iter(|| {
                 i = (i + 1) % texts.len();
-                black_box(store.similar_claims(&texts[i], None, 5).unwrap())
+                black_box(similar_claims(&store, &texts[i], None, 5).unwrap())
             })
         });
     }

@@ -162,12 +162,15 @@ pub fn get(store: &Store, source_uuid: &str) -> Result<Article> {
         Error::validation("source", "This source has no archived text to read claims from; capture it first.")
     })?;
     let decisions = store.article_decisions(capture_id)?;
+    let found = extract::extract(&text);
+    let decided: Vec<_> = found.iter().map(|c| decisions.get(&(c.start as i64, c.end as i64))).collect();
+    let claim_uuids: Vec<Option<String>> = decided.iter().map(|d| d.and_then(|(_, u)| u.clone())).collect();
+    let asks: Vec<(&str, Option<&str>)> =
+        found.iter().zip(&claim_uuids).map(|(c, u)| (c.text.as_str(), u.as_deref())).collect();
+    let similar = crate::matching::similar_claims_many(store, &asks, SIMILAR_PER_CANDIDATE)?;
     let mut candidates = Vec::new();
-    for c in extract::extract(&text) {
-        let d = decisions.get(&(c.start as i64, c.end as i64));
+    for (((c, d), claim_uuid), similar) in found.into_iter().zip(decided).zip(claim_uuids).zip(similar) {
         let decision = d.map(|(d, _)| if d == "accepted" { Decision::Accepted } else { Decision::Rejected });
-        let claim_uuid = d.and_then(|(_, u)| u.clone());
-        let similar = store.similar_claims(&c.text, claim_uuid.as_deref(), SIMILAR_PER_CANDIDATE)?;
         candidates.push(ArticleCandidate { candidate: c, similar, decision, claim_uuid });
     }
     Ok(Article { source, capture_uuid, text, candidates, existing: false, notes: Vec::new() })

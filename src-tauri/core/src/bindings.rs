@@ -86,6 +86,8 @@ pub fn typescript() -> String {
         ExternalReview,
         ClaimDetail,
         WorkspaceInfo,
+        MatchingStatus,
+        Difference,
         ExportRequest,
         ExportDone,
         ExportProgress,

@@ -11,6 +11,7 @@ pub mod interchange;
 pub mod language;
 pub mod library;
 pub mod lock;
+pub mod matching;
 pub mod model;
 pub mod paths;
 pub mod report;

@@ -161,7 +161,7 @@ fn candidates_that_match_claims_in_the_workspace_are_flagged() {
     assert_eq!(c.similar.first().map(|s| s.uuid.as_str()), Some(known.uuid.as_str()), "{:?}", c.similar);
     let quote = find(&a, "northern channel silt up");
     assert!(quote.similar.iter().all(|s| s.uuid != known.uuid), "an unrelated quote is not flagged: {:?}", quote.similar);
-    assert!(store.similar_claims("It is false", None, 5).unwrap().is_empty(), "very short texts are never matched");
+    assert!(factdesk_core::matching::similar_claims(&store, "It is false", None, 5).unwrap().is_empty(), "very short texts are never matched");
 }
 
 #[test]

@@ -305,7 +305,10 @@ const TABLES: &[(&str, &str)] = &[
 ];
 
 /// Tables that are views of others: `claims_vocab` counts the words of `claims_fts`.
-const DERIVED: &[&str] = &["claims_vocab"];
+/// Tables of derived data a workspace rebuilds itself, which a bundle never carries: the search
+/// vocabulary, and the claims' vectors for matching by meaning (with their models and the queue of
+/// claims waiting for one).
+const DERIVED: &[&str] = &["claims_vocab", "claim_vectors", "embedding_models", "vector_queue"];
 
 fn table(path: &Path, sql: &str) -> Vec<String> {
     let c = Connection::open(path).unwrap();

@@ -124,7 +124,7 @@ fn a_confirmed_match_links_two_claims_and_a_dismissed_one_is_not_suggested_again
     let near = add(&mut store, "Congress approved a $6 billion aid package for Ukraine", "Ben Ode", None, &[], "");
     let new = add(&mut store, "The $60 billion aid package for Ukraine is stalled in Congress", "Cara Moss", None, &[], "");
 
-    let suggested: Vec<String> = store.possible_duplicates(&new, 5).unwrap().into_iter().map(|s| s.uuid).collect();
+    let suggested: Vec<String> = factdesk_core::matching::possible_duplicates(&store, &new, 5).unwrap().into_iter().map(|s| s.uuid).collect();
     assert_eq!(suggested.first(), Some(&checked), "{suggested:?}");
 
     let d = store.confirm_match(&new, &checked).unwrap();
@@ -140,7 +140,7 @@ fn a_confirmed_match_links_two_claims_and_a_dismissed_one_is_not_suggested_again
 
     let d = store.dismiss_match(&new, &near).unwrap();
     assert!(d.same_as.iter().all(|s| s.uuid != near), "a dismissed match is not a link");
-    let again: Vec<String> = store.possible_duplicates(&new, 5).unwrap().into_iter().map(|s| s.uuid).collect();
+    let again: Vec<String> = factdesk_core::matching::possible_duplicates(&store, &new, 5).unwrap().into_iter().map(|s| s.uuid).collect();
     assert!(!again.contains(&near) && !again.contains(&checked), "decided pairs are not suggested again: {again:?}");
     match store.confirm_match(&new, &new) {
         Err(Error::Validation { .. }) => {}

@@ -141,10 +141,17 @@ fn all_eleven_shared_records_import_with_their_publishers_languages_and_ratings(
     assert_eq!(r.language, "en");
 
     // Matchable: a checker typing the claim anew is shown the imported one.
-    let similar = store
-        .similar_claims("The Centers for Disease Control lied about the number of COVID-19 deaths, combining the count with pneumonia and influenza", None, 5)
-        .unwrap();
-    assert!(similar.iter().any(|s| s.text.contains("Centers for Disease Control")), "{similar:?}");
+    let similar = factdesk_core::matching::similar_claims(
+        &store,
+        "The Centers for Disease Control lied about the number of COVID-19 deaths, combining the count with pneumonia and influenza",
+        None,
+        5,
+    )
+    .unwrap();
+    let found = similar.iter().find(|s| s.text.contains("Centers for Disease Control")).unwrap_or_else(|| panic!("{similar:?}"));
+    // Shown as another publisher's fact-check, with their rating: "Already checked by …".
+    assert_eq!(found.origin, factdesk_core::model::ClaimOrigin::Imported);
+    assert!(found.checked_by.as_ref().is_some_and(|b| !b.publisher.is_empty()), "{found:?}");
 }
 
 #[test]

@@ -268,6 +268,14 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
                    VALUES ('2024-02-27T10:00:00.000000Z', 'Ana', 'claim', 'k1', 1, 'created', '{\"summary\":\"Captured the claim\"}');",
             )
             .unwrap();
+            if version >= 8 {
+                // From schema 8 the store writes what surrounds a claim into its own index, in the
+                // transaction that adds the evidence or verdict: a v8 file holds that row.
+                conn.execute_batch(
+                    "INSERT INTO claim_context_fts (rowid, source_title, excerpt, rationale) VALUES (1, 'Briefing', 'no plans', 'Matches stated policy.');",
+                )
+                .unwrap();
+            }
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
@@ -288,6 +296,8 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
             assert!(page.items[0].snippet.is_some(), "v{version}: {words}");
         }
         assert!(store.get_claim("k1").unwrap().worthiness.is_some_and(|w| w > 0.0), "v{version}");
+        // Schema 9: every claim of an older file waits for its vector for matching by meaning.
+        assert_eq!(store.vector_queue_len().unwrap(), 1, "v{version}");
     }
 }
 

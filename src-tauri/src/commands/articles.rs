@@ -63,5 +63,5 @@ pub async fn reopen_candidate(state: State<'_, AppState>, capture_uuid: String, 
 /// Claims in the workspace that say what `text` says (for the new-claim form).
 #[tauri::command]
 pub async fn similar_claims(state: State<'_, AppState>, text: String, exclude: Option<String>) -> Result<Vec<SimilarClaim>> {
-    state.with(|s| s.similar_claims(&text, exclude.as_deref(), 5))
+    state.with(|s| factdesk_core::matching::similar_claims(s, &text, exclude.as_deref(), 5))
 }

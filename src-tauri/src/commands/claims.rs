@@ -49,7 +49,7 @@ pub async fn update_claimant(state: State<'_, AppState>, uuid: String, input: Cl
 /// Claims that may say the same as this one (decided pairs left out).
 #[tauri::command]
 pub async fn possible_duplicates(state: State<'_, AppState>, uuid: String) -> Result<Vec<SimilarClaim>> {
-    state.with(|s| s.possible_duplicates(&uuid, 5))
+    state.with(|s| factdesk_core::matching::possible_duplicates(s, &uuid, 5))
 }
 
 #[tauri::command]

@@ -1,16 +1,21 @@
 // Every command the window can call, declared once: `module::function` under `src/commands/`.
 //
 // `with_commands!(m)` calls the macro `m` with the whole list (the pattern of Yaak's
-// `with_commands!`). Three places take it from here:
+// `with_commands!`). These take it from here:
 // - `lib.rs` registers the handlers (`tauri::generate_handler!`): a name that is not a
 //   `#[tauri::command]` in that module fails to compile;
 // - `build.rs` (which `include!`s this file) declares each name to Tauri, so each gets an
 //   `allow-<name>` permission, and writes the permission set `main-window-commands` of all of them,
 //   which `capabilities/main.json` grants to the main window;
-// - `tests/commands_declared.rs` checks that every `call('name', { args })` in
-//   `ui/src/lib/api/index.ts` names a command here and passes the arguments its function takes.
+// - `tests/commands_ts.rs` reads each command's signature (with `syn`) and generates the UI's typed
+//   wrappers, `ui/src/lib/api/commands.ts` (`commands.getClaim({ uuid })`), so a misspelt command or
+//   argument in the UI fails its type check; `tests/commands_declared.rs` checks that the UI's api
+//   calls every command, only through those wrappers.
 //
-// Adding a command: write it in `commands/<domain>.rs`, add it here, wrap it in the UI's api.
+// Adding a command: write it in `commands/<domain>.rs` (its types in the model, listed in
+// `core/src/bindings.rs`), add it here, run `make bindings`, and call `commands.<name>` from a
+// function of `ui/src/lib/api/index.ts`.
+//
 // This file is read by the build script too, so it holds this macro and nothing else.
 
 macro_rules! with_commands {
@@ -18,6 +23,7 @@ macro_rules! with_commands {
         $callback! {
             workspace::workspace_info,
             workspace::app_ready,
+            workspace::matching_status,
 
             claims::list_claims,
             claims::get_claim,

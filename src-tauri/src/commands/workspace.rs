@@ -1,4 +1,4 @@
-use factdesk_core::model::WorkspaceInfo;
+use factdesk_core::model::{MatchingStatus, WorkspaceInfo};
 use factdesk_core::Result;
 use tauri::State;
 
@@ -15,4 +15,11 @@ pub async fn app_ready(state: State<'_, AppState>) -> Result<u64> {
     let ms = state.started.elapsed().as_millis() as u64;
     eprintln!("factdesk: first claim list drawn {ms} ms after launch");
     Ok(ms)
+}
+
+/// Matching by meaning: the model in use (or why there is none) and the indexer's progress. The
+/// window asks once when it opens, then follows the `matching-status` event.
+#[tauri::command]
+pub async fn matching_status(state: State<'_, AppState>) -> Result<MatchingStatus> {
+    Ok(state.matching.lock().map(|m| m.clone()).unwrap_or_default())
 }

@@ -1,5 +1,5 @@
 import { LOCKED_STATUSES, STATUS_LABELS } from './api/types';
-import type { AnchorState, CaptureInfo, CaptureMethod, ClaimDetail, ClaimStatus, ClaimSummary, Reliability, Source, SourceKind, SourceSort, Stance } from './api/types';
+import type { AnchorState, CaptureInfo, CaptureMethod, ClaimDetail, ClaimStatus, ClaimSummary, Difference, Reliability, Source, SourceKind, SourceSort, Stance } from './api/types';
 
 /** Every status, in workflow order, with the words the desk uses (generated from the core). */
 export const STATUSES: readonly { value: ClaimStatus; label: string }[] = (Object.entries(STATUS_LABELS) as [ClaimStatus, string][]).map(
@@ -244,4 +244,21 @@ export function anchorLabel(state: AnchorState): string {
     default:
       return String(state);
   }
+}
+
+const DIFFERENCE_WORDS: Record<Difference, string> = {
+  figure: 'figure',
+  direction: 'direction',
+  extreme: 'extreme',
+  bound: 'bound',
+  negation: 'negation',
+  name: 'person or place',
+  word: 'subject',
+};
+
+/** What a near match may state differently, for "Not the same figure or direction?". */
+export function differenceWords(differs: readonly Difference[]): string {
+  const words = [...new Set(differs.map((d) => DIFFERENCE_WORDS[d] ?? d))];
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }

@@ -42,6 +42,26 @@ describe('the workspace', () => {
   });
 });
 
+describe('matching by meaning', () => {
+  it('shows the indexer’s progress while claims wait for a vector, and nothing once all are indexed', async () => {
+    await renderApp();
+    expect(screen.queryByTestId('matching-indexing')).toBeNull();
+    await emit('matching-status', { model: 'all-MiniLM-L6-v2@x', problem: null, indexed: 12000, waiting: 88000 });
+    await waitFor(() => expect(screen.getByTestId('matching-indexing')).toHaveTextContent('indexing 12,000 / 100,000'));
+    await emit('matching-status', { model: 'all-MiniLM-L6-v2@x', problem: null, indexed: 0, waiting: 0 });
+    await waitFor(() => expect(screen.queryByTestId('matching-indexing')).toBeNull());
+  });
+
+  it('says once, plainly, when there is no model and matching is by words', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    const problem = 'Similar claims are found by their words only: no matching model in /nowhere (run `make model`).';
+    backend.on('matching_status', () => ({ model: null, problem, indexed: 0, waiting: 0 }));
+    render(App);
+    await waitFor(() => expect(screen.getByTestId('notice-banner')).toHaveTextContent('found by their words only'));
+    expect(screen.getByTestId('notice-banner')).not.toHaveTextContent('Error');
+  });
+});
+
 describe('claim list', () => {
   it('shows the workspace file name, the full path as a title, and the count', async () => {
     await renderApp();

@@ -27,6 +27,9 @@ const similar = (over: Partial<SimilarClaim> = {}): SimilarClaim => ({
   said_on: '2024-02-27',
   rating: RATINGS[0],
   score: 0.8,
+  origin: 'desk',
+  checked_by: null,
+  differs: [],
   ...over,
 });
 
@@ -170,11 +173,24 @@ describe('claim form: similar claims while typing', () => {
   });
 
   it('says who else already checked a matched claim, from its imported fact-check', async () => {
-    const imported = makeClaim({ uuid: 'c-2', origin: 'imported', status: 'archived', external_reviews: [review({ rating_text: 'False' })] });
-    const { backend, user } = renderForm([makeClaim(), imported]);
-    backend.on('similar_claims', () => [similar({ status: 'archived', rating: null })]);
+    const { backend, user } = renderForm();
+    backend.on('similar_claims', () => [
+      similar({ status: 'archived', rating: null, origin: 'imported', checked_by: { publisher: 'PolitiFact', rating_text: 'False' } }),
+    ]);
     await user.type(screen.getByTestId('claim-text'), WORDING);
     expect(await screen.findByTestId('similar-checked-by')).toHaveTextContent('Already checked by PolitiFact, rated “False”');
+    // Told in the match itself: no claim is opened to find out who checked it.
+    expect(backend.callsOf('get_claim')).toHaveLength(0);
+  });
+
+  it('warns when a match reads alike but states another figure or direction', async () => {
+    const { backend, user } = renderForm();
+    backend.on('similar_claims', () => [similar({ uuid: 'c-near', differs: ['figure', 'direction'] }), similar({ uuid: 'c-same' })]);
+    await user.type(screen.getByTestId('claim-text'), WORDING);
+    await waitFor(() => expect(screen.getAllByTestId('similar-claim')).toHaveLength(2));
+    const [near, same] = screen.getAllByTestId('similar-claim');
+    expect(within(near).getByTestId('similar-differs')).toHaveTextContent('Not the same figure or direction?');
+    expect(within(same).queryByTestId('similar-differs')).toBeNull();
   });
 
   it('never blocks saving, even while the lookup has not answered', async () => {

@@ -173,6 +173,9 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     said_on: c.said_on,
     rating: c.verdict?.rating ?? null,
     score: 1,
+    origin: c.origin,
+    checked_by: c.external_reviews[0] ? { publisher: c.external_reviews[0].publisher, rating_text: c.external_reviews[0].rating_text } : null,
+    differs: [],
   });
   /** Recomputes a claim's confirmed matches and linked verdict from the recorded decisions, as the core does. */
   const relink = (c: ClaimDetail) => {
@@ -198,6 +201,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
 
   const handlers: Record<string, Handler> = {
     workspace_info: info,
+    matching_status: () => ({ model: 'all-MiniLM-L6-v2@test', problem: null, indexed: 0, waiting: 0 }),
     set_actor: (args) => {
       const name = String((args as { name: string }).name).trim();
       if (!name) throw { kind: 'Validation', message: 'Your name cannot be empty: it is recorded with every change.', field: 'actor' };

@@ -33,7 +33,7 @@ function cand(text: string, kind: CandidateKind, score: number, over: Partial<Ar
   };
 }
 
-const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82 };
+const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82, origin: 'desk', checked_by: null, differs: [] };
 
 // Given in an order other than by score: the screen ranks them.
 const CANDIDATES: ArticleCandidate[] = [

@@ -73,12 +73,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use rusqlite::params;
+pub use crate::model::Difference;
 
-use super::verdicts::{rating_from_row, RATING_COLS};
-use super::{parse_date, Store};
-use crate::error::Result;
-use crate::model::{ClaimStatus, SimilarClaim};
 
 /// Texts with fewer content words than this are never matched automatically, neither as the text
 /// asked about nor as a stored claim: "It is false" would match everything and nothing. Markers
@@ -87,7 +83,7 @@ pub const MIN_CONTENT_WORDS: usize = 4;
 /// A claim scoring below this is not shown as similar.
 pub const MIN_SCORE: f32 = 0.35;
 /// At most this many of the query's rarest terms pick the candidates.
-const PROBE_TERMS: usize = 5;
+pub const PROBE_TERMS: usize = 5;
 /// Ranking candidates costs time for every claim the search expression matches, so the expression
 /// is kept to about this many claims: rare terms are asked for alone, common ones only in pairs
 /// ("unemployment" AND "Northshire"), whose claims are fewer.
@@ -95,7 +91,7 @@ const PROBE_BUDGET: f64 = 1_500.0;
 /// At most this many pairs of common terms.
 const PROBE_PAIRS: usize = 6;
 /// How many claims the search index hands over for scoring.
-const CANDIDATES: u32 = 80;
+pub const CANDIDATES: u32 = 80;
 
 /// Two claims stating different numbers for the same thing are different claims.
 const NUMBER_CONFLICT: f32 = 0.35;
@@ -107,7 +103,7 @@ const NEGATION_CONFLICT: f32 = 0.4;
 /// "in Ohio" against "in Michigan", "the MMR vaccine" against "the HPV vaccine".
 const NAME_CONFLICT: f32 = 0.4;
 /// The weight of a marker term (about that of a word found in a third of the claims).
-const MARKER_WEIGHT: f32 = 1.0;
+pub const MARKER_WEIGHT: f32 = 1.0;
 
 const STOPWORDS: &[&str] = &[
     "a", "about", "according", "after", "all", "almost", "already", "also", "an", "and", "any", "are", "around",
@@ -722,16 +718,19 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// One term of a text: its key (compared), and what the search index is asked for to find it.
 #[derive(Debug, Clone)]
-struct Term {
-    key: String,
-    probes: Vec<String>,
+pub struct Term {
+    /// What is compared: a stemmed word in its one spelling, a value (`#60000000000`), a marker.
+    pub key: String,
+    /// The spellings the search index is asked for to find it (none for a marker).
+    pub probes: Vec<String>,
 }
 
+/// A text reduced to its terms (see [`analyse`]).
 #[derive(Debug, Default)]
-struct Analysis {
-    terms: Vec<Term>,
+pub struct Analysis {
+    pub terms: Vec<Term>,
     /// Words and numbers (not markers).
-    content: usize,
+    pub content: usize,
 }
 
 impl Analysis {
@@ -910,7 +909,8 @@ fn percent_at(toks: &[Tok], i: usize) -> usize {
     }
 }
 
-fn analyse(text: &str) -> Analysis {
+/// `text` reduced to its terms, each once, in order, with how many are content words.
+pub fn analyse(text: &str) -> Analysis {
     let t = tables();
     let toks = tokenize(text);
     let mut a = Analysis::default();
@@ -1463,7 +1463,7 @@ pub fn content_terms(text: &str) -> Vec<String> {
 }
 
 /// Markers (`~up`, `~not`) and name flags (`@ohio`): not words of the claim themselves.
-fn is_marker(t: &str) -> bool {
+pub fn is_marker(t: &str) -> bool {
     t.starts_with('~') || is_flag(t)
 }
 
@@ -1576,8 +1576,33 @@ fn opposed(a: &HashSet<&str>, b: &HashSet<&str>, x: &str, y: &str) -> bool {
 /// How alike two claims are, 0..1: the share of their terms they have in common (each weighted by
 /// `weight`, shared over all), marked down when they state different numbers for the same thing,
 /// opposite directions or extremes, name different people or places, or when one is negated and
-/// the other is not.
+/// the other is not. The product of [`compare`]'s two parts.
 pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f32 {
+    let c = compare(a, b, weight);
+    c.overlap * c.agreement
+}
+
+/// Two claims' terms compared: how much they share, and how far they agree on what makes a claim a
+/// claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The weighted share of their terms both state, 0..1.
+    pub overlap: f32,
+    /// 1 when nothing conflicts, else the product of a factor below 1 for each conflict found: a
+    /// number each states that the other does not, opposite directions, extremes or bounds, one
+    /// negated and the other not, a person or place each names that the other does not. Applied to
+    /// any likeness score (words shared, or meaning), it pushes a near miss below a paraphrase.
+    pub agreement: f32,
+    /// How many words each states that the other does not (the fewer of the two sides' counts;
+    /// numbers, markers and flags aside): 1 in "payments by hospitals doubled" against "attacks on
+    /// hospitals doubled". When the rest is shared, the one word that differs is the claim.
+    pub swapped: usize,
+    /// What the two disagree on, one entry per conflict found, in the order of [`Difference`].
+    pub differs: Vec<Difference>,
+}
+
+/// Compares two texts' terms (from [`analyse`]); see [`Comparison`].
+pub fn compare(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> Comparison {
     let (a, b) = complement(a, b).unwrap_or_else(|| (a.to_vec(), b.to_vec()));
     let a = a.as_slice();
     let b = align_figures(a, &b);
@@ -1598,43 +1623,52 @@ pub fn similarity(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> f
             shared += w;
         }
     }
-    if union <= 0.0 {
-        return 0.0;
-    }
-    let mut score = (shared / union) as f32;
+    let overlap = if union <= 0.0 { 0.0 } else { (shared / union) as f32 };
+    let mut agreement = 1.0f32;
     // A number on each side that the other does not state: a changed figure, year or amount.
     let only_a = sa.iter().any(|t| is_figure(t) && !sb.contains(t));
     let only_b = sb.iter().any(|t| is_figure(t) && !sa.contains(t));
+    let mut differs = Vec::new();
     if only_a && only_b {
-        score *= NUMBER_CONFLICT;
+        agreement *= NUMBER_CONFLICT;
+        differs.push(Difference::Figure);
     }
     if opposed(&sa, &sb, "~up", "~down") {
-        score *= POLARITY_CONFLICT;
+        agreement *= POLARITY_CONFLICT;
+        differs.push(Difference::Direction);
     }
     if opposed(&sa, &sb, "~high", "~low") {
-        score *= POLARITY_CONFLICT;
+        agreement *= POLARITY_CONFLICT;
+        differs.push(Difference::Extreme);
     }
     // "passed 88,000" against "fallen below 88,000".
     if opposed(&sa, &sb, "exceed", "below") {
-        score *= POLARITY_CONFLICT;
+        agreement *= POLARITY_CONFLICT;
+        differs.push(Difference::Bound);
     }
     if has(&sa, "~not") != has(&sb, "~not") {
-        score *= NEGATION_CONFLICT;
+        agreement *= NEGATION_CONFLICT;
+        differs.push(Difference::Negation);
     }
     // A name on each side that the other text does not mention at all.
     let unnamed = |s: &HashSet<&str>, other: &HashSet<&str>| {
         s.iter().any(|t| t.strip_prefix('@').is_some_and(|k| !other.contains(k)))
     };
     if unnamed(&sa, &sb) && unnamed(&sb, &sa) {
-        score *= NAME_CONFLICT;
+        agreement *= NAME_CONFLICT;
+        differs.push(Difference::Name);
     }
-    score
+    let words_only = |s: &HashSet<&str>, other: &HashSet<&str>| {
+        s.iter().filter(|t| !is_marker(t) && !is_figure(t) && !t.starts_with('#') && !other.contains(*t)).count()
+    };
+    let swapped = words_only(&sa, &sb).min(words_only(&sb, &sa));
+    Comparison { overlap, agreement, swapped, differs }
 }
 
 /// The search expression that picks candidates: the rarest terms alone while the claims they find
 /// stay within [`PROBE_BUDGET`], then pairs of the next ones (a claim must share both), cheapest
 /// first; at least the rarest term or pair.
-fn probe_expression(probes: &[&Term], reach: &dyn Fn(&Term) -> f64, total: f64, known: impl Fn(&str) -> bool) -> String {
+pub fn probe_expression(probes: &[&Term], reach: &dyn Fn(&Term) -> f64, total: f64, known: impl Fn(&str) -> bool) -> String {
     let phrase = |t: &Term| {
         let ps: Vec<String> =
             t.probes.iter().filter(|p| known(p)).map(|p| format!("\"{}\"", p.replace('"', ""))).collect();
@@ -1671,111 +1705,6 @@ fn probe_expression(probes: &[&Term], reach: &dyn Fn(&Term) -> f64, total: f64, 
         parts.push(format!("({} AND {})", phrase(probes[i]), phrase(probes[j])));
     }
     parts.join(" OR ")
-}
-
-impl Store {
-    /// How many claims use each probe word, for weighting.
-    fn document_frequencies<'a>(&self, probes: impl Iterator<Item = &'a String>) -> Result<HashMap<String, i64>> {
-        let mut stmt = self.conn().prepare_cached("SELECT coalesce(max(doc), 0) FROM claims_vocab WHERE term = ?1")?;
-        let mut out = HashMap::new();
-        for p in probes {
-            if !out.contains_key(p) {
-                let df: i64 = stmt.query_row([p], |r| r.get(0))?;
-                out.insert(p.clone(), df);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Claims already in the workspace that say what `text` says, best first. Empty for a text
-    /// too short to match (fewer than [`MIN_CONTENT_WORDS`] content words); a stored claim that
-    /// short is never offered either.
-    pub fn similar_claims(&self, text: &str, exclude: Option<&str>, limit: usize) -> Result<Vec<SimilarClaim>> {
-        let query = analyse(text);
-        if query.content < MIN_CONTENT_WORDS || limit == 0 {
-            return Ok(Vec::new());
-        }
-        // The largest id stands in for the count: one index probe instead of a scan.
-        let total: i64 = self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?;
-        if total == 0 {
-            return Ok(Vec::new());
-        }
-        let df_probe = self.document_frequencies(query.terms.iter().flat_map(|t| t.probes.iter()))?;
-        // A term's frequency: the claims using any of its spellings (an over-count when one uses two).
-        let df: HashMap<&str, i64> = query
-            .terms
-            .iter()
-            .filter(|t| !t.probes.is_empty())
-            .map(|t| (t.key.as_str(), t.probes.iter().map(|p| df_probe[p]).sum::<i64>().min(total)))
-            .collect();
-        let reach = |t: &Term| df[t.key.as_str()] as f64;
-        let n = total as f32 + 1.0;
-        let idf = |d: i64| (n / (d as f32 + 1.0)).ln().max(0.05);
-        let weight = |t: &str| -> f32 {
-            if is_marker(t) {
-                return MARKER_WEIGHT;
-            }
-            // A term only the candidate has counts as rare: it is something the query does not say.
-            idf(df.get(t).copied().unwrap_or(0))
-        };
-        let mut probes: Vec<&Term> =
-            query.terms.iter().filter(|t| df.get(t.key.as_str()).copied().unwrap_or(0) > 0).collect();
-        probes.sort_by_key(|t| df[t.key.as_str()]);
-        probes.truncate(PROBE_TERMS);
-        if probes.is_empty() {
-            return Ok(Vec::new());
-        }
-        let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
-        let terms: Vec<String> = query.terms.iter().map(|t| t.key.clone()).collect();
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, {RATING_COLS}
-             FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
-             JOIN claims c ON c.id = f.rowid
-             LEFT JOIN claimants cl ON cl.id = c.claimant_id
-             LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
-             LEFT JOIN ratings r ON r.id = v.rating_id"
-        ))?;
-        let rows = stmt.query_map(params![fts, CANDIDATES], |r| {
-            let status: String = r.get(3)?;
-            let rating = rating_from_row(r, 5)?;
-            Ok(SimilarClaim {
-                uuid: r.get(0)?,
-                text: r.get(1)?,
-                claimant: r.get(2)?,
-                status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
-                said_on: parse_date(r.get(4)?)?,
-                rating,
-                score: 0.0,
-            })
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let mut c = row?;
-            if exclude == Some(c.uuid.as_str()) {
-                continue;
-            }
-            let other = analyse(&c.text);
-            if other.content < MIN_CONTENT_WORDS {
-                continue;
-            }
-            let other: Vec<String> = other.terms.into_iter().map(|t| t.key).collect();
-            c.score = similarity(&terms, &other, &weight);
-            if c.score >= MIN_SCORE {
-                out.push(c);
-            }
-        }
-        // Equal scores: the shorter wording first (it says no more than the query), then by text, so
-        // the order never depends on the random claim ids.
-        out.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.text.len().cmp(&b.text.len()))
-                .then_with(|| a.text.cmp(&b.text))
-                .then_with(|| a.uuid.cmp(&b.uuid))
-        });
-        out.truncate(limit);
-        Ok(out)
-    }
 }
 
 #[cfg(test)]

@@ -349,4 +349,31 @@ pub struct SimilarClaim {
     pub rating: Option<Rating>,
     /// How alike, 0..1.
     pub score: f32,
+    /// The desk's own claim, or one imported with another publisher's fact-check.
+    pub origin: ClaimOrigin,
+    /// The newest fact-check of it by another publisher, when there is one: "Already checked by …".
+    pub checked_by: Option<CheckedBy>,
+    /// What it states differently from the text asked about, when the two read alike but disagree
+    /// on what makes a claim a claim: a near miss, ranked lower and shown with a warning.
+    pub differs: Vec<Difference>,
+}
+
+/// A way two alike-sounding claims disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Difference {
+    /// Another number, amount, year, share or multiple ("$6 billion" for "$60 billion").
+    Figure,
+    /// The opposite direction ("rose" for "fell").
+    Direction,
+    /// The opposite extreme ("highest" for "lowest").
+    Extreme,
+    /// The opposite bound ("more than" for "less than").
+    Bound,
+    /// One says "not", the other does not.
+    Negation,
+    /// Another person or place ("Ohio" for "Michigan").
+    Name,
+    /// One word swapped for another while the rest is the same ("silver" for "gold").
+    Word,
 }

@@ -3,6 +3,21 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Matching by meaning in the window: which model is on (or why none is), and the indexer's
+/// progress. Sent with the `matching-status` event whenever it changes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct MatchingStatus {
+    /// The model's name when one is loaded.
+    pub model: Option<String>,
+    /// Why matching is by words only, in words a checker can act on; None while the model loads
+    /// and once it is on.
+    pub problem: Option<String>,
+    /// Claims embedded since the indexer last found the queue empty.
+    pub indexed: u64,
+    /// Claims still waiting for a vector (0 when all are indexed).
+    pub waiting: u64,
+}
+
 /// What the window shows about the open workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkspaceInfo {

@@ -782,6 +782,7 @@ impl Tx<'_> {
             self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?.execute(params![id, t])?;
         }
         self.reindex_claim(id)?;
+        self.wording_changed(id)?;
         let mut left_out = Vec::new();
         for a in &c.appearances {
             let Access::Open(a) = a else {

@@ -240,6 +240,7 @@ impl Tx<'_> {
         // A new claim has no index row yet: write it from the values in hand.
         self.conn().prepare_cached("INSERT INTO claims_fts (rowid, text, summary, claimant) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![id, v.text, v.summary, v.claimant.as_deref().unwrap_or("")])?;
+        self.wording_changed(id)?;
         let who = v.claimant.as_deref().map(|c| format!(" by {c}")).unwrap_or_default();
         self.record("claim", &uuid, Some(id), "created", &format!("Captured the claim{who}"), &[])?;
         Ok((id, uuid))
@@ -294,6 +295,9 @@ impl Tx<'_> {
                     updated_at = ?6, language = ?8, context = ?9, assignee = ?10 WHERE id = ?7",
             params![v.text, v.summary, claimant_id, v.said_on, v.said_where, self.now, id, v.language, v.context, v.assignee],
         )?;
+        if changes.iter().any(|c| c.field == "text") {
+            self.wording_changed(id)?;
+        }
         if changes.iter().any(|c| matches!(c.field, "text" | "claimant")) {
             self.set_claim_worthiness(id, crate::extract::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
         }
@@ -795,7 +799,7 @@ fn parse_cursor(s: &str, sort: ClaimSort) -> Result<Cursor> {
 }
 
 /// "publisher\u{1f}rating text", as the list query joins them.
-fn checked_by(joined: &str) -> CheckedBy {
+pub(crate) fn checked_by(joined: &str) -> CheckedBy {
     let (publisher, rating_text) = joined.split_once('\u{1f}').unwrap_or((joined, ""));
     CheckedBy { publisher: publisher.to_string(), rating_text: rating_text.to_string() }
 }

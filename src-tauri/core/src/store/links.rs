@@ -2,11 +2,11 @@
 //! linked, and one verdict shows on both) or dismisses the match, which is then never suggested
 //! again.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 use super::{Store, Tx};
 use crate::error::{Error, Result};
-use crate::model::{ClaimDetail, ClaimStatus, SimilarClaim};
+use crate::model::{ClaimDetail, ClaimOrigin, ClaimStatus, SimilarClaim};
 
 impl Tx<'_> {
     /// Records the decision on the pair, replacing an earlier one, with a history row on both.
@@ -47,32 +47,12 @@ impl Store {
         self.get_claim(uuid)
     }
 
-    /// Claims that may say the same as claim `uuid`, leaving out those already confirmed or
-    /// dismissed.
-    pub fn possible_duplicates(&self, uuid: &str, limit: usize) -> Result<Vec<SimilarClaim>> {
-        let (id, text): (i64, String) = self
-            .conn()
-            .query_row("SELECT id, text FROM claims WHERE uuid = ?1", [uuid], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .ok_or_else(|| Error::not_found("claim", uuid))?;
-        let decided: std::collections::HashSet<String> = self
-            .conn()
-            .prepare_cached(
-                "SELECT c.uuid FROM claim_links l JOIN claims c ON c.id = CASE WHEN l.claim_a = ?1 THEN l.claim_b ELSE l.claim_a END
-                 WHERE l.claim_a = ?1 OR l.claim_b = ?1",
-            )?
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut out = self.similar_claims(&text, Some(uuid), limit + decided.len())?;
-        out.retain(|c| !decided.contains(&c.uuid));
-        out.truncate(limit);
-        Ok(out)
-    }
-
     /// Fills the claim's confirmed matches and, when it has no verdict, a linked claim's verdict.
     pub(crate) fn claim_links(&self, id: i64, claim: &mut ClaimDetail) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on
+            "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
+                    (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
+                     ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1)
              FROM claim_links l
              JOIN claims c ON c.id = CASE WHEN l.claim_a = ?1 THEN l.claim_b ELSE l.claim_a END
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
@@ -91,6 +71,9 @@ impl Store {
                         said_on: super::parse_date(r.get(5)?)?,
                         rating: None,
                         score: 1.0,
+                        origin: if r.get::<_, String>(6)? == "imported" { ClaimOrigin::Imported } else { ClaimOrigin::Desk },
+                        checked_by: r.get::<_, Option<String>>(7)?.map(|b| super::claims::checked_by(&b)),
+                        differs: Vec::new(),
                     },
                 ))
             })?

@@ -2,6 +2,7 @@
 //! newest schema. Every mutation runs in one transaction together with its history row.
 
 mod appearances;
+mod candidates;
 mod articles;
 mod backup;
 mod bundle;
@@ -10,7 +11,6 @@ mod claims;
 mod external_reviews;
 mod history;
 mod links;
-mod matching;
 mod rating_names;
 mod scales;
 mod search;
@@ -33,7 +33,7 @@ use crate::model::WorkspaceInfo;
 pub(crate) use backup::{check_workspace_file, copy_file, summary_of, BackupFile};
 pub(crate) use external_reviews::ReviewFields;
 pub use history::Change;
-pub use matching::{content_terms, similarity, MIN_CONTENT_WORDS};
+pub use candidates::MatchRow;
 pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
 
@@ -46,6 +46,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0006_scales.sql")),
     M::up(include_str!("../../migrations/0007_interchange.sql")),
     M::up(include_str!("../../migrations/0008_finding.sql")),
+    M::up(include_str!("../../migrations/0009_vectors.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.
@@ -65,6 +66,10 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     read_only: bool,
+    /// The matching model, when the app or the CLI has one (see [`Store::attach_embedder`]).
+    embedder: Option<Arc<crate::language::embed::Embedder>>,
+    /// The in-memory index of the stored vectors, caught up on each use (see `candidates`).
+    vectors: std::cell::RefCell<candidates::VectorCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -134,6 +139,8 @@ impl Store {
             path: path.to_path_buf(),
             actor,
             read_only: false,
+            embedder: None,
+            vectors: Default::default(),
         };
         store.backfill_url_keys()?;
         store.backfill_worthiness()?;
@@ -177,7 +184,7 @@ impl Store {
             )));
         }
         let actor = Self::load_actor(&conn)?;
-        Ok(Store { conn, guard, path, actor, read_only: true })
+        Ok(Store { conn, guard, path, actor, read_only: true, embedder: None, vectors: Default::default() })
     }
 
     fn check_not_newer(conn: &Connection, path: &Path) -> Result<()> {
@@ -199,14 +206,18 @@ impl Store {
 
     /// Lends the workspace to the process that asked (see [`lock::handover`]): closes this store,
     /// keeping the lock on the borrower's behalf, waits until the borrower is done, and opens the
-    /// file again, with whatever the borrower changed.
+    /// file again, with whatever the borrower changed (and the matching model it had).
     pub fn lend(self, mut request: lock::handover::Request) -> Result<Store> {
-        let (path, guard) = (self.path.clone(), self.guard.clone());
+        let (path, guard, embedder) = (self.path.clone(), self.guard.clone(), self.embedder.clone());
         drop(self);
         if request.grant() {
             request.wait_returned();
         }
-        Store::open_with(path, guard)
+        let mut store = Store::open_with(path, guard)?;
+        if let Some(e) = embedder {
+            store.attach_embedder(e)?;
+        }
+        Ok(store)
     }
 
     /// What lets this store use its file (its lock, or the app's lease), to open it again under.

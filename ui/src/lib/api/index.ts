@@ -1,6 +1,9 @@
-// The only module that talks to the Rust side. Components import these functions, never `invoke`.
-import { invoke } from '@tauri-apps/api/core';
+// The only module components use to talk to the Rust side. Components import these functions, never
+// `invoke`; every backend call here goes through the generated, typed `commands` (commands.ts, from
+// the Rust commands by `make bindings`), so a misspelt command or argument fails the type check.
 import { openUrl, revealItemInDir } from '@tauri-apps/plugin-opener';
+import { ApiFailure, toApiFailure } from './call';
+import { commands } from './commands';
 import type {
   AddedSource,
   AppearanceInput,
@@ -27,79 +30,29 @@ import type {
 
 export type * from './types';
 
-/** The kinds the backend sends, plus `Unknown` for anything that is not an `ApiError`. */
-export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Network' | 'Cancelled' | 'Unknown';
-
-const KNOWN_KINDS: readonly string[] = ['Validation', 'NotFound', 'Conflict', 'Storage', 'Io', 'Network', 'Cancelled'];
-
-/** A failed command, in words a person can read. `field` names the input field for `Validation`. */
-export class ApiFailure extends Error {
-  readonly kind: ErrorKind;
-  readonly field: string | null;
-  readonly command: string;
-
-  constructor(kind: ErrorKind, message: string, field: string | null, command: string) {
-    super(message);
-    this.name = 'ApiFailure';
-    this.kind = kind;
-    this.field = field;
-    this.command = command;
-  }
-}
-
-const UNKNOWN_MESSAGE = 'Something went wrong talking to the Factdesk backend. Please try again.';
-
-/** Only short, single-line text is shown as-is; anything that looks like a stack or a dump is not. */
-function plainWords(text: string): string | null {
-  const t = text.trim();
-  if (!t || t.length > 300 || t.includes('\n')) return null;
-  if (/^[{[]/.test(t) || /\bat .+:\d+:\d+/.test(t)) return null;
-  return t;
-}
-
-/** Turns whatever an `invoke` rejected with into an `ApiFailure`. Exported for tests. */
-export function toApiFailure(err: unknown, command = ''): ApiFailure {
-  if (err instanceof ApiFailure) return err;
-  if (err !== null && typeof err === 'object' && !(err instanceof Error)) {
-    const e = err as Record<string, unknown>;
-    if (typeof e.kind === 'string' && typeof e.message === 'string') {
-      const kind = (KNOWN_KINDS.includes(e.kind) ? e.kind : 'Unknown') as ErrorKind;
-      const field = typeof e.field === 'string' && e.field ? e.field : null;
-      const message = plainWords(e.message) ?? UNKNOWN_MESSAGE;
-      return new ApiFailure(kind, message, field, command);
-    }
-  }
-  if (typeof err === 'string') {
-    // Tauri itself rejects with a string for e.g. a command that is not allowed or not found.
-    const words = plainWords(err);
-    return new ApiFailure('Unknown', words ? `The backend refused the request: ${words}` : UNKNOWN_MESSAGE, null, command);
-  }
-  return new ApiFailure('Unknown', UNKNOWN_MESSAGE, null, command);
-}
+export { ApiFailure, toApiFailure };
+export type { ErrorKind } from './call';
 
 /** A message for any error, for places that show errors not tied to a form. */
 export function errorMessage(err: unknown): string {
   return toApiFailure(err).message;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toApiFailure(err, command);
-  }
+export function workspaceInfo(): Promise<WorkspaceInfo> {
+  return commands.workspaceInfo();
 }
 
-export function workspaceInfo(): Promise<WorkspaceInfo> {
-  return call('workspace_info');
+/** Matching by meaning: the model in use (or why there is none) and the indexer's progress. */
+export function matchingStatus(): Promise<import('./types').MatchingStatus> {
+  return commands.matchingStatus();
 }
 
 export function listClaims(query: ClaimQuery): Promise<ClaimPage> {
-  return call('list_claims', { query });
+  return commands.listClaims({ query });
 }
 
 export function getClaim(uuid: string): Promise<ClaimDetail> {
-  return call('get_claim', { uuid });
+  return commands.getClaim({ uuid });
 }
 
 /** The fields of a claim the claim form does not show. */
@@ -112,38 +65,39 @@ type UnshownClaimFields = 'language' | 'context' | 'assignee';
 export type ClaimFormInput = Omit<ClaimInput, UnshownClaimFields> & Partial<Pick<ClaimInput, UnshownClaimFields>>;
 
 export function createClaim(input: ClaimFormInput): Promise<ClaimDetail> {
-  return call('create_claim', { input });
+  // `ClaimInput` is `#[serde(default)]`: the fields left out arrive empty.
+  return commands.createClaim({ input: input as ClaimInput });
 }
 
 export function updateClaim(uuid: string, input: ClaimFormInput): Promise<ClaimDetail> {
-  return call('update_claim', { uuid, input });
+  return commands.updateClaim({ uuid, input: input as ClaimInput });
 }
 
 /** Where and when the claim was said or published; answers with the whole updated claim. */
 export function addAppearance(claimUuid: string, input: AppearanceInput): Promise<ClaimDetail> {
-  return call('add_appearance', { claimUuid, input });
+  return commands.addAppearance({ claimUuid, input });
 }
 
 export function removeAppearance(uuid: string): Promise<ClaimDetail> {
-  return call('remove_appearance', { uuid });
+  return commands.removeAppearance({ uuid });
 }
 
 /** The source library: words, kind and reliability filters, and an order. */
 export function listSources(query: SourceQuery): Promise<Source[]> {
-  return call('list_sources', { query });
+  return commands.listSources({ query });
 }
 
 /** Adds a source typed by hand (no network). A known address is refused with `Conflict`. */
 export function createSource(input: SourceInput): Promise<Source> {
-  return call('create_source', { input });
+  return commands.createSource({ input });
 }
 
 export function updateSource(uuid: string, input: SourceInput): Promise<Source> {
-  return call('update_source', { uuid, input });
+  return commands.updateSource({ uuid, input });
 }
 
 export function sourceDetail(uuid: string): Promise<SourceDetail> {
-  return call('source_detail', { uuid });
+  return commands.sourceDetail({ uuid });
 }
 
 /**
@@ -152,63 +106,63 @@ export function sourceDetail(uuid: string): Promise<SourceDetail> {
  * Can take up to 20 s; fails with `Network` in plain words when the page cannot be fetched.
  */
 export function addSourceByUrl(url: string): Promise<AddedSource> {
-  return call('add_source_by_url', { url });
+  return commands.addSourceByUrl({ url });
 }
 
 /** Fetches the source's page again; every earlier capture is kept. */
 export function recaptureSource(uuid: string): Promise<CaptureInfo> {
-  return call('recapture_source', { uuid });
+  return commands.recaptureSource({ uuid });
 }
 
 /** What changed between two captures of one source, paragraph by paragraph. */
 export function diffCaptures(from: string, to: string): Promise<DiffLine[]> {
-  return call('diff_captures', { from, to });
+  return commands.diffCaptures({ from, to });
 }
 
 /** The readable text of one capture (never HTML). */
 export function captureText(uuid: string): Promise<string> {
-  return call('capture_text', { uuid });
+  return commands.captureText({ uuid });
 }
 
 export function addEvidence(input: EvidenceInput): Promise<Evidence> {
-  return call('add_evidence', { input });
+  return commands.addEvidence({ input });
 }
 
 export function recordVerdict(input: VerdictInput): Promise<Verdict> {
-  return call('record_verdict', { input });
+  return commands.recordVerdict({ input });
 }
 
 export function ratingScale(): Promise<RatingScale> {
-  return call('rating_scale');
+  return commands.ratingScale();
 }
 
 /** Moves a claim along the workflow; refused (Validation on `status`) when the move is not allowed. */
 export function setStatus(uuid: string, status: ClaimStatus): Promise<ClaimDetail> {
-  return call('set_status', { uuid, status });
+  return commands.setStatus({ uuid, status });
 }
 
 /** Signs off (or withdraws) one checklist item on a claim; the sign-off records who and when. */
 export function setCheck(uuid: string, item: string, done: boolean): Promise<ClaimDetail> {
-  return call('set_check', { uuid, item, done });
+  return commands.setCheck({ uuid, item, done });
 }
 
 export function checklist(): Promise<ChecklistItem[]> {
-  return call('checklist');
+  return commands.checklist();
 }
 
 export function setChecklist(items: ChecklistItemInput[]): Promise<ChecklistItem[]> {
-  return call('set_checklist', { items });
+  return commands.setChecklist({ items });
 }
 
 /** Sets the checker's name recorded with every change. */
 export function setActor(name: string): Promise<WorkspaceInfo> {
-  return call('set_actor', { name });
+  return commands.setActor({ name });
 }
 
 /** Tells the shell the first claim list is on screen (it logs the start-up time). Never fails. */
 export async function appReady(): Promise<void> {
   try {
-    await invoke('app_ready');
+    await commands.appReady();
   } catch {
     // Only a start-up measurement; nothing to tell the user.
   }
@@ -241,41 +195,41 @@ export async function openExternal(url: string): Promise<void> {
 
 /** Imports pasted article text; fails with `Validation` on `text` when there is nothing to read. */
 export function importArticleText(paste: import('./types').ArticlePaste): Promise<import('./types').Article | null> {
-  return call('import_article_text', { paste });
+  return commands.importArticleText({ paste });
 }
 
 /** The backend shows the system's file dialog and imports the file; `null` when cancelled. */
 export function importArticleFile(): Promise<import('./types').Article | null> {
-  return call('import_article_file');
+  return commands.importArticleFile();
 }
 
 /** Fetches the article at `url` in the backend (up to 20 s); `Network` or `Validation` on `url` when it cannot. */
 export function importArticleUrl(url: string): Promise<import('./types').Article | null> {
-  return call('import_article_url', { url });
+  return commands.importArticleUrl({ url });
 }
 
 /** Re-opens an imported article with its candidates and the decisions taken. */
 export function article(sourceUuid: string): Promise<import('./types').Article> {
-  return call('article', { sourceUuid });
+  return commands.article({ sourceUuid });
 }
 
 /** Makes a claim from a candidate: the article as its appearance, the excerpt as evidence. */
 export function acceptCandidate(input: import('./types').AcceptCandidate): Promise<ClaimDetail> {
-  return call('accept_candidate', { input });
+  return commands.acceptCandidate({ input });
 }
 
 export function rejectCandidate(captureUuid: string, start: number, end: number): Promise<null> {
-  return call('reject_candidate', { captureUuid, start, end });
+  return commands.rejectCandidate({ captureUuid, start, end });
 }
 
 /** Undoes a rejection. */
 export function reopenCandidate(captureUuid: string, start: number, end: number): Promise<null> {
-  return call('reopen_candidate', { captureUuid, start, end });
+  return commands.reopenCandidate({ captureUuid, start, end });
 }
 
 /** Claims already in the workspace that say what `text` says (`exclude`: the claim being edited). */
 export function similarClaims(text: string, exclude: string | null = null): Promise<import('./types').SimilarClaim[]> {
-  return call('similar_claims', { text, exclude });
+  return commands.similarClaims({ text, exclude });
 }
 // ---- end of articles ----
 
@@ -284,51 +238,51 @@ export function similarClaims(text: string, exclude: string | null = null): Prom
 
 /** Claimants with how many claims each made, most first; `search` matches name, role or affiliation. */
 export function listClaimants(search: string | null = null): Promise<import('./types').ClaimantSummary[]> {
-  return call('list_claimants', { search });
+  return commands.listClaimants({ search });
 }
 
 /** Renames a claimant (every claim follows) or changes role and affiliation. */
 export function updateClaimant(uuid: string, input: import('./types').ClaimantInput): Promise<import('./types').ClaimantSummary> {
-  return call('update_claimant', { uuid, input });
+  return commands.updateClaimant({ uuid, input });
 }
 
 /** Claims that may say the same as this one; pairs already confirmed or dismissed are left out. */
 export function possibleDuplicates(uuid: string): Promise<import('./types').SimilarClaim[]> {
-  return call('possible_duplicates', { uuid });
+  return commands.possibleDuplicates({ uuid });
 }
 
 /** Links two claims as the same claim: one verdict shows on both. */
 export function confirmMatch(uuid: string, other: string): Promise<ClaimDetail> {
-  return call('confirm_match', { uuid, other });
+  return commands.confirmMatch({ uuid, other });
 }
 
 /** Says two claims are not the same; the pair is not suggested again. */
 export function dismissMatch(uuid: string, other: string): Promise<ClaimDetail> {
-  return call('dismiss_match', { uuid, other });
+  return commands.dismissMatch({ uuid, other });
 }
 
 /** Every rating scale: presets first. */
 export function listScales(): Promise<RatingScale[]> {
-  return call('list_scales');
+  return commands.listScales();
 }
 
 /** The scale new verdicts use; earlier verdicts keep their ratings. */
 export function setRatingScale(uuid: string): Promise<RatingScale> {
-  return call('set_rating_scale', { uuid });
+  return commands.setRatingScale({ uuid });
 }
 
 /** Adds a scale of the desk's own; refused whole (`Validation`) when two ratings are equal. */
 export function createScale(input: import('./types').RatingScaleInput): Promise<RatingScale> {
-  return call('create_scale', { input });
+  return commands.createScale({ input });
 }
 
 /** Asks where to save (the system dialog, opened by the backend) and writes the report; `null` when cancelled. */
 export function exportReport(request: import('./types').ExportRequest): Promise<import('./types').ExportDone | null> {
-  return call('export_report', { request });
+  return commands.exportReport({ request });
 }
 /** Stops the running export before it writes its file; the export then fails with `Cancelled`. */
-export function cancelExport(): Promise<void> {
-  return call('cancel_export');
+export async function cancelExport(): Promise<void> {
+  await commands.cancelExport();
 }
 // ---- end of claimants, scales, matches and exports ----
 
@@ -336,37 +290,37 @@ export function cancelExport(): Promise<void> {
 
 /** The table that says which rating of our scale other publishers' rating words mean. */
 export function ratingNames(): Promise<import('./types').RatingName[]> {
-  return call('rating_names');
+  return commands.ratingNames();
 }
 
 /** Replaces the rating-name table; answers how many imported reviews now show another rating. */
 export function setRatingNames(names: import('./types').RatingName[]): Promise<number> {
-  return call('set_rating_names', { names });
+  return commands.setRatingNames({ names });
 }
 
 /** Asks where to save (the system dialog, opened by the backend) and copies the workspace there; `null` when cancelled. */
 export function backupWorkspace(): Promise<import('./types').BackupDone | null> {
-  return call('backup_workspace');
+  return commands.backupWorkspace();
 }
 
 /** Asks for a backup and restores it into the open workspace (the old one is kept beside it); null when cancelled. */
 export function restoreWorkspace(): Promise<import('./types').RestoreDone | null> {
-  return call('restore_workspace');
+  return commands.restoreWorkspace();
 }
 
 /** Whether automatic backups are on, where they go and the ones kept (newest first). */
 export function autoBackups(): Promise<import('./types').AutoBackups> {
-  return call('auto_backups');
+  return commands.autoBackups();
 }
 
 /** Turns automatic backups on or off; `folder` null puts them back beside the workspace. */
 export function setAutoBackups(enabled: boolean, folder: string | null): Promise<import('./types').AutoBackups> {
-  return call('set_auto_backups', { enabled, folder });
+  return commands.setAutoBackups({ enabled, folder });
 }
 
 /** Asks for the folder of automatic backups (the system dialog, opened by the backend); null when cancelled. */
 export function chooseBackupFolder(): Promise<import('./types').AutoBackups | null> {
-  return call('choose_backup_folder');
+  return commands.chooseBackupFolder();
 }
 
 /** Shows a file in the system's file manager. */
@@ -388,16 +342,16 @@ export async function revealInFolder(path: string): Promise<void> {
  * or not text) fails with `Validation` in plain words.
  */
 export function previewDataImport(kind: import('./types').ImportKind): Promise<import('./types').DataImportPreview | null> {
-  return call('preview_data_import', { kind });
+  return commands.previewDataImport({ kind });
 }
 
 /** Imports the very file previewed under `token`, all of it in one transaction; `strict` refuses it whole if any record is unusable. */
 export function commitDataImport(token: string, strict: boolean): Promise<import('./types').ImportReport> {
-  return call('commit_data_import', { token, strict });
+  return commands.commitDataImport({ token, strict });
 }
 
 /** Forgets a previewed file; nothing is imported. */
 export function discardDataImport(token: string): Promise<null> {
-  return call('discard_data_import', { token });
+  return commands.discardDataImport({ token });
 }
 // ---- end of data import ----

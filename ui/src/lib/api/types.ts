@@ -422,7 +422,20 @@ rating: Rating | null,
 /**
  * How alike, 0..1.
  */
-score: number, };
+score: number, 
+/**
+ * The desk's own claim, or one imported with another publisher's fact-check.
+ */
+origin: ClaimOrigin, 
+/**
+ * The newest fact-check of it by another publisher, when there is one: "Already checked by …".
+ */
+checked_by: CheckedBy | null, 
+/**
+ * What it states differently from the text asked about, when the two read alike but disagree
+ * on what makes a claim a claim: a near miss, ranked lower and shown with a warning.
+ */
+differs: Array<Difference>, };
 
 /**
  * What kind of claim a candidate is.
@@ -710,6 +723,34 @@ actor: string, schema_version: number,
  * Changes are refused: the file (or its folder) cannot be written, or it was opened to read.
  */
 read_only: boolean, };
+
+/**
+ * Matching by meaning in the window: which model is on (or why none is), and the indexer's
+ * progress. Sent with the `matching-status` event whenever it changes.
+ */
+export type MatchingStatus = { 
+/**
+ * The model's name when one is loaded.
+ */
+model: string | null, 
+/**
+ * Why matching is by words only, in words a checker can act on; None while the model loads
+ * and once it is on.
+ */
+problem: string | null, 
+/**
+ * Claims embedded since the indexer last found the queue empty.
+ */
+indexed: bigint, 
+/**
+ * Claims still waiting for a vector (0 when all are indexed).
+ */
+waiting: bigint, };
+
+/**
+ * A way two alike-sounding claims disagree.
+ */
+export type Difference = "figure" | "direction" | "extreme" | "bound" | "negation" | "name" | "word";
 
 /**
  * What to export from the window: one claim, or the claims the list shows for a query.

@@ -1,0 +1,72 @@
+//! `claim similar --text … [--limit N] [--json]`: "has anyone checked this?" for scripts.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use factdesk_core::language::embed::Embedder;
+use factdesk_core::matching;
+use factdesk_core::model::{ClaimOrigin, SimilarClaim};
+use factdesk_core::{paths, Error, Store};
+use serde_json::json;
+
+/// Loads the matching model (`--model-dir`, else `FACTDESK_MODEL`, else the installed one),
+/// brings the workspace's vectors up to date, and prints the claims that say what `text` says.
+/// Without a model it says so on standard error and matches by words alone.
+pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize, json: bool) -> Result<(), Error> {
+    let dir = model_dir.map(Path::to_path_buf).unwrap_or_else(paths::model_dir);
+    match Embedder::load(&dir) {
+        Ok(embedder) => {
+            store.attach_embedder(Arc::new(embedder))?;
+            let waiting = store.vector_queue_len()?;
+            if waiting > 0 && !store.is_read_only() {
+                eprintln!("Indexing {waiting} claims for matching by meaning (once; the app does this in the background)…");
+                matching::index_queued(store, |done, total| {
+                    if done % 1024 < matching::INDEX_BATCH as u64 || done == total {
+                        eprintln!("  {done} / {total}");
+                    }
+                })?;
+            }
+        }
+        // A folder named explicitly must work; the default one may simply not be installed.
+        Err(e) if model_dir.is_some() => return Err(e),
+        Err(e) => eprintln!("Matching by words only: {e}"),
+    }
+    let found = matching::similar_claims(store, text, None, limit)?;
+    if json {
+        let rows: Vec<_> = found.iter().map(as_json).collect();
+        println!("{}", serde_json::to_string_pretty(&rows).expect("matches serialise"));
+    } else if found.is_empty() {
+        println!("No claim in the workspace says this.");
+    } else {
+        for s in &found {
+            let by = match &s.checked_by {
+                Some(b) if b.rating_text.is_empty() => format!("  [checked by {}]", b.publisher),
+                Some(b) => format!("  [checked by {}: {}]", b.publisher, b.rating_text),
+                None => s.rating.as_ref().map(|r| format!("  [{}]", r.label)).unwrap_or_default(),
+            };
+            let differs = if s.differs.is_empty() {
+                String::new()
+            } else {
+                let what: Vec<String> = s.differs.iter().map(|d| format!("{d:?}").to_lowercase()).collect();
+                format!("  (differs: {})", what.join(", "))
+            };
+            println!("{:.2}  {}  {}{by}{differs}", s.score, s.uuid, s.text);
+        }
+    }
+    Ok(())
+}
+
+fn as_json(s: &SimilarClaim) -> serde_json::Value {
+    json!({
+        "uuid": s.uuid,
+        "text": s.text,
+        "score": (f64::from(s.score) * 1000.0).round() / 1000.0,
+        "origin": match s.origin { ClaimOrigin::Desk => "desk", ClaimOrigin::Imported => "imported" },
+        "claimant": s.claimant,
+        "status": s.status,
+        "rating": s.rating.as_ref().map(|r| &r.key),
+        "publisher": s.checked_by.as_ref().map(|b| &b.publisher),
+        "publisher_rating": s.checked_by.as_ref().map(|b| &b.rating_text),
+        "differs": s.differs,
+    })
+}

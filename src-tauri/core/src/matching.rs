@@ -1,0 +1,242 @@
+//! "Has anyone checked this?": the claims already in the workspace (the desk's own, and other
+//! publishers' fact-checks imported with ClaimReview) that say what a text says, in other words.
+//!
+//! Candidates come two ways and are pooled:
+//! - **by meaning**, when a matching model is attached to the store ([`Store::attach_embedder`]):
+//!   the text's sentence embedding against every claim's stored vector, a coarse pass over their
+//!   sign bits in memory, then the exact cosine of the nearest (`language::vectors`);
+//! - **by words**, always: the search index asked for the text's rarest terms and their variants
+//!   (`language::compare::probe_expression`).
+//!
+//! Each candidate is then scored. With a model, the score is the cosine of the two texts'
+//! meanings times the *agreement* of the two texts (`language::compare::Comparison`): a number,
+//! year, direction, extreme, negation, place or person that differs marks a near miss down,
+//! however alike the sentences read, and so does one word swapped for another when the rest is the
+//! same ("payments" for "attacks"). The weights were chosen on the sets the word matcher was tuned
+//! on (`tests/fixtures/matching/`), never on the blind sets. Without a model (none installed, or a claim not yet indexed) the score is the
+//! terms' weighted overlap times the same agreement, as before the model existed.
+//!
+//! Vectors are kept by the indexer ([`index_queued`], or the app's background thread with
+//! [`embed_claims`] and [`Store::save_vectors`]): the store queues a claim in the transaction that
+//! writes its wording, and the indexer embeds what waits.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::Result;
+use crate::language::compare::{
+    analyse, compare, is_marker, probe_expression, Analysis, Term, CANDIDATES, MARKER_WEIGHT, MIN_CONTENT_WORDS,
+    PROBE_TERMS,
+};
+use crate::language::embed::Embedder;
+use crate::language::vectors::{dequantize, dot, quantize, sign_bits};
+use crate::model::{Difference, SimilarClaim};
+use crate::store::{MatchRow, Store};
+
+/// A claim scoring below this is not shown as similar: scored by words alone.
+pub const MIN_WORD_SCORE: f32 = 0.35;
+/// A claim scoring below this is not shown as similar: scored by meaning.
+pub const MIN_MEANING_SCORE: f32 = 0.40;
+/// A claim this close in meaning (cosine) is shown whatever conflicts lower its score.
+pub const CLOSE_MEANING: f32 = 0.6;
+/// The factor for one word swapped for another while the rest is shared (see `similar_to`).
+const SWAP_CONFLICT: f32 = 0.7;
+/// The share of terms two texts must have in common for a swapped word to count as the claim.
+const SWAP_OVERLAP: f32 = 0.5;
+/// How many claims the coarse pass over the vectors' sign bits hands to the exact pass.
+const VECTOR_CANDIDATES: usize = 100;
+/// Claims embedded together by the indexer between two writes.
+pub const INDEX_BATCH: usize = 32;
+
+/// Claims already in the workspace that say what `text` says, best first, at most `limit`,
+/// leaving out the claim `exclude`. Empty for a text too short to match (fewer than
+/// [`MIN_CONTENT_WORDS`] content words); a stored claim that short is never offered either.
+pub fn similar_claims(store: &Store, text: &str, exclude: Option<&str>, limit: usize) -> Result<Vec<SimilarClaim>> {
+    Ok(similar_claims_many(store, &[(text, exclude)], limit)?.pop().unwrap_or_default())
+}
+
+/// [`similar_claims`] for several texts at once (an article's candidates): the texts are embedded
+/// together, which is much faster than one by one.
+pub fn similar_claims_many(store: &Store, texts: &[(&str, Option<&str>)], limit: usize) -> Result<Vec<Vec<SimilarClaim>>> {
+    let analyses: Vec<Analysis> = texts.iter().map(|(t, _)| analyse(t)).collect();
+    let wanted: Vec<usize> =
+        (0..texts.len()).filter(|&i| limit > 0 && analyses[i].content >= MIN_CONTENT_WORDS).collect();
+    let mut vectors: HashMap<usize, Vec<f32>> = HashMap::new();
+    if let Some(embedder) = store.embedder() {
+        let batch: Vec<&str> = wanted.iter().map(|&i| texts[i].0).collect();
+        if !batch.is_empty() {
+            vectors = wanted.iter().copied().zip(embedder.embed(&batch)?).collect();
+        }
+    }
+    let mut out = Vec::with_capacity(texts.len());
+    for (i, (_, exclude)) in texts.iter().enumerate() {
+        out.push(if wanted.contains(&i) {
+            similar_to(store, &analyses[i], vectors.get(&i).map(Vec::as_slice), *exclude, limit)?
+        } else {
+            Vec::new()
+        });
+    }
+    Ok(out)
+}
+
+/// Claims that may say the same as claim `uuid`, leaving out those a checker already confirmed or
+/// dismissed.
+pub fn possible_duplicates(store: &Store, uuid: &str, limit: usize) -> Result<Vec<SimilarClaim>> {
+    let (id, text) = store.claim_wording(uuid)?;
+    let decided = store.decided_matches(id)?;
+    let mut out = similar_claims(store, &text, Some(uuid), limit + decided.len())?;
+    out.retain(|c| !decided.contains(&c.uuid));
+    out.truncate(limit);
+    Ok(out)
+}
+
+fn similar_to(
+    store: &Store,
+    query: &Analysis,
+    meaning: Option<&[f32]>,
+    exclude: Option<&str>,
+    limit: usize,
+) -> Result<Vec<SimilarClaim>> {
+    let total = store.claim_id_ceiling()?;
+    if total == 0 {
+        return Ok(Vec::new());
+    }
+    let df_probe = store.term_frequencies(query.terms.iter().flat_map(|t| t.probes.iter()))?;
+    // A term's frequency: the claims using any of its spellings (an over-count when one uses two).
+    let df: HashMap<&str, i64> = query
+        .terms
+        .iter()
+        .filter(|t| !t.probes.is_empty())
+        .map(|t| (t.key.as_str(), t.probes.iter().map(|p| df_probe[p]).sum::<i64>().min(total)))
+        .collect();
+    let n = total as f32 + 1.0;
+    let idf = |d: i64| (n / (d as f32 + 1.0)).ln().max(0.05);
+    let weight = |t: &str| -> f32 {
+        if is_marker(t) {
+            return MARKER_WEIGHT;
+        }
+        // A term only the candidate has counts as rare: it is something the query does not say.
+        idf(df.get(t).copied().unwrap_or(0))
+    };
+
+    // Candidates by meaning, then by words; each claim once.
+    let mut rows: Vec<MatchRow> = Vec::new();
+    let mut model = None;
+    if let Some(v) = meaning {
+        if let Some((m, ids)) = store.nearest_vectors(&sign_bits(v), VECTOR_CANDIDATES)? {
+            model = Some(m);
+            let mut seen = HashSet::new();
+            let ids: Vec<i64> = ids.into_iter().filter(|id| seen.insert(*id)).collect();
+            rows = store.match_rows(&ids, model)?;
+        }
+    }
+    let mut probes: Vec<&Term> =
+        query.terms.iter().filter(|t| df.get(t.key.as_str()).copied().unwrap_or(0) > 0).collect();
+    probes.sort_by_key(|t| df[t.key.as_str()]);
+    probes.truncate(PROBE_TERMS);
+    if !probes.is_empty() {
+        let reach = |t: &Term| df[t.key.as_str()] as f64;
+        let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
+        let have: HashSet<i64> = rows.iter().map(|r| r.id).collect();
+        rows.extend(store.word_candidates(&fts, CANDIDATES, model)?.into_iter().filter(|r| !have.contains(&r.id)));
+    }
+
+    let terms: Vec<String> = query.terms.iter().map(|t| t.key.clone()).collect();
+    let mut out = Vec::new();
+    for row in rows {
+        let mut c = row.claim;
+        if exclude == Some(c.uuid.as_str()) {
+            continue;
+        }
+        let other = analyse(&c.text);
+        if other.content < MIN_CONTENT_WORDS {
+            continue;
+        }
+        let other: Vec<String> = other.terms.into_iter().map(|t| t.key).collect();
+        let cmp = compare(&terms, &other, &weight);
+        let cosine = meaning.zip(row.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
+        let mut differs = cmp.differs;
+        let (score, shown) = match cosine {
+            Some(cos) => {
+                // Most words shared and exactly one swapped for another: that word is the claim
+                // ("payments" for "attacks", "silver" for "gold"), however alike the sentences read.
+                let swap = cmp.swapped == 1 && cmp.overlap >= SWAP_OVERLAP;
+                if swap {
+                    differs.push(Difference::Word);
+                }
+                let score = cos * cmp.agreement * if swap { SWAP_CONFLICT } else { 1.0 };
+                // A conflict ranks a claim lower; it hides it only when the meanings are not close
+                // either (the rules read a paraphrase wrong now and then: it stays in view).
+                (score, score >= MIN_MEANING_SCORE || cos >= CLOSE_MEANING)
+            }
+            None => {
+                let score = cmp.overlap * cmp.agreement;
+                (score, score >= MIN_WORD_SCORE)
+            }
+        };
+        if !shown {
+            continue;
+        }
+        c.differs = differs;
+        c.score = score.clamp(0.0, 1.0);
+        out.push(c);
+    }
+    // Equal scores: the shorter wording first (it says no more than the query), then by text, so
+    // the order never depends on the random claim ids.
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.len().cmp(&b.text.len()))
+            .then_with(|| a.text.cmp(&b.text))
+            .then_with(|| a.uuid.cmp(&b.uuid))
+    });
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// One claim's vector as stored: `(claim id, the wording embedded, sign bits, quantized vector)`.
+pub type StoredVector<'a> = (i64, &'a str, Vec<u8>, Vec<u8>);
+
+/// Embeds claims' wording for storage with [`Store::save_vectors`]. Takes no lock on the
+/// workspace: the app embeds outside it, so the window stays usable while a big import is indexed.
+pub fn embed_claims<'a>(embedder: &Embedder, claims: &'a [(i64, String)]) -> Result<Vec<StoredVector<'a>>> {
+    let texts: Vec<&str> = claims.iter().map(|(_, t)| t.as_str()).collect();
+    let vectors = embedder.embed(&texts)?;
+    Ok(claims
+        .iter()
+        .zip(vectors)
+        .map(|((id, text), v)| {
+            let bits = crate::language::vectors::bits_to_bytes(&sign_bits(&v));
+            (*id, text.as_str(), bits, quantize(&v))
+        })
+        .collect())
+}
+
+/// Embeds every claim waiting for a vector with the store's model, [`INDEX_BATCH`] at a time,
+/// calling `progress(done, total)` after each batch; returns how many were indexed (0 without a
+/// model or on a read-only workspace). For the CLI and tests; the app does the same in the
+/// background without holding the workspace while embedding.
+pub fn index_queued(store: &mut Store, mut progress: impl FnMut(u64, u64)) -> Result<u64> {
+    let Some(embedder) = store.embedder().cloned() else { return Ok(0) };
+    if store.is_read_only() {
+        return Ok(0);
+    }
+    let total = store.vector_queue_len()?;
+    let mut done = 0;
+    loop {
+        let batch = store.queued_claims(INDEX_BATCH)?;
+        if batch.is_empty() {
+            break;
+        }
+        let rows = embed_claims(&embedder, &batch)?;
+        let saved = store.save_vectors(embedder.model_name(), embedder.dim(), &rows)?;
+        if saved == 0 {
+            // Every claim of the batch changed under us: cannot happen in one process holding the
+            // workspace, but never loop forever.
+            break;
+        }
+        done += saved as u64;
+        progress(done, total.max(done));
+    }
+    Ok(done)
+}
+

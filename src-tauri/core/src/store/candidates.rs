@@ -1,0 +1,293 @@
+//! The statements similar-claim matching runs. The matching itself is `crate::matching`; what it
+//! reads in a text is `crate::language`. Here: claims found by their words through the search
+//! index, the rows of claims found in the in-memory vector index, the stored vectors, and the queue
+//! of claims whose wording still waits for a vector.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rusqlite::{params, OptionalExtension};
+
+use super::claims::checked_by;
+use super::verdicts::{rating_from_row, RATING_COLS};
+use super::{parse_date, Store, Tx};
+use crate::error::{Error, Result};
+use crate::language::embed::Embedder;
+use crate::language::vectors::{bits_from_bytes, Index};
+use crate::model::{ClaimOrigin, ClaimStatus, SimilarClaim};
+
+/// A claim offered to the matcher: its row as shown, and its stored vector (quantized, see
+/// `language::vectors`) when the given model made one.
+#[derive(Debug, Clone)]
+pub struct MatchRow {
+    pub id: i64,
+    pub claim: SimilarClaim,
+    pub vector: Option<Vec<u8>>,
+}
+
+/// The columns of a [`MatchRow`], over `claims c` (the vector, `?2` the model id, last).
+fn match_select(from: &str) -> String {
+    format!(
+        "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
+                (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
+                 ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1),
+                {RATING_COLS},
+                (SELECT cv.vector FROM claim_vectors cv WHERE cv.claim_id = c.id AND cv.model_id = ?2)
+         FROM {from}
+         LEFT JOIN claimants cl ON cl.id = c.claimant_id
+         LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
+         LEFT JOIN ratings r ON r.id = v.rating_id"
+    )
+}
+
+fn match_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MatchRow> {
+    let status: String = r.get(4)?;
+    let origin: String = r.get(6)?;
+    let rating = rating_from_row(r, 8)?;
+    let vector_at = r.as_ref().column_count() - 1;
+    Ok(MatchRow {
+        id: r.get(0)?,
+        claim: SimilarClaim {
+            uuid: r.get(1)?,
+            text: r.get(2)?,
+            claimant: r.get(3)?,
+            status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
+            said_on: parse_date(r.get(5)?)?,
+            rating,
+            score: 0.0,
+            origin: if origin == "imported" { ClaimOrigin::Imported } else { ClaimOrigin::Desk },
+            checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
+            differs: Vec::new(),
+        },
+        vector: r.get(vector_at)?,
+    })
+}
+
+impl Store {
+    /// An upper bound of the number of claims, from one index probe (the largest id) rather than a
+    /// count.
+    pub fn claim_id_ceiling(&self) -> Result<i64> {
+        Ok(self.conn().query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?)
+    }
+
+    /// How many claims use each of these words (as the search index spells them).
+    pub fn term_frequencies<'a>(&self, words: impl Iterator<Item = &'a String>) -> Result<HashMap<String, i64>> {
+        let mut stmt = self.conn().prepare_cached("SELECT coalesce(max(doc), 0) FROM claims_vocab WHERE term = ?1")?;
+        let mut out = HashMap::new();
+        for w in words {
+            if !out.contains_key(w) {
+                let df: i64 = stmt.query_row([w], |r| r.get(0))?;
+                out.insert(w.clone(), df);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The claims the search index ranks best for the expression `fts` (FTS5 syntax), at most
+    /// `limit`, with their vectors of model `model` when stored.
+    pub fn word_candidates(&self, fts: &str, limit: u32, model: Option<i64>) -> Result<Vec<MatchRow>> {
+        let sql = match_select(
+            "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?3) f JOIN claims c ON c.id = f.rowid",
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![fts, model, limit], match_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The claims with these ids (those that still exist), with their vectors of model `model`.
+    pub fn match_rows(&self, ids: &[i64], model: Option<i64>) -> Result<Vec<MatchRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = serde_json::to_string(ids).map_err(|e| Error::Workspace(e.to_string()))?;
+        let sql = match_select("json_each(?1) j JOIN claims c ON c.id = j.value");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![list, model], match_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The claim's id and wording.
+    pub fn claim_wording(&self, uuid: &str) -> Result<(i64, String)> {
+        self.conn()
+            .query_row("SELECT id, text FROM claims WHERE uuid = ?1", [uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or_else(|| Error::not_found("claim", uuid))
+    }
+
+    /// The claims a checker already confirmed as the same as claim `id`, or dismissed: possible
+    /// duplicates leave them out.
+    pub fn decided_matches(&self, id: i64) -> Result<HashSet<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT c.uuid FROM claim_links l JOIN claims c ON c.id = CASE WHEN l.claim_a = ?1 THEN l.claim_b ELSE l.claim_a END
+                 WHERE l.claim_a = ?1 OR l.claim_b = ?1",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The id of the embedding model named `name` in this workspace, if it made any vector here.
+    pub fn embedding_model_id(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id FROM embedding_models WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Calls `each(seq, claim_id, bits)` for every vector of model `model` written after `after`
+    /// (a `seq`), in the order written; returns the last `seq` seen (`after` when none).
+    pub fn vectors_since(&self, model: i64, after: i64, mut each: impl FnMut(i64, &[u8])) -> Result<i64> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT seq, claim_id, bits FROM claim_vectors WHERE model_id = ?1 AND seq > ?2 ORDER BY seq")?;
+        let mut rows = stmt.query(params![model, after])?;
+        let mut last = after;
+        while let Some(r) = rows.next()? {
+            last = r.get(0)?;
+            let bits = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
+            each(r.get(1)?, bits);
+        }
+        Ok(last)
+    }
+
+    /// The largest `seq` of any stored vector (0 when none): when it is below what an in-memory
+    /// index has read, the workspace was replaced under it (a restore) and the index starts over.
+    pub fn last_vector_seq(&self) -> Result<i64> {
+        Ok(self.conn().query_row("SELECT coalesce(max(seq), 0) FROM claim_vectors", [], |r| r.get(0))?)
+    }
+
+    /// How many claims wait for a vector.
+    pub fn vector_queue_len(&self) -> Result<u64> {
+        Ok(self.conn().query_row("SELECT count(*) FROM vector_queue", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    /// Up to `limit` claims waiting for a vector: id and wording, oldest claims first.
+    pub fn queued_claims(&self, limit: usize) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.id, c.text FROM vector_queue q JOIN claims c ON c.id = q.claim_id ORDER BY q.claim_id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores the vectors model `model` (of dimension `dim`) made, one per claim: `(claim id, the
+    /// wording embedded, sign bits, quantized vector)`, and takes those claims off the queue, in one
+    /// transaction. A claim whose wording changed since it was read is left on the queue (its vector
+    /// would describe the old wording), and one deleted since is skipped. Returns how many were
+    /// stored. Vectors are derived data: no history is written.
+    pub fn save_vectors(&mut self, model: &str, dim: usize, rows: &[(i64, &str, Vec<u8>, Vec<u8>)]) -> Result<usize> {
+        let tx = self.upkeep_transaction()?;
+        tx.execute("INSERT OR IGNORE INTO embedding_models (name, dim) VALUES (?1, ?2)", params![model, dim as i64])?;
+        let model_id: i64 = tx.query_row("SELECT id FROM embedding_models WHERE name = ?1", [model], |r| r.get(0))?;
+        let mut saved = 0;
+        {
+            let mut same = tx.prepare_cached("SELECT 1 FROM claims WHERE id = ?1 AND text = ?2")?;
+            let mut put = tx.prepare_cached(
+                "INSERT OR REPLACE INTO claim_vectors (claim_id, model_id, bits, vector) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut done = tx.prepare_cached("DELETE FROM vector_queue WHERE claim_id = ?1")?;
+            for (id, text, bits, vector) in rows {
+                if !same.exists(params![id, text])? {
+                    continue;
+                }
+                put.execute(params![id, model_id, bits, vector])?;
+                done.execute([id])?;
+                saved += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// Queues every claim that has no vector of model `model` (a new workspace model, or one whose
+    /// indexing was never finished). Returns how many were queued.
+    pub fn queue_missing_vectors(&mut self, model: &str) -> Result<usize> {
+        let tx = self.upkeep_transaction()?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO vector_queue (claim_id)
+             SELECT c.id FROM claims c WHERE NOT EXISTS (
+                 SELECT 1 FROM claim_vectors v JOIN embedding_models m ON m.id = v.model_id
+                 WHERE v.claim_id = c.id AND m.name = ?1)",
+            [model],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Which model made most of the stored vectors, if any: the one an index switching models
+    /// leaves behind.
+    pub fn stored_vector_models(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT m.name, count(v.seq) FROM embedding_models m LEFT JOIN claim_vectors v ON v.model_id = m.id
+             GROUP BY m.id ORDER BY count(v.seq) DESC",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    /// The claim's wording is new or changed: its vector (if any) describes another wording, so it
+    /// goes, and the claim waits for the indexer. Called in the transaction that writes the wording.
+    pub(crate) fn wording_changed(&self, claim_id: i64) -> Result<()> {
+        self.conn().prepare_cached("DELETE FROM claim_vectors WHERE claim_id = ?1")?.execute([claim_id])?;
+        self.conn().prepare_cached("INSERT OR IGNORE INTO vector_queue (claim_id) VALUES (?1)")?.execute([claim_id])?;
+        Ok(())
+    }
+}
+
+/// The stored vectors of one model, read into memory for the coarse first pass of matching by
+/// meaning (see `language::vectors::Index`). It reads only what was written since it last looked.
+#[derive(Default)]
+pub(crate) struct VectorCache {
+    /// The model's id in this workspace, and the index of its vectors.
+    model: Option<(i64, Index)>,
+    /// The last `seq` read.
+    last_seq: i64,
+}
+
+impl Store {
+    /// Gives the store the matching model: similar claims are then found by meaning as well as by
+    /// words, and the claims whose vector another model made (or none) wait for the indexer.
+    pub fn attach_embedder(&mut self, embedder: Arc<Embedder>) -> Result<()> {
+        *self.vectors.borrow_mut() = VectorCache::default();
+        let name = embedder.model_name().to_string();
+        self.embedder = Some(embedder);
+        if !self.is_read_only() && self.setting(MODEL_SETTING)?.as_deref() != Some(name.as_str()) {
+            self.queue_missing_vectors(&name)?;
+            self.write(|tx| tx.set_setting(MODEL_SETTING, &name))?;
+        }
+        Ok(())
+    }
+
+    /// The matching model, when one is attached.
+    pub fn embedder(&self) -> Option<&Arc<Embedder>> {
+        self.embedder.as_ref()
+    }
+
+    /// The ids of the (at most) `k` claims whose stored vectors of the attached model are nearest
+    /// to `bits` (a vector's sign bits), nearest first, with the model's id in this workspace for
+    /// reading their exact vectors. None without a model or before any vector of it is stored.
+    pub fn nearest_vectors(&self, bits: &[u64], k: usize) -> Result<Option<(i64, Vec<i64>)>> {
+        let Some(embedder) = &self.embedder else { return Ok(None) };
+        let mut cache = self.vectors.borrow_mut();
+        if cache.model.is_none() || self.last_vector_seq()? < cache.last_seq {
+            *cache = VectorCache::default();
+            let Some(id) = self.embedding_model_id(embedder.model_name())? else { return Ok(None) };
+            cache.model = Some((id, Index::new(embedder.dim())));
+        }
+        let VectorCache { model: Some((model, index)), last_seq } = &mut *cache else { unreachable!() };
+        let words = embedder.dim().div_ceil(64);
+        *last_seq = self.vectors_since(*model, *last_seq, |claim, bytes| {
+            if let Some(b) = bits_from_bytes(bytes).filter(|b| b.len() == words) {
+                index.push(claim, &b);
+            }
+        })?;
+        Ok(Some((*model, index.nearest(bits, k).into_iter().map(|(id, _)| id).collect())))
+    }
+}
+
+/// The setting naming the model the workspace's vectors were last made with.
+const MODEL_SETTING: &str = "matching.model";

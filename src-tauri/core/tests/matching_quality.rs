@@ -446,18 +446,24 @@ fn short_texts_never_match_and_the_excluded_claim_never_appears() {
 }
 
 /// The sets the word matcher was tuned on (the labelled set, held-out sets 1 and 2), matched by
-/// meaning and words with the installed model. The hybrid's weights and floors were chosen on
-/// these sets only; the blind sets below never informed them.
+/// meaning and words with the installed model. The hybrid's weights and floors (matching.rs:
+/// MIN_MEANING_SCORE, CLOSE_MEANING, SWAP_CONFLICT, SWAP_OVERLAP) were chosen on these sets only.
 #[test]
 fn ranking_by_meaning_on_the_sets_tuned_on() {
     let Some(m) = model("ranking_by_meaning_on_the_sets_tuned_on") else { return };
-    for (name, title) in [
-        ("claims.json", "Labelled set (tuned on)"),
-        ("heldout.json", "Held-out set 1 (tuned on)"),
-        ("heldout2.json", "Held-out set 2 (tuned on)"),
+    // Measured 2026-12-06 (all-MiniLM-L6-v2), MAP@5 / recall@5 / near misses above a relevant claim:
+    //   labelled set   0.948 / 1.000 / 0.035   (by words alone: 0.93 / 1.00 / 0.06)
+    //   held-out set 1 0.933 / 1.000 / 0.017   (by words alone: 0.83 / 1.00 / 0.08)
+    //   held-out set 2 0.819 / 1.000 / 0.133   (by words alone: 0.74 / 0.98 / 0.17)
+    // Floors a little under, so a regression shows.
+    for (name, title, map, recall, above) in [
+        ("claims.json", "Labelled set (tuned on)", 0.92, 0.98, 0.06),
+        ("heldout.json", "Held-out set 1 (tuned on)", 0.90, 0.98, 0.05),
+        ("heldout2.json", "Held-out set 2 (tuned on)", 0.79, 0.97, 0.16),
     ] {
         let got = measure(&fixture_named(name), title, Some(&m));
         println!("{title}: {}", show(&got));
+        assert!(got.map >= map && got.recall >= recall && got.above_rate <= above, "{title}: {}", show(&got));
     }
 }
 
@@ -497,8 +503,12 @@ fn by_kind(fx: &Fixture, title: &str, model: Option<&Arc<Embedder>>) -> Kinds {
     Kinds { all, en, mono, x }
 }
 
-/// The blind sets matched by meaning and words: held-out set 3 and blind set 4, never tuned on
-/// (the hybrid's weights came from the sets above).
+/// The blind sets matched by meaning and words: held-out set 3 and blind set 4. Neither was tuned
+/// on. Blind set 4 was run twice while the hybrid was built, in aggregate only (never its
+/// per-group misses): first with conflicts hiding a claim (whole set MAP@5 0.553, recall@5 0.656;
+/// English 0.707 / 0.816, near misses above 0.072), then with conflicts only ranking a claim lower
+/// unless its meaning is far (the figures below). That second step was a change made after
+/// seeing the first's low recall, so blind set 5 is the untouched measure.
 #[test]
 fn ranking_by_meaning_on_the_blind_sets() {
     let Some(m) = model("ranking_by_meaning_on_the_blind_sets") else { return };
@@ -508,4 +518,45 @@ fn ranking_by_meaning_on_the_blind_sets() {
     for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
         println!("Blind set 4, {label}: {}", show(got));
     }
+    // Measured 2026-12-06 (all-MiniLM-L6-v2), MAP@5 / recall@5 / near misses above a relevant claim,
+    // with the words-only figures of the same day in brackets:
+    //   held-out set 3          0.790 / 0.975 / 0.133   (0.397 / 0.608 / 0.30)
+    //   blind 4, whole set      0.672 / 0.880 / 0.164   (0.285 / 0.409 / 0.276)
+    //   blind 4, English        0.813 / 1.000 / 0.087   (0.440 / 0.613 / 0.290)
+    //   blind 4, es/fr/de/pt    0.610 / 0.900 / 0.276   (0.092 / 0.175 / 0.379)
+    //   blind 4, cross-lingual  0.225 / 0.375 / 0.278   (0 / 0 / 0.056): an English-only model
+    // Floors a little under, so a regression shows.
+    assert!(h3.map >= 0.76 && h3.recall >= 0.95 && h3.above_rate <= 0.16, "held-out 3: {}", show(&h3));
+    assert!(k.all.map >= 0.64 && k.all.recall >= 0.85 && k.all.above_rate <= 0.19, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.78 && k.en.recall >= 0.97 && k.en.above_rate <= 0.11, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.57 && k.mono.recall >= 0.86 && k.mono.above_rate <= 0.31, "other languages: {}", show(&k.mono));
+    assert!(k.x.map >= 0.19 && k.x.recall >= 0.33, "cross-lingual: {}", show(&k.x));
+}
+
+/// Blind set 5 (`blind5.json`, 69 groups), the reserve: written before the hybrid matcher was
+/// measured on anything blind, and first run on 2026-12-06 after its weights were fixed. Matched by
+/// words alone (the matcher before issue 13, and the fallback without a model) and by meaning.
+#[test]
+fn ranking_on_the_fifth_blind_set_never_tuned_on() {
+    let fx = fixture_named("blind5.json");
+    assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
+    let words = by_kind(&fx, "Blind set 5 (reserve, never tuned on)", None);
+    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
+        println!("Blind set 5 by words, {label}: {}", show(got));
+    }
+    // Measured 2026-12-06, by words alone (the matcher before issue 13, and the fallback):
+    //   whole 0.315 / 0.486 / 0.299, English 0.482 / 0.721 / 0.299, other languages 0.069 / 0.167 / 0.477,
+    //   cross-lingual 0 / 0 / 0.061 (MAP@5 / recall@5 / near misses above a relevant claim).
+    assert!(words.all.map >= 0.29 && words.all.recall >= 0.46 && words.all.above_rate <= 0.33, "by words: {}", show(&words.all));
+    let Some(m) = model("ranking_on_the_fifth_blind_set_never_tuned_on") else { return };
+    let k = by_kind(&fx, "Blind set 5 (reserve, never tuned on)", Some(&m));
+    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
+        println!("Blind set 5 by meaning, {label}: {}", show(got));
+    }
+    // Measured 2026-12-06 by meaning (all-MiniLM-L6-v2), first run, after the weights were fixed:
+    //   whole 0.618 / 0.833 / 0.235, English 0.763 / 0.977 / 0.157, other languages 0.581 / 0.933 / 0.409,
+    //   cross-lingual 0.102 / 0.136 / 0.303. Short of the issue's targets (MAP@5 0.80, near misses
+    //   above 10%) on English; floors a little under, so a regression shows.
+    assert!(k.all.map >= 0.59 && k.all.recall >= 0.80 && k.all.above_rate <= 0.26, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.73 && k.en.recall >= 0.95 && k.en.above_rate <= 0.18, "English: {}", show(&k.en));
 }

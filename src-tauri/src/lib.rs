@@ -140,6 +140,11 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
         }
         let name = embedder.model_name().to_string();
         publish(&app, &|m| m.model = Some(name.clone()));
+        // Read the stored vectors into memory now rather than on the checker's first keystroke.
+        let probe = vec![0u64; embedder.dim().div_ceil(64)];
+        if let Err(e) = state.with(|s| s.nearest_vectors(&probe, 1)) {
+            eprintln!("factdesk: reading the claims' vectors: {e}");
+        }
         let mut indexed = 0u64;
         loop {
             let batch = state.with(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests in the real Factdesk window (Xvfb + tauri-driver + WebKitWebDriver).
-# Needs nothing running beforehand and leaves nothing running: the harness starts and stops
-# its own X server and driver. Usage: tests/e2e/run.sh [extra node --test args]
+# Needs nothing running beforehand and leaves nothing running: wdio.conf.mjs's hooks start and
+# stop their own X server and driver. Usage: tests/e2e/run.sh [extra wdio run args], e.g.
+#   tests/e2e/run.sh --spec specs/sources.test.mjs      one spec file
+#   tests/e2e/run.sh --mochaOpts.grep 'verdict'         the steps whose title matches
 #   FACTDESK_APP=/path/to/factdesk      the app binary (default: target/debug/factdesk)
 #   FACTDESK_CLI=/path/to/factdesk-cli  the CLI used to seed and check workspaces
 set -euo pipefail

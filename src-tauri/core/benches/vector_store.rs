@@ -27,10 +27,11 @@
 //! method slower than 50 ms a query) and a table is printed (stderr): p50/p99 per query, build
 //! time, memory, and recall@10 (the share of the exact top 10 found in the method's top 10).
 //!
-//! `cargo bench -p factdesk-core --bench vector_store` runs N = 100,000 and 1,000,000 (~10 min,
-//! ~5 GB of disk in cargo's target tmp dir, deleted after). `FACTDESK_BENCH_SIZES=100000` picks the
-//! sizes. `FACTDESK_BENCH_REAL=20000` also measures the binary index's recall on real embeddings of
-//! that many synthetic claims (needs the model folder; embedding them takes minutes).
+//! `cargo bench -p factdesk-core --bench vector_store` runs N = 100,000 and 1,000,000 (~9 min on 2
+//! busy cores, ~2.5 GB of disk in cargo's target tmp dir, deleted after; ~2.5 GB of memory).
+//! `FACTDESK_BENCH_SIZES=100000` picks the sizes (empty: none). `FACTDESK_BENCH_REAL=20000` also
+//! measures the binary index's recall on real embeddings of that many synthetic claims with 50 to
+//! 500 candidates (needs the model folder; ~40 texts a second on 2 busy cores, so ~8 minutes).
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
@@ -412,9 +413,8 @@ fn build_claim_vectors(data: &Data, quantized: &Quantized, bits: &[Vec<u64>]) ->
     let start = Instant::now();
     let tx = conn.transaction().unwrap();
     {
-        let mut insert = tx
-            .prepare("INSERT INTO claim_vectors (claim_id, model_id, bits, vector) VALUES (?1, 1, ?2, ?3)")
-            .unwrap();
+        let mut insert =
+            tx.prepare("INSERT INTO claim_vectors (claim_id, model_id, bits, vector) VALUES (?1, 1, ?2, ?3)").unwrap();
         for (i, b) in bits.iter().enumerate() {
             let id = i as i64 + 1;
             insert.execute(params![id, bits_to_bytes(b), quantized.get(id)]).unwrap();
@@ -510,7 +510,8 @@ fn run_size(c: &mut Criterion, n: usize) {
 
     // The exact answers, timed: method (b).
     let start = Instant::now();
-    let truth: Vec<Vec<i64>> = data.queries.iter().map(|q| brute(&data, q, TOP).into_iter().map(|(id, _)| id).collect()).collect();
+    let truth: Vec<Vec<i64>> =
+        data.queries.iter().map(|q| brute(&data, q, TOP).into_iter().map(|(id, _)| id).collect()).collect();
     eprintln!("   exact top {TOP} of {QUERIES} queries in {}", secs(start.elapsed()));
     let near: f32 = data.queries.iter().map(|q| brute(&data, q, 1)[0].1).sum::<f32>() / QUERIES as f32;
     let tenth: f32 = data.queries.iter().take(20).map(|q| brute(&data, q, TOP)[TOP - 1].1).sum::<f32>() / 20.0;
@@ -551,29 +552,11 @@ fn run_size(c: &mut Criterion, n: usize) {
         p99,
         timed,
         build: format!("{} encode + {} push", secs(encode), secs(push)),
-        memory: format!(
-            "{} index + {} int8",
-            mb(index.memory_bytes() as u64),
-            mb(quantized.bytes.len() as u64)
-        ),
+        memory: format!("{} index + {} int8", mb(index.memory_bytes() as u64), mb(quantized.bytes.len() as u64)),
         recall,
     });
-    let (p50, p99, timed, recall) = measure(&data, &truth, |q| {
-        let candidates = index.nearest_parallel(&sign_bits(q), K, 2);
-        rescore(q, candidates.iter().map(|&(id, _)| (id, quantized.get(id))))
-    });
-    rows.push(Row {
-        method: "a_index_2_threads".into(),
-        p50,
-        p99,
-        timed,
-        build: "(same index)".into(),
-        memory: "(same)".into(),
-        recall,
-    });
-    let (p50, p99, ..) = measure(&data, &truth, |q| {
-        index.nearest(&sign_bits(q), K).into_iter().map(|(id, d)| (id, d as f32)).collect()
-    });
+    let (p50, p99, ..) =
+        measure(&data, &truth, |q| index.nearest(&sign_bits(q), K).into_iter().map(|(id, d)| (id, d as f32)).collect());
     rows.push(Row {
         method: "a_nearest_only".into(),
         p50,
@@ -583,6 +566,25 @@ fn run_size(c: &mut Criterion, n: usize) {
         memory: "(same)".into(),
         recall: f64::NAN,
     });
+
+    // How recall of (a) moves with the number of candidates rescored.
+    let by_candidates: Vec<String> = [50, 100, 200, 500, 1000]
+        .iter()
+        .map(|&k| {
+            let found: usize = data
+                .queries
+                .iter()
+                .zip(&truth)
+                .map(|(q, want)| {
+                    let candidates = index.nearest(&sign_bits(q), k);
+                    let got = rescore(q, candidates.iter().map(|&(id, _)| (id, quantized.get(id))));
+                    got.iter().filter(|(id, _)| want.contains(id)).count()
+                })
+                .sum();
+            format!("{k}: {:.3}", found as f64 / (QUERIES * TOP) as f64)
+        })
+        .collect();
+    eprintln!("   recall@{TOP} of a_index_rescore by candidates rescored: {}", by_candidates.join(", "));
 
     // (a) against SQLite: the table, loading the index from it, rescoring from it.
     let (cv_path, cv, cv_insert) = build_claim_vectors(&data, &quantized, &bits);
@@ -605,7 +607,8 @@ fn run_size(c: &mut Criterion, n: usize) {
 
     // (c): sqlite-vec.
     register_sqlite_vec();
-    let version: String = Connection::open_in_memory().unwrap().query_row("SELECT vec_version()", [], |r| r.get(0)).unwrap();
+    let version: String =
+        Connection::open_in_memory().unwrap().query_row("SELECT vec_version()", [], |r| r.get(0)).unwrap();
     let max = data.vectors.iter().fold(0f32, |m, x| m.max(x.abs()));
     let int8_scale = 127.0 / max;
     let mut tables = Vec::new();
@@ -668,7 +671,8 @@ fn real_recall(n: usize) {
             return;
         }
     };
-    let texts: Vec<String> = factdesk_core::synthetic::generate_claims(0, n + QUERIES, 11).into_iter().map(|c| c.text).collect();
+    let texts: Vec<String> =
+        factdesk_core::synthetic::generate_claims(0, n + QUERIES, 11).into_iter().map(|c| c.text).collect();
     let t = Instant::now();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut vectors = Vec::with_capacity(refs.len());
@@ -687,13 +691,18 @@ fn real_recall(n: usize) {
     for k in [50, 100, K, 500] {
         let mut found = 0;
         for q in queries {
-            let want: HashSet<i64> =
-                top_k(stored.iter().enumerate().map(|(i, v)| (dot(q, v), i as i64 + 1)), TOP).into_iter().map(|(id, _)| id).collect();
+            let want: HashSet<i64> = top_k(stored.iter().enumerate().map(|(i, v)| (dot(q, v), i as i64 + 1)), TOP)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
             let candidates = index.nearest(&sign_bits(q), k);
             let got = rescore(q, candidates.iter().map(|&(id, _)| (id, quantized.get(id))));
             found += got.iter().filter(|(id, _)| want.contains(id)).count();
         }
-        eprintln!("real embeddings, {n} claims: recall@{TOP} of the index with {k} candidates: {:.3}", found as f64 / (queries.len() * TOP) as f64);
+        eprintln!(
+            "real embeddings, {n} claims: recall@{TOP} of the index with {k} candidates: {:.3}",
+            found as f64 / (queries.len() * TOP) as f64
+        );
     }
 }
 

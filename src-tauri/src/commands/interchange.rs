@@ -18,8 +18,22 @@ use tauri_plugin_dialog::DialogExt;
 use super::off_thread;
 use crate::AppState;
 
-/// Set by automation (the end-to-end tests) to answer the open dialog with this path.
+/// Set by automation (the end-to-end tests) to answer the open dialog with this path. A test hook,
+/// compiled into debug builds only: a release binary ignores the variable and always shows the dialog.
+#[cfg(debug_assertions)]
 pub const OPEN_PATH_ENV: &str = "FACTDESK_OPEN_PATH";
+
+/// The open dialog's answer given by automation ([`OPEN_PATH_ENV`]), if any.
+#[cfg(debug_assertions)]
+pub(crate) fn automated_open_path() -> Option<PathBuf> {
+    std::env::var_os(OPEN_PATH_ENV).map(PathBuf::from)
+}
+
+/// A release build has no test hooks: the open dialog is always shown.
+#[cfg(not(debug_assertions))]
+pub(crate) fn automated_open_path() -> Option<PathBuf> {
+    None
+}
 
 /// Larger files are refused before they are read: no fact-check feed or export comes near it.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
@@ -119,8 +133,8 @@ pub async fn preview_data_import(
     pending: State<'_, PendingImport>,
     kind: ImportKind,
 ) -> Result<Option<DataImportPreview>> {
-    let path = match std::env::var_os(OPEN_PATH_ENV) {
-        Some(p) => Some(PathBuf::from(p)),
+    let path = match automated_open_path() {
+        Some(p) => Some(p),
         None => {
             let dialog_app = app.clone();
             off_thread(move || Ok(pick_file(&dialog_app, kind))).await?

@@ -14,7 +14,9 @@ use super::off_thread;
 use crate::AppState;
 
 /// Set by automation (the end-to-end tests) to answer the save dialog: with this path, or, when it
-/// names a folder that exists, with the suggested file name in that folder.
+/// names a folder that exists, with the suggested file name in that folder. A test hook, compiled
+/// into debug builds only: a release binary ignores the variable and always shows the dialog.
+#[cfg(debug_assertions)]
 pub const SAVE_PATH_ENV: &str = "FACTDESK_SAVE_PATH";
 
 /// The running export's cancel flag: the window's Cancel sets it, the export reads it after every
@@ -56,8 +58,8 @@ pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Opt
         (None, None) => return Err(Error::validation("selection", "Choose a claim or a list to export.")),
     };
     let suggested = format!("factdesk-{name}.{}", format.extension());
-    let path: Option<PathBuf> = match std::env::var_os(SAVE_PATH_ENV) {
-        Some(p) => Some(answer_for_automation(PathBuf::from(p), &suggested)),
+    let path: Option<PathBuf> = match automated_save_path(&suggested) {
+        Some(p) => Some(p),
         None => {
             let (dialog_app, ext) = (app.clone(), format.extension());
             off_thread(move || Ok(app_dialog_save(&dialog_app, &suggested, ext))).await?
@@ -99,13 +101,18 @@ pub async fn export_report(app: AppHandle, request: ExportRequest) -> Result<Opt
     .await
 }
 
-/// The path the automation variable stands for: a folder means "the suggested name in it".
-pub(crate) fn answer_for_automation(p: PathBuf, suggested: &str) -> PathBuf {
-    if p.is_dir() {
-        p.join(suggested)
-    } else {
-        p
-    }
+/// The save dialog's answer given by automation ([`SAVE_PATH_ENV`]), if any: a folder means "the
+/// suggested name in it".
+#[cfg(debug_assertions)]
+pub(crate) fn automated_save_path(suggested: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(std::env::var_os(SAVE_PATH_ENV)?);
+    Some(if p.is_dir() { p.join(suggested) } else { p })
+}
+
+/// A release build has no test hooks: the save dialog is always shown.
+#[cfg(not(debug_assertions))]
+pub(crate) fn automated_save_path(_suggested: &str) -> Option<PathBuf> {
+    None
 }
 
 fn app_dialog_save(app: &AppHandle, suggested: &str, ext: &str) -> Option<PathBuf> {

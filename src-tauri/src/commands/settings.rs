@@ -11,8 +11,8 @@ use factdesk_core::Result;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::interchange::OPEN_PATH_ENV;
-use super::reports::SAVE_PATH_ENV;
+use super::interchange::automated_open_path;
+use super::reports::automated_save_path;
 use super::{off_thread, off_thread_or};
 use crate::AppState;
 
@@ -34,8 +34,8 @@ pub async fn set_rating_names(state: State<'_, AppState>, names: Vec<RatingName>
 #[tauri::command]
 pub async fn backup_workspace(app: AppHandle) -> Result<Option<BackupDone>> {
     let suggested = backup_file_name(SystemTime::now());
-    let path: Option<PathBuf> = match std::env::var_os(SAVE_PATH_ENV) {
-        Some(p) => Some(super::reports::answer_for_automation(PathBuf::from(p), &suggested)),
+    let path: Option<PathBuf> = match automated_save_path(&suggested) {
+        Some(p) => Some(p),
         None => {
             let dialog_app = app.clone();
             off_thread(move || Ok(ask_where(&dialog_app, &suggested))).await?
@@ -71,8 +71,8 @@ pub async fn set_auto_backups(state: State<'_, AppState>, enabled: bool, folder:
 /// `None` when the checker cancelled.
 #[tauri::command]
 pub async fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<AutoBackups>> {
-    let folder: Option<PathBuf> = match std::env::var_os(OPEN_PATH_ENV) {
-        Some(p) => Some(PathBuf::from(p)),
+    let folder: Option<PathBuf> = match automated_open_path() {
+        Some(p) => Some(p),
         None => {
             let dialog_app = app.clone();
             off_thread(move || {
@@ -94,8 +94,8 @@ pub async fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) ->
 /// cancelled. The window reloads afterwards to show the restored workspace.
 #[tauri::command]
 pub async fn restore_workspace(app: AppHandle) -> Result<Option<RestoreDone>> {
-    let path: Option<PathBuf> = match std::env::var_os(OPEN_PATH_ENV) {
-        Some(p) => Some(PathBuf::from(p)),
+    let path: Option<PathBuf> = match automated_open_path() {
+        Some(p) => Some(p),
         None => {
             let dialog_app = app.clone();
             off_thread(move || Ok(ask_which_backup(&dialog_app))).await?

@@ -4,10 +4,9 @@
 // exact excerpt as evidence), reject another; relaunch, open the article again from the Sources
 // screen and find both decisions kept. The CLI cross-checks what the window wrote.
 //
-// The steps build on each other; when one fails, the rest are skipped (see useHarness).
+// The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import { assertNoErrorBanner, click, sourceRowUuids, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const TITLE = 'Harbour council weighs ferry cuts';
@@ -26,15 +25,13 @@ const REJECT = { contains: 'emptiest boats' };
 describe('article import', () => {
   let db;
   let claimUuid;
-  const suite = useHarness('article-import', {
-    async launch(h) {
-      db = h.workspace('articles.factdesk');
-      h.cli('--db', db, 'demo');
-      await h.launchApp(db);
-    },
+  before(async () => {
+    db = app.workspace('articles.factdesk');
+    app.cli('--db', db, 'demo');
+    await app.launch(db);
   });
 
-  suite.step('pasting an article shows its candidates, ranked, with speakers', async (browser) => {
+  it('pasting an article shows its candidates, ranked, with speakers', async () => {
     await click(browser, 'nav-import');
     await typeInto(browser, 'paste-title', TITLE);
     await typeInto(browser, 'paste-text', PARAGRAPHS.join('\n'));
@@ -60,7 +57,7 @@ describe('article import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('accepting a candidate creates the claim with its speaker as claimant', async (browser) => {
+  it('accepting a candidate creates the claim with its speaker as claimant', async () => {
     const index = await cardIndex(browser, (t) => t.includes('41,000 passengers'));
     const card = await browser.$(`[data-testid="candidate"][data-index="${index}"]`);
     await (await card.$('[data-testid="candidate-accept"]')).click();
@@ -76,7 +73,7 @@ describe('article import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('rejecting another candidate keeps it, marked rejected', async (browser) => {
+  it('rejecting another candidate keeps it, marked rejected', async () => {
     await click(browser, 'nav-import');
     const index = await cardIndex(browser, (t) => t.includes(REJECT.contains));
     const card = await browser.$(`[data-testid="candidate"][data-index="${index}"]`);
@@ -85,12 +82,12 @@ describe('article import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('the CLI sees the claim, its claimant, the article as appearance and the exact excerpt', async (_browser, h) => {
-    const list = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
+  it('the CLI sees the claim, its claimant, the article as appearance and the exact excerpt', async () => {
+    const list = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
     const made = list.filter((c) => c.text.includes('41,000 passengers'));
     assert.equal(made.length, 1, 'exactly one claim was created from the article');
     if (claimUuid) assert.equal(made[0].uuid, claimUuid);
-    const shown = JSON.parse(h.cli('--db', db, 'claim', 'show', made[0].uuid));
+    const shown = JSON.parse(app.cli('--db', db, 'claim', 'show', made[0].uuid));
     assert.equal(shown.claimant?.name, ACCEPT.speaker);
     assert.equal(shown.appearances.length, 1);
     assert.equal(shown.evidence.length, 1);
@@ -99,9 +96,9 @@ describe('article import', () => {
     assert.ok(excerpt.startsWith(ACCEPT.start.slice(1)) || excerpt.startsWith(ACCEPT.start), excerpt);
   });
 
-  suite.step('after a relaunch the article opens from the Sources screen with both decisions kept', async (_browser, h) => {
-    await h.quitApp();
-    const b = await h.launchApp(db);
+  it('after a relaunch the article opens from the Sources screen with both decisions kept', async () => {
+    await app.quit();
+    const b = await app.launch(db);
     await click(b, 'nav-sources');
     await waitFor(b, 'the article in the source list', async () => (await sourceRowUuids(b)).length > 0);
     const uuid = await b.execute((title) => {

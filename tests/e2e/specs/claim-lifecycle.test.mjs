@@ -3,10 +3,9 @@
 // it → quit and relaunch on the same workspace file: everything is still there. Then the database
 // is checked with factdesk-cli, independently of the UI.
 //
-// The steps build on each other; when one fails, the rest are skipped (see useHarness).
+// The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import {
   assertNoErrorBanner,
   byId,
@@ -56,20 +55,18 @@ describe('claim lifecycle', () => {
   let db;
   let uuid; // the claim this story is about
   let historyBeforeEdit;
-  const suite = useHarness('claim-lifecycle', {
-    async launch(h) {
-      db = h.workspace('lifecycle.factdesk');
-      await h.launchApp(db);
-    },
+  before(async () => {
+    db = app.workspace(); // the fresh workspace the runner's session opened the app on
+    await app.launch(db); // already open on it: waits until its claim list has loaded
   });
 
-  suite.step('starts on an empty workspace', async (browser, h) => {
+  it('starts on an empty workspace', async () => {
     await waitForText(browser, 'claim-count', '0 claims');
     assert.equal((await rowUuids(browser)).length, 0);
-    assert.deepEqual(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')), []);
+    assert.deepEqual(JSON.parse(app.cli('--db', db, 'claim', 'list', '--json')), []);
   });
 
-  suite.step('creates a claim: it appears selected in the list and in the detail', async (browser, h) => {
+  it('creates a claim: it appears selected in the list and in the detail', async () => {
     await click(browser, 'new-claim');
     await byId(browser, 'claim-form');
     await typeInto(browser, 'claim-text', CLAIM.text);
@@ -100,7 +97,7 @@ describe('claim lifecycle', () => {
     assert.match(await textOf(r), new RegExp(escapeRe(CLAIM.text)));
 
     // The database has it.
-    const listed = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
+    const listed = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
     assert.equal(listed.length, 1);
     assert.equal(listed[0].uuid, uuid);
     assert.equal(listed[0].text, CLAIM.text);
@@ -109,7 +106,7 @@ describe('claim lifecycle', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('saving a claim with empty text shows field-error-text and creates nothing', async (browser, h) => {
+  it('saving a claim with empty text shows field-error-text and creates nothing', async () => {
     await click(browser, 'new-claim');
     await byId(browser, 'claim-form');
     await typeInto(browser, 'claim-text', '');
@@ -123,14 +120,14 @@ describe('claim lifecycle', () => {
     assert.equal(await (await byId(browser, 'claim-text')).getAttribute('aria-invalid'), 'true');
     assert.equal(await countNow(browser, 'form-error'), 0, 'the error is placed on the field, not the form');
 
-    assert.equal(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).length, 1, 'no claim was created');
+    assert.equal(JSON.parse(app.cli('--db', db, 'claim', 'list', '--json')).length, 1, 'no claim was created');
     await click(browser, 'claim-cancel');
     await waitFor(browser, 'the form to close', async () => (await countNow(browser, 'claim-form')) === 0);
     await waitForText(browser, 'claim-count', '1 claim');
     assert.deepEqual(await rowUuids(browser), [uuid]);
   });
 
-  suite.step('edits the claim: the detail shows the new text and status, and the history both changes', async (browser) => {
+  it('edits the claim: the detail shows the new text and status, and the history both changes', async () => {
     // Back on the claim (cancelling "new" shows the selected claim again; clicking its row is harmless).
     await (await row(browser, uuid)).click();
     await waitForText(browser, 'detail-text', CLAIM.text);
@@ -165,7 +162,7 @@ describe('claim lifecycle', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('an invalid source address shows field-error-url and adds nothing', async (browser) => {
+  it('an invalid source address shows field-error-url and adds nothing', async () => {
     await click(browser, 'add-evidence');
     await byId(browser, 'evidence-form');
     await byId(browser, 'source-search'); // the library search is offered too
@@ -185,7 +182,7 @@ describe('claim lifecycle', () => {
     assert.equal(await countNow(browser, 'evidence-item'), 0, 'no evidence was added');
   });
 
-  suite.step('links a new source as evidence: the item shows its title and stance', async (browser, h) => {
+  it('links a new source as evidence: the item shows its title and stance', async () => {
     // Same form, the address corrected; everything else as typed.
     await typeInto(browser, 'source-url', SOURCE.url);
     assert.equal(await (await byId(browser, 'evidence-stance')).getValue(), EVIDENCE.stance);
@@ -201,13 +198,13 @@ describe('claim lifecycle', () => {
     assert.match(itemText, new RegExp(escapeRe(EVIDENCE.note)));
     assert.match(itemText, new RegExp(escapeRe(SOURCE.publisher)));
 
-    const shown = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+    const shown = JSON.parse(app.cli('--db', db, 'claim', 'show', uuid));
     assert.equal(shown.evidence.length, 1);
     assert.equal(shown.evidence[0].source.url, SOURCE.url);
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('records a verdict: the current verdict is "Mostly false"', async (browser) => {
+  it('records a verdict: the current verdict is "Mostly false"', async () => {
     await byId(browser, 'verdict-form');
     await choose(browser, 'verdict-rating', VERDICT1.key);
     await typeInto(browser, 'verdict-rationale', VERDICT1.rationale);
@@ -222,7 +219,7 @@ describe('claim lifecycle', () => {
     assert.equal(await (await byId(browser, 'verdict-rationale')).getValue(), '');
   });
 
-  suite.step('a second verdict supersedes the first: current "False", two in the history', async (browser) => {
+  it('a second verdict supersedes the first: current "False", two in the history', async () => {
     await choose(browser, 'verdict-rating', VERDICT2.key);
     await typeInto(browser, 'verdict-rationale', VERDICT2.rationale);
     await click(browser, 'verdict-save');
@@ -233,9 +230,9 @@ describe('claim lifecycle', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('after quitting and relaunching on the same file, everything is still there', async (browser, h) => {
-    await h.quitApp();
-    const b = await h.launchApp(db);
+  it('after quitting and relaunching on the same file, everything is still there', async () => {
+    await app.quit();
+    const b = await app.launch(db);
 
     await waitFor(b, 'the claim in the list', async () => (await rowUuids(b)).includes(uuid));
     await waitForText(b, 'claim-count', '1 claim');
@@ -254,8 +251,8 @@ describe('claim lifecycle', () => {
     await assertNoErrorBanner(b);
   });
 
-  suite.step('the database holds the same (factdesk-cli claim show)', async (browser, h) => {
-    const c = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+  it('the database holds the same (factdesk-cli claim show)', async () => {
+    const c = JSON.parse(app.cli('--db', db, 'claim', 'show', uuid));
     assert.equal(c.uuid, uuid);
     assert.equal(c.text, EDITED.text);
     assert.equal(c.status, EDITED.status);
@@ -284,7 +281,7 @@ describe('claim lifecycle', () => {
     assert.notEqual(c.verdicts[1].superseded_at, null, 'the first verdict is superseded');
     assert.equal(c.history.length, historyBeforeEdit + 5, 'status move, edit, evidence and two verdicts');
 
-    const listed = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
+    const listed = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
     assert.equal(listed.length, 1, 'the failed attempts created nothing');
     assert.equal(listed[0].rating?.key, VERDICT2.key);
     assert.equal(listed[0].evidence_count, 1);

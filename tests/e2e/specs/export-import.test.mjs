@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import { assertNoErrorBanner, byId, click, row, textOf, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const AID = '0190f3a0-0000-7000-8000-00000000c002';
@@ -38,16 +37,14 @@ describe('export and import', () => {
   let db;
   let out;
   let backupPath;
-  const suite = useHarness('export-import', {
-    async launch(h) {
-      db = h.workspace('desk.factdesk');
-      h.cli('--db', db, 'demo');
-      out = join(dirname(db), 'out');
-      mkdirSync(out, { recursive: true });
-      const feed = join(dirname(db), 'feed.json');
-      writeFileSync(feed, JSON.stringify(FEED, null, 2));
-      await h.launchApp(db, { env: { FACTDESK_SAVE_PATH: out, FACTDESK_OPEN_PATH: feed } });
-    },
+  before(async () => {
+    db = app.workspace('desk.factdesk');
+    app.cli('--db', db, 'demo');
+    out = join(dirname(db), 'out');
+    mkdirSync(out, { recursive: true });
+    const feed = join(dirname(db), 'feed.json');
+    writeFileSync(feed, JSON.stringify(FEED, null, 2));
+    await app.launch(db, { env: { FACTDESK_SAVE_PATH: out, FACTDESK_OPEN_PATH: feed } });
   });
 
   /** Opens the export dialog with `button`, picks `format`, exports, and answers the file written. */
@@ -63,7 +60,7 @@ describe('export and import', () => {
     return path;
   }
 
-  suite.step('exports the open claim as Markdown: claim, claimant, verdict and sources', async (browser) => {
+  it('exports the open claim as Markdown: claim, claimant, verdict and sources', async () => {
     await (await row(browser, AID)).click();
     await waitForText(browser, 'detail-text', AID_TEXT);
     const path = await exportAs(browser, 'export-claim', 'md');
@@ -76,7 +73,7 @@ describe('export and import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('exports the open claim as ClaimReview JSON-LD', async (browser) => {
+  it('exports the open claim as ClaimReview JSON-LD', async () => {
     const path = await exportAs(browser, 'export-claim', 'claimreview');
     const review = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(review['@type'], 'ClaimReview');
@@ -85,7 +82,7 @@ describe('export and import', () => {
     assert.equal(review.itemReviewed['@type'], 'Claim');
   });
 
-  suite.step('exports the searched list as self-contained HTML: only the claims shown', async (browser) => {
+  it('exports the searched list as self-contained HTML: only the claims shown', async () => {
     await typeInto(browser, 'claim-search', 'billion congress');
     await waitForText(browser, 'claim-count', '1 claim');
     const path = await exportAs(browser, 'export-list', 'html');
@@ -99,7 +96,7 @@ describe('export and import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('imports a ClaimReview feed: a preview first, nothing written until Import', async (browser, h) => {
+  it('imports a ClaimReview feed: a preview first, nothing written until Import', async () => {
     await click(browser, 'nav-import');
     await click(browser, 'import-tab-data');
     await click(browser, 'data-kind-claim_review');
@@ -108,16 +105,16 @@ describe('export and import', () => {
     assert.equal(await textOf(await byId(browser, 'count-created')), '1');
     assert.equal(await textOf(await byId(browser, 'count-skipped')), '1');
     assert.match(await textOf(await byId(browser, 'data-skipped')), /2/, 'the unusable record is listed by position');
-    const before = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
+    const before = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
     assert.equal(before.length, 5, 'the preview wrote nothing');
 
     await click(browser, 'data-commit');
     await waitForText(browser, 'data-result-title', 'Imported');
-    const after = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
+    const after = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
     assert.equal(after.length, 6);
     const theirs = after.find((c) => c.text.includes('ferry fares have doubled'));
     assert.ok(theirs, 'the review is a claim in the workspace');
-    const shown = JSON.parse(h.cli('--db', db, 'claim', 'show', theirs.uuid));
+    const shown = JSON.parse(app.cli('--db', db, 'claim', 'show', theirs.uuid));
     assert.equal(shown.origin, 'imported');
     assert.equal(shown.verdict, null, "another publisher's rating is never the desk's verdict");
     assert.equal(shown.external_reviews[0].publisher, 'Checker Example');
@@ -125,7 +122,7 @@ describe('export and import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('the imported fact-check is found in the claim list and shows whose review it is', async (browser) => {
+  it('the imported fact-check is found in the claim list and shows whose review it is', async () => {
     await click(browser, 'nav-claims');
     await typeInto(browser, 'claim-search', 'ferry fares');
     await waitForText(browser, 'claim-count', '1 claim');
@@ -137,24 +134,24 @@ describe('export and import', () => {
     await typeInto(browser, 'claim-search', '');
   });
 
-  suite.step('backs the workspace up from Settings; the copy opens with every claim', async (browser, h) => {
+  it('backs the workspace up from Settings; the copy opens with every claim', async () => {
     await click(browser, 'open-settings');
     await click(browser, 'backup-start');
     const path = await waitForText(browser, 'backup-path', (t) => t.length > 0, 30000);
     assert.equal(dirname(path), out);
     assert.match(basename(path), /^factdesk-backup-\d{4}-\d{2}-\d{2}\.factdesk$/);
     assert.ok(readdirSync(out).includes(basename(path)));
-    const copy = JSON.parse(h.cli('--db', path, 'claim', 'list', '--json'));
+    const copy = JSON.parse(app.cli('--db', path, 'claim', 'list', '--json'));
     assert.equal(copy.length, 6, 'the backup holds the imported review too');
     backupPath = path;
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('restores the backup from Settings: the window shows it, the replaced workspace is kept', async (_browser, h) => {
-    await h.quitApp();
-    h.cli('--db', db, 'claim', 'add', '--text', 'A claim added after the backup was made, to be undone by the restore.');
-    assert.equal(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).length, 7);
-    const b = await h.launchApp(db, { env: { FACTDESK_OPEN_PATH: backupPath } });
+  it('restores the backup from Settings: the window shows it, the replaced workspace is kept', async () => {
+    await app.quit();
+    app.cli('--db', db, 'claim', 'add', '--text', 'A claim added after the backup was made, to be undone by the restore.');
+    assert.equal(JSON.parse(app.cli('--db', db, 'claim', 'list', '--json')).length, 7);
+    const b = await app.launch(db, { env: { FACTDESK_OPEN_PATH: backupPath } });
     await waitForText(b, 'claim-count', '7 claims');
     await click(b, 'open-settings');
     await click(b, 'restore-start');
@@ -163,8 +160,8 @@ describe('export and import', () => {
     // The window reloads on the restored workspace and says what happened.
     await waitForText(b, 'notice-banner', /Restored 6 claims and \d+ sources? from .*factdesk-backup-.*before-restore/, 30000);
     await waitForText(b, 'claim-count', '6 claims');
-    assert.equal(JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).length, 6);
-    assert.equal(JSON.parse(h.cli('--db', `${db}.before-restore`, 'claim', 'list', '--json')).length, 7, 'the replaced workspace, whole');
+    assert.equal(JSON.parse(app.cli('--db', db, 'claim', 'list', '--json')).length, 6);
+    assert.equal(JSON.parse(app.cli('--db', `${db}.before-restore`, 'claim', 'list', '--json')).length, 7, 'the replaced workspace, whole');
     await assertNoErrorBanner(b);
   });
 });

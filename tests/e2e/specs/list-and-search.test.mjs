@@ -1,21 +1,18 @@
 // The claim list on a seeded demo workspace: all five demo claims, search narrows, clearing restores.
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import { assertNoErrorBanner, byId, rowUuids, textOf, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 describe('list and search', () => {
   let demo; // the claims as the CLI sees them in the seeded file
-  const suite = useHarness('list-and-search', {
-    async launch(h) {
-      const db = h.workspace('demo.factdesk');
-      h.cli('--db', db, 'demo');
-      demo = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json'));
-      await h.launchApp(db);
-    },
+  before(async () => {
+    const db = app.workspace('demo.factdesk');
+    app.cli('--db', db, 'demo');
+    demo = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json'));
+    await app.launch(db);
   });
 
-  suite.step('the list shows the five demo claims', async (browser, h) => {
+  it('the list shows the five demo claims', async () => {
     assert.equal(demo.length, 5, 'factdesk-cli demo should seed 5 claims');
     const expected = demo.map((c) => c.uuid).sort();
     await waitFor(browser, 'the 5 demo claims in the list', async () => {
@@ -25,7 +22,7 @@ describe('list and search', () => {
     await waitForText(browser, 'claim-count', '5 claims');
     // The window is on the workspace we asked for.
     const ws = await byId(browser, 'workspace-path');
-    assert.equal(await ws.getAttribute('title'), h.workspace('demo.factdesk'));
+    assert.equal(await ws.getAttribute('title'), app.workspace('demo.factdesk'));
     assert.equal(await textOf(ws), 'demo.factdesk');
     // Each row shows its claim's text.
     for (const c of demo) {
@@ -35,7 +32,7 @@ describe('list and search', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('typing "billion" narrows the list to the $60 billion claim', async (browser) => {
+  it('typing "billion" narrows the list to the $60 billion claim', async () => {
     const billion = demo.filter((c) => /billion/i.test(c.text));
     assert.equal(billion.length, 1, 'exactly one demo claim mentions "billion"');
     assert.match(billion[0].text, /\$60 billion/);
@@ -49,7 +46,7 @@ describe('list and search', () => {
     assert.match(await textOf(row), /\$60 billion aid package/);
   });
 
-  suite.step('clearing the search shows all five again', async (browser) => {
+  it('clearing the search shows all five again', async () => {
     await typeInto(browser, 'claim-search', '');
     await waitFor(browser, 'all 5 claims back in the list', async () => (await rowUuids(browser)).length === 5);
     await waitForText(browser, 'claim-count', '5 claims');

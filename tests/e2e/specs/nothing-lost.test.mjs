@@ -5,8 +5,7 @@
 // into). Then edits in the window, a restart, and every edit must be there.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import { assertNoErrorBanner, byId, click, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const BEFORE = 'Saved in the window before the save dialog was opened and cancelled.';
@@ -15,19 +14,17 @@ const BY_COMMAND = 'Added by factdesk-cli while the window had the workspace ope
 
 describe('nothing lost', () => {
   let db;
-  const suite = useHarness('nothing-lost', {
-    async launch(h) {
-      // In the harness's folder, which is the app's working folder: where GTK's save dialog opens.
-      db = h.workspace('desk.factdesk');
-      h.cli('--db', db, 'demo');
-      await h.launchApp(db);
-    },
+  before(async () => {
+    // In the harness's folder, which is the app's working folder: where GTK's save dialog opens.
+    db = app.workspace('desk.factdesk');
+    app.cli('--db', db, 'demo');
+    await app.launch(db);
   });
 
-  const xdotool = (h, ...args) => execFileSync('xdotool', args, { env: h.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const dialogWindow = (h) => {
+  const xdotool = (...args) => execFileSync('xdotool', args, { env: app.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const dialogWindow = () => {
     try {
-      return xdotool(h, 'search', '--onlyvisible', '--name', '^Back up workspace$').trim().split('\n')[0] || null;
+      return xdotool('search', '--onlyvisible', '--name', '^Back up workspace$').trim().split('\n')[0] || null;
     } catch {
       return null; // xdotool exits 1 when no window matches
     }
@@ -41,37 +38,37 @@ describe('nothing lost', () => {
     await waitForText(browser, 'detail-text', text);
   }
 
-  suite.step('a claim saved, then the native save dialog shown on the workspace folder and cancelled', async (browser, h) => {
+  it('a claim saved, then the native save dialog shown on the workspace folder and cancelled', async () => {
     await waitForText(browser, 'claim-count', '5 claims');
     await createClaim(browser, BEFORE);
     await waitForText(browser, 'claim-count', '6 claims');
     // The backup's save dialog lists .factdesk files: the workspace itself among them.
     await click(browser, 'open-settings');
     await click(browser, 'backup-start');
-    const id = await waitFor(browser, 'the GTK save dialog', () => dialogWindow(h), 30000);
+    const id = await waitFor(browser, 'the GTK save dialog', () => dialogWindow(), 30000);
     // Let it list the folder (and open the files in it), as a person looking at it would.
     await new Promise((r) => setTimeout(r, 2000));
-    xdotool(h, 'windowfocus', '--sync', id);
-    xdotool(h, 'key', '--clearmodifiers', 'Escape');
-    await waitFor(browser, 'the save dialog to close', () => dialogWindow(h) === null, 15000);
+    xdotool('windowfocus', '--sync', id);
+    xdotool('key', '--clearmodifiers', 'Escape');
+    await waitFor(browser, 'the save dialog to close', () => dialogWindow() === null, 15000);
     await browser.keys('Escape'); // closes Settings
     await waitFor(browser, 'Settings to close', async () => (await browser.$$('[data-testid="backup-start"]')).length === 0);
   });
 
-  suite.step('commands read and write the open workspace through the window, which shows their change', async (browser, h) => {
-    assert.match(h.cli('--db', db, 'info'), /claims:\s+6/);
-    h.cli('--db', db, 'claim', 'add', '--text', BY_COMMAND);
+  it('commands read and write the open workspace through the window, which shows their change', async () => {
+    assert.match(app.cli('--db', db, 'info'), /claims:\s+6/);
+    app.cli('--db', db, 'claim', 'add', '--text', BY_COMMAND);
     await waitForText(browser, 'claim-count', '7 claims', 15000);
     await createClaim(browser, AFTER);
     await waitForText(browser, 'claim-count', '8 claims');
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('after a restart every edit is there', async (_browser, h) => {
-    await h.quitApp();
-    const texts = JSON.parse(h.cli('--db', db, 'claim', 'list', '--json')).map((c) => c.text);
+  it('after a restart every edit is there', async () => {
+    await app.quit();
+    const texts = JSON.parse(app.cli('--db', db, 'claim', 'list', '--json')).map((c) => c.text);
     for (const t of [BEFORE, AFTER, BY_COMMAND]) assert.ok(texts.includes(t), `lost: ${t}`);
-    const b = await h.launchApp(db);
+    const b = await app.launch(db);
     await waitForText(b, 'claim-count', '8 claims');
   });
 });

@@ -4,13 +4,12 @@
 // changes: capture it again, compare the two copies, and the evidence is flagged as no longer on
 // the page. The app's backend fetches the page, not the webview, so the CSP does not come into it.
 //
-// The steps build on each other; when one fails, the rest are skipped (see useHarness).
+// The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import {
   anchorStates,
   assertNoErrorBanner,
@@ -86,21 +85,19 @@ describe('sources', () => {
   });
   after(() => new Promise((resolve) => server.close(resolve)));
 
-  const suite = useHarness('sources', {
-    async launch(h) {
-      db = h.workspace('sources.factdesk');
-      await h.launchApp(db);
-    },
+  before(async () => {
+    db = app.workspace(); // the fresh workspace the runner's session opened the app on
+    await app.launch(db); // already open on it: waits until its claim list has loaded
   });
 
-  suite.step('the Sources screen starts empty', async (browser) => {
+  it('the Sources screen starts empty', async () => {
     await click(browser, 'nav-sources');
     await waitForText(browser, 'source-count', '0 sources');
     assert.match(await textOf(await byId(browser, 'source-list-empty')), /library is empty/);
     assert.equal(await (await byId(browser, 'nav-sources')).getAttribute('aria-current'), 'page');
   });
 
-  suite.step('adds a page by its address: title, publisher, author and date come from the page', async (browser, h) => {
+  it('adds a page by its address: title, publisher, author and date come from the page', async () => {
     const url = `${base}${PAGE.path}`;
     await typeInto(browser, 'source-add-url', url);
     await click(browser, 'source-add-go');
@@ -123,7 +120,7 @@ describe('sources', () => {
     assert.equal(await textOf(await byId(browser, 'source-row-publisher', { root: row })), PAGE.publisher);
     assert.equal(await (await byId(browser, 'source-row-capture', { root: row })).getAttribute('data-state'), 'archived');
 
-    const listed = JSON.parse(h.cli('--db', db, 'source', 'list', '--json'));
+    const listed = JSON.parse(app.cli('--db', db, 'source', 'list', '--json'));
     assert.equal(listed.length, 1);
     assert.equal(listed[0].uuid, sourceUuid);
     assert.equal(listed[0].title, PAGE.title);
@@ -132,7 +129,7 @@ describe('sources', () => {
     await screenshot(browser, 'sources-added');
   });
 
-  suite.step('shows the archived copy as text, never as markup', async (browser) => {
+  it('shows the archived copy as text, never as markup', async () => {
     await waitForCount(browser, 'capture-row', 1);
     const capture = await textOf(await byId(browser, 'capture-row'));
     assert.match(capture, /\b200\b/);
@@ -148,7 +145,7 @@ describe('sources', () => {
     assert.equal(live, 0, 'no element of the page made it into the window');
   });
 
-  suite.step('links the source to a claim with an excerpt from the page: the excerpt is found', async (browser) => {
+  it('links the source to a claim with an excerpt from the page: the excerpt is found', async () => {
     await browser.keys(['Alt', '1']);
     await waitFor(browser, 'the claims screen', async () => (await (await byId(browser, 'nav-claims')).getAttribute('aria-current')) === 'page');
     await click(browser, 'new-claim');
@@ -179,7 +176,7 @@ describe('sources', () => {
     await screenshot(browser, 'claim-evidence-found');
   });
 
-  suite.step('the source lists the claim citing it, the excerpt in context', async (browser) => {
+  it('the source lists the claim citing it, the excerpt in context', async () => {
     await click(browser, 'nav-sources');
     const row = await browser.$(`${sel('source-row')}[data-uuid="${sourceUuid}"]`);
     await waitFor(browser, 'the row to say "cited by 1 claim"', async () => (await textOf(await byId(browser, 'source-row-cited', { root: row }))) === 'cited by 1 claim');
@@ -189,7 +186,7 @@ describe('sources', () => {
     assert.equal(await textOf(await byId(browser, 'excerpt-hit', { root: await byId(browser, 'citations') })), EXCERPT);
   });
 
-  suite.step('the page changes: capture again, compare the copies, and the evidence is flagged', async (browser) => {
+  it('the page changes: capture again, compare the copies, and the evidence is flagged', async () => {
     version = 2;
     await click(browser, 'recapture');
     await waitForText(browser, 'recapture-note', /the text differs from the previous copy/);

@@ -4,12 +4,11 @@
 // correction reason and turns the claim "Corrected" with a notice readers see. All of it survives a
 // relaunch and is cross-checked with factdesk-cli. Last, search with a status filter on the demo.
 //
-// The steps build on each other; when one fails, the rest are skipped (see useHarness).
+// The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe } from 'node:test';
-import { useHarness } from '../harness.mjs';
+import { app } from '../harness.mjs';
 import {
   assertNoErrorBanner,
   byId,
@@ -44,14 +43,12 @@ describe('workflow', () => {
   let uuid;
   let itemUuids;
   let verdictsBefore;
-  const suite = useHarness('workflow', {
-    async launch(h) {
-      db = h.workspace('workflow.factdesk');
-      await h.launchApp(db);
-    },
+  before(async () => {
+    db = app.workspace(); // the fresh workspace the runner's session opened the app on
+    await app.launch(db); // already open on it: waits until its claim list has loaded
   });
 
-  suite.step('sets the checker name in Settings; the header shows it', async (browser, h) => {
+  it('sets the checker name in Settings; the header shows it', async () => {
     await click(browser, 'open-settings');
     await byId(browser, 'settings-view');
     await typeInto(browser, 'settings-actor', CHECKER);
@@ -61,10 +58,10 @@ describe('workflow', () => {
     await waitFor(browser, 'the checklist editor rows', async () => (await countNow(browser, 'checklist-editor-item')) === 3);
     await click(browser, 'settings-close');
     await waitFor(browser, 'settings to close', async () => (await countNow(browser, 'settings-view')) === 0);
-    assert.match(h.cli('--db', db, 'info'), new RegExp(CHECKER));
+    assert.match(app.cli('--db', db, 'info'), new RegExp(CHECKER));
   });
 
-  suite.step('creates a claim: it starts as New, and can only be created as new or researching', async (browser) => {
+  it('creates a claim: it starts as New, and can only be created as new or researching', async () => {
     await click(browser, 'new-claim');
     await byId(browser, 'claim-form');
     const options = await browser.execute(
@@ -82,7 +79,7 @@ describe('workflow', () => {
     uuid = uuids[0];
   });
 
-  suite.step('walks new → researching → in review → ready with the status buttons', async (browser) => {
+  it('walks new → researching → in review → ready with the status buttons', async () => {
     for (const [to, label] of [
       ['researching', 'Researching'],
       ['in_review', 'In review'],
@@ -100,7 +97,7 @@ describe('workflow', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('Publish is disabled and lists what is missing', async (browser) => {
+  it('Publish is disabled and lists what is missing', async () => {
     const publish = await byId(browser, 'status-action-published');
     assert.equal(await publish.isEnabled(), false, 'Publish is disabled');
     const blockers = await textOf(await byId(browser, 'publish-blockers'));
@@ -111,7 +108,7 @@ describe('workflow', () => {
     await screenshot(browser, 'workflow-ready-blocked');
   });
 
-  suite.step('adds evidence from a new source and a verdict: only the checklist is missing now', async (browser) => {
+  it('adds evidence from a new source and a verdict: only the checklist is missing now', async () => {
     await click(browser, 'add-evidence');
     await byId(browser, 'evidence-form');
     assert.equal(await countNow(browser, 'correction-reason'), 0, 'no correction reason before publishing');
@@ -134,7 +131,7 @@ describe('workflow', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('signs off every checklist item: each shows the checker name; Publish is enabled', async (browser) => {
+  it('signs off every checklist item: each shows the checker name; Publish is enabled', async () => {
     itemUuids = await browser.execute(
       (s) => Array.from(document.querySelectorAll(s), (el) => el.getAttribute('data-item-uuid')),
       sel('checklist-item'),
@@ -153,7 +150,7 @@ describe('workflow', () => {
     await waitFor(browser, 'Publish to be enabled', async () => (await byId(browser, 'status-action-published')).isEnabled());
   });
 
-  suite.step('publishes: status Published, the checklist is closed, only Archive is left', async (browser) => {
+  it('publishes: status Published, the checklist is closed, only Archive is left', async () => {
     await click(browser, 'status-action-published');
     await waitForText(browser, 'detail-status', 'Published');
     const state = await browser.execute(
@@ -170,7 +167,7 @@ describe('workflow', () => {
     await assertNoErrorBanner(browser);
   });
 
-  suite.step('a new verdict without a reason is refused with the correction_reason error; nothing changes', async (browser, h) => {
+  it('a new verdict without a reason is refused with the correction_reason error; nothing changes', async () => {
     verdictsBefore = await countNow(browser, 'verdict-history-item');
     await byId(browser, 'correction-reason');
     await choose(browser, 'verdict-rating', CORRECTED.key);
@@ -182,13 +179,13 @@ describe('workflow', () => {
     assert.equal(await textOf(await byId(browser, 'detail-status')), 'Published');
     assert.equal(await countNow(browser, 'verdict-history-item'), verdictsBefore);
     assert.equal(await countNow(browser, 'correction-notice'), 0);
-    const c = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+    const c = JSON.parse(app.cli('--db', db, 'claim', 'show', uuid));
     assert.equal(c.status, 'published');
     assert.equal(c.corrections.length, 0);
     assert.equal(c.verdict.rating.key, VERDICT.key);
   });
 
-  suite.step('with a reason: status Corrected and a correction notice with the reason', async (browser) => {
+  it('with a reason: status Corrected and a correction notice with the reason', async () => {
     await typeInto(browser, 'correction-reason', REASON);
     await click(browser, 'verdict-save');
     await waitForText(browser, 'detail-status', 'Corrected');
@@ -205,9 +202,9 @@ describe('workflow', () => {
     await screenshot(browser, 'workflow-corrected-checklist');
   });
 
-  suite.step('after quitting and relaunching, the notice, the status and the sign-offs are still there', async (browser, h) => {
-    await h.quitApp();
-    const b = await h.launchApp(db);
+  it('after quitting and relaunching, the notice, the status and the sign-offs are still there', async () => {
+    await app.quit();
+    const b = await app.launch(db);
     await waitForText(b, 'actor-name', CHECKER);
     await (await row(b, uuid)).click();
     await waitForText(b, 'detail-text', CLAIM);
@@ -231,8 +228,8 @@ describe('workflow', () => {
     await assertNoErrorBanner(b);
   });
 
-  suite.step('the database holds the same (factdesk-cli claim show)', async (browser, h) => {
-    const c = JSON.parse(h.cli('--db', db, 'claim', 'show', uuid));
+  it('the database holds the same (factdesk-cli claim show)', async () => {
+    const c = JSON.parse(app.cli('--db', db, 'claim', 'show', uuid));
     assert.equal(c.status, 'corrected');
     assert.equal(c.corrections.length, 1);
     assert.equal(c.corrections[0].reason, REASON);
@@ -246,15 +243,15 @@ describe('workflow', () => {
     assert.deepEqual(c.next_statuses, ['archived']);
   });
 
-  suite.step('demo workspace: status filter Published + search text shows only the matching published claim', async (browser, h) => {
-    await h.quitApp();
-    const demoDb = h.workspace('demo.factdesk');
-    h.cli('--db', demoDb, 'demo');
-    const demo = JSON.parse(h.cli('--db', demoDb, 'claim', 'list', '--json'));
+  it('demo workspace: status filter Published + search text shows only the matching published claim', async () => {
+    await app.quit();
+    const demoDb = app.workspace('demo.factdesk');
+    app.cli('--db', demoDb, 'demo');
+    const demo = JSON.parse(app.cli('--db', demoDb, 'claim', 'list', '--json'));
     const published = demo.filter((c) => c.status === 'published' && /ukraine/i.test(c.text));
     assert.equal(published.length, 1, 'the demo has one published claim mentioning Ukraine');
     assert.ok(demo.filter((c) => /ukraine/i.test(c.text)).length > 1, 'and others mentioning Ukraine');
-    const b = await h.launchApp(demoDb);
+    const b = await app.launch(demoDb);
     await waitForText(b, 'claim-count', `${demo.length} claims`);
     await typeInto(b, 'claim-search', 'ukraine');
     await waitFor(b, 'several claims matching "ukraine"', async () => (await rowUuids(b)).length > 1);

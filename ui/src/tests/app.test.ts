@@ -57,8 +57,13 @@ describe('matching by meaning', () => {
     const problem = 'Similar claims are found by their words only: no matching model in /nowhere (run `make model`).';
     backend.on('matching_status', () => ({ model: null, problem, indexed: 0, waiting: 0 }));
     render(App);
-    await waitFor(() => expect(screen.getByTestId('notice-banner')).toHaveTextContent('found by their words only'));
-    expect(screen.getByTestId('notice-banner')).not.toHaveTextContent('Error');
+    await waitFor(() => expect(screen.getByTestId('matching-notice')).toHaveTextContent('found by their words only'));
+    // Its own line: another notice (a restore's) is never pushed out by it.
+    expect(screen.queryByTestId('notice-banner')).toBeNull();
+    await emit('matching-status', { model: null, problem, indexed: 0, waiting: 0 });
+    await fireEvent.click(within(screen.getByTestId('matching-notice')).getByRole('button', { name: 'Dismiss message' }));
+    await emit('matching-status', { model: null, problem, indexed: 0, waiting: 0 });
+    expect(screen.queryByTestId('matching-notice')).toBeNull();
   });
 });
 

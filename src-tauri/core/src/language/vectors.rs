@@ -50,9 +50,7 @@ pub fn dequantize(bytes: &[u8]) -> Option<Vec<f32>> {
 /// `i / 64` is 1 when component `i` is greater than 0 (so 0 and NaN give 0). Bits past the last
 /// component are 0. 384 components give 6 words.
 pub fn sign_bits(v: &[f32]) -> Vec<u64> {
-    v.chunks(64)
-        .map(|chunk| chunk.iter().enumerate().fold(0u64, |w, (i, &x)| w | (u64::from(x > 0.0) << i)))
-        .collect()
+    v.chunks(64).map(|chunk| chunk.iter().enumerate().fold(0u64, |w, (i, &x)| w | (u64::from(x > 0.0) << i))).collect()
 }
 
 /// The words of [`sign_bits`] as bytes for a BLOB: each word in little-endian order, 8 bytes a word.
@@ -69,8 +67,8 @@ pub fn bits_from_bytes(bytes: &[u8]) -> Option<Vec<u64>> {
 }
 
 /// The dot product of two vectors: their cosine when both have unit length, as the
-/// [`Embedder`](super::embed::Embedder)'s vectors do. The vectors should have the same length;
-/// if not, the components past the shorter one are ignored.
+/// [`Embedder`](super::embed::Embedder)'s vectors do. The vectors must have the same length (checked
+/// in debug builds; in release builds the components past the shorter one are ignored).
 ///
 /// Summed in 8 independent lanes, so the compiler turns the loop into SIMD instructions; the result
 /// can differ from a plain left-to-right sum in the last bits.
@@ -132,7 +130,13 @@ impl Index {
     /// # Panics
     /// When `bits` does not have `dim.div_ceil(64)` words (a vector of another model).
     pub fn push(&mut self, id: i64, bits: &[u64]) {
-        assert_eq!(bits.len(), self.words, "a code of {} words in an index of {}-component vectors", bits.len(), self.dim);
+        assert_eq!(
+            bits.len(),
+            self.words,
+            "a code of {} words in an index of {}-component vectors",
+            bits.len(),
+            self.dim
+        );
         self.ids.push(id);
         self.codes.extend_from_slice(bits);
     }
@@ -162,44 +166,7 @@ impl Index {
     pub fn nearest(&self, query_bits: &[u64], k: usize) -> Vec<(i64, u32)> {
         self.check_query(query_bits);
         let mut best = Best::new(k);
-        self.scan(query_bits, 0, self.len(), &mut best);
-        best.into_sorted()
-    }
-
-    /// [`Index::nearest`] with the codes split into `threads` parts searched at once, one thread
-    /// each (`std::thread::scope`); the same answer. Worth it only for large indexes (hundreds of
-    /// thousands of codes): starting a thread costs tens of microseconds. 0 or 1 thread, or an
-    /// index of fewer than 65,536 codes, searches on the calling thread.
-    ///
-    /// # Panics
-    /// When `query_bits` does not have `dim.div_ceil(64)` words.
-    pub fn nearest_parallel(&self, query_bits: &[u64], k: usize, threads: usize) -> Vec<(i64, u32)> {
-        self.check_query(query_bits);
-        let n = self.len();
-        if threads <= 1 || n < 65_536 || k == 0 {
-            return self.nearest(query_bits, k);
-        }
-        let part = n.div_ceil(threads);
-        let mut best = Best::new(k);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (1..threads)
-                .map(|t| {
-                    let (start, end) = ((t * part).min(n), ((t + 1) * part).min(n));
-                    s.spawn(move || {
-                        let mut b = Best::new(k);
-                        self.scan(query_bits, start, end, &mut b);
-                        b
-                    })
-                })
-                .collect();
-            self.scan(query_bits, 0, part.min(n), &mut best);
-            for h in handles {
-                let other = h.join().expect("an index search thread panicked");
-                for (d, id) in other.heap {
-                    best.offer(d, id);
-                }
-            }
-        });
+        self.scan(query_bits, &mut best);
         best.into_sorted()
     }
 
@@ -213,15 +180,15 @@ impl Index {
         );
     }
 
-    /// Offers the rows `start..end` to `best`, a block of distances at a time.
-    fn scan(&self, query: &[u64], start: usize, end: usize, best: &mut Best) {
+    /// Offers every row to `best`, a block of distances at a time.
+    fn scan(&self, query: &[u64], best: &mut Best) {
         if best.k == 0 {
             return;
         }
         let mut dist = [0u32; BLOCK];
-        let mut row = start;
-        while row < end {
-            let n = BLOCK.min(end - row);
+        let mut row = 0;
+        while row < self.len() {
+            let n = BLOCK.min(self.len() - row);
             let codes = &self.codes[row * self.words..(row + n) * self.words];
             distances(codes, query, &mut dist[..n]);
             // Ids are read only for the few rows near enough: the scan is bound by memory bandwidth.
@@ -461,7 +428,14 @@ mod tests {
     #[test]
     fn nearest_on_a_small_set_with_ties() {
         // Distances from the query 0b0000_1111: id 5 → 0, ids 9, 2 and 7 → 1, id 3 → 2, id 1 → 8.
-        let index = small(&[(9, 0b0000_1110), (1, 0b1111_0000), (5, 0b0000_1111), (2, 0b0001_1111), (3, 0b0011_1111), (7, 0b0000_0111)]);
+        let index = small(&[
+            (9, 0b0000_1110),
+            (1, 0b1111_0000),
+            (5, 0b0000_1111),
+            (2, 0b0001_1111),
+            (3, 0b0011_1111),
+            (7, 0b0000_0111),
+        ]);
         let q = [0b0000_1111];
         let cases: Vec<(usize, Vec<(i64, u32)>)> = vec![
             (0, vec![]),
@@ -476,7 +450,6 @@ mod tests {
         ];
         for (k, want) in cases {
             assert_eq!(index.nearest(&q, k), want, "k = {k}");
-            assert_eq!(index.nearest_parallel(&q, k, 2), want, "k = {k}, 2 threads");
         }
     }
 
@@ -495,8 +468,8 @@ mod tests {
         assert_eq!(index.dim(), 384);
     }
 
-    /// Many codes (more than one block, enough for 2 threads), all distances checked against a
-    /// full sort, including duplicates of ids and distances.
+    /// Many codes (several blocks), checked against a full sort, with many equal distances and ids
+    /// not in the order they were pushed.
     #[test]
     fn nearest_agrees_with_a_full_sort() {
         let dim = 384;
@@ -523,8 +496,6 @@ mod tests {
             let want: Vec<(i64, u32)> = want.into_iter().map(|(d, id)| (id, d)).collect();
             for k in [1, 10, 200, 1500] {
                 assert_eq!(index.nearest(&q, k), want[..k], "seed {seed}, k {k}");
-                assert_eq!(index.nearest_parallel(&q, k, 2), want[..k], "seed {seed}, k {k}, 2 threads");
-                assert_eq!(index.nearest_parallel(&q, k, 3), want[..k], "seed {seed}, k {k}, 3 threads");
             }
         }
         let mut portable = vec![0; 100];

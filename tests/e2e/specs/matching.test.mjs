@@ -1,0 +1,46 @@
+// "Already checked?" in the real window (issue 13): another publisher's fact-check, imported with
+// ClaimReview, is found while the checker types the claim in other words, by meaning (the matching
+// model runs in the app; it indexes the workspace in the background after launch).
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { app } from '../harness.mjs';
+import { assertNoErrorBanner, allById, click, countNow, textOf, typeInto, waitFor } from '../ui.mjs';
+
+const REVIEW = {
+  '@context': 'https://schema.org',
+  '@type': 'ClaimReview',
+  url: 'https://checks.example.org/2025/03/school-meals',
+  datePublished: '2025-03-04',
+  author: { '@type': 'Organization', name: 'Harbour Fact Check', url: 'https://checks.example.org' },
+  claimReviewed: 'Free school meals now reach one in three pupils in England',
+  reviewRating: { '@type': 'Rating', alternateName: 'Half true' },
+};
+
+describe('already checked, by meaning', () => {
+  before(async () => {
+    const db = app.workspace('matching.factdesk');
+    app.cli('--db', db, 'demo');
+    const file = app.workspace('review.json');
+    writeFileSync(file, JSON.stringify(REVIEW));
+    app.cli('--db', db, 'import', 'claimreview', file);
+    await app.launch(db);
+  });
+
+  it('typing a paraphrase shows who already checked it, before saving', async () => {
+    await click(browser, 'new-claim');
+    // Other words and another spelling of the share: "a third of schoolchildren", "33%".
+    await typeInto(browser, 'claim-text', 'A third of English schoolchildren, 33%, get their school meals for free');
+    await waitFor(browser, 'the imported fact-check among the matches', async () => {
+      for (const item of await allById(browser, 'similar-claim')) {
+        if ((await textOf(item)).includes('Free school meals now reach one in three pupils in England')) return true;
+      }
+      return false;
+    }, 60000);
+    const words = [];
+    for (const el of await allById(browser, 'similar-checked-by')) words.push(await textOf(el));
+    assert.ok(words.some((w) => w.includes('Already checked by Harbour Fact Check, rated “Half true”')), words.join(' | '));
+    // The model is on: the window never said it matches by words only.
+    assert.equal(await countNow(browser, 'matching-notice'), 0, 'the app found the installed matching model');
+    await assertNoErrorBanner(browser);
+  });
+});

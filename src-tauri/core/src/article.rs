@@ -14,8 +14,7 @@ use crate::model::{
 use crate::store::{NewCapture, Store};
 use crate::web::{self, ContentKind, FetchLimits};
 
-/// The largest article Factdesk reads, pasted or from a file.
-pub const MAX_ARTICLE_BYTES: u64 = 15 * 1024 * 1024;
+pub use crate::model::limits::MAX_ARTICLE_BYTES;
 /// Similar claims shown per candidate.
 const SIMILAR_PER_CANDIDATE: usize = 3;
 

@@ -23,10 +23,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Result;
-use crate::language::compare::{
-    analyse, compare, is_marker, probe_expression, Analysis, Term, CANDIDATES, MARKER_WEIGHT, MIN_CONTENT_WORDS,
-    PROBE_TERMS,
-};
+use crate::language::compare::{compare, probe_expression, CANDIDATES, PROBE_TERMS};
+use crate::language::terms::{analyse, is_marker, Analysis, Term, MARKER_WEIGHT, MIN_CONTENT_WORDS};
 use crate::language::embed::Embedder;
 use crate::language::vectors::{dequantize, dot, quantize, sign_bits};
 use crate::model::{Difference, SimilarClaim};

@@ -1,7 +1,7 @@
 //! The core's floor plan (DESIGN.md, "Layers"; issue 12), checked on its source: imports point
 //! down only. The ground (`model/`, `error`, `lock`, `paths`, `files`, `language/`) depends on nothing of ours
-//! above it; the store depends on the ground (and, until the language module exists, on the two
-//! recognisers named below); no module of the core reaches back into one that reaches it.
+//! above it; the store depends on the ground (and on the one feature named below); no module of the
+//! core reaches back into one that reaches it.
 //! Features are modules of plain functions: only the store adds methods to `Store` and `Tx`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,9 +9,9 @@ use std::path::Path;
 
 const GROUND: &[&str] = &["model", "error", "lock", "paths", "files", "language"];
 
-/// Features the store still calls, each for one pure function, to move into `language/` with the
-/// matching issue (13): check-worthiness scoring and web-address normalising.
-const STORE_MAY_USE: &[&str] = &["extract", "web"];
+/// Features the store still calls, each for one pure function: web-address normalising.
+/// (Check-worthiness scoring, once `extract`'s, is in `language/` since issue 13.)
+const STORE_MAY_USE: &[&str] = &["web"];
 
 /// Top-level module → the top-level modules of ours it names (`crate::X`), test code left out.
 fn graph() -> BTreeMap<String, BTreeSet<String>> {

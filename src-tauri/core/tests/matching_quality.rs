@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use factdesk_core::language::compare::{content_terms, MIN_CONTENT_WORDS};
+use factdesk_core::language::terms::{content_terms, MIN_CONTENT_WORDS};
 use factdesk_core::language::embed::Embedder;
 use factdesk_core::matching::{self, similar_claims};
 use factdesk_core::model::ClaimInput;

@@ -35,8 +35,8 @@ pub(crate) fn automated_open_path() -> Option<PathBuf> {
     None
 }
 
-/// Larger files are refused before they are read: no fact-check feed or export comes near it.
-pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+/// Larger files are refused before they are read.
+pub use factdesk_core::model::limits::MAX_IMPORT_BYTES;
 
 /// The file read for the last preview, until it is imported or discarded. One at a time: a new
 /// preview replaces the one before.

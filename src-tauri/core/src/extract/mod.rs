@@ -2,25 +2,24 @@
 //!
 //! [`extract`] splits the text into paragraphs (one a line) and sentences, finds direct quotations
 //! (straight, curly or single marks; across sentences and across paragraphs), attributes each to a
-//! speaker (see [`speakers`]), classifies the rest as reported speech, numeric or factual
-//! statements, and scores everything for check-worthiness with the reasons (see [`score`]).
-//! Offsets are in Unicode code points: `input.chars().skip(start).take(end - start)` is the text.
+//! speaker (see `language::speakers`), classifies the rest as reported speech, numeric or factual
+//! statements, and scores everything for check-worthiness with the reasons (see
+//! `language::worthiness`). Offsets are in Unicode code points:
+//! `input.chars().skip(start).take(end - start)` is the text. The reading itself (tokens,
+//! sentences, quotations, speakers, word lists, check-worthiness) is in [`crate::language`]; this
+//! module puts an article's candidates together.
 //!
 //! It needs no database and no network; it is linear in the input (a 1 MB article takes about
 //! 0.1 s in a release build, see `benches/extract.rs`).
 
-mod lexicon;
-pub mod score;
-pub mod speakers;
-pub mod text;
-pub mod worthiness;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::language::sentences::{is_heading, paragraphs, quote_spans, quote_style, sentences, QSpan};
+use crate::language::speakers::{Attr, Registry, Spk};
+use crate::language::tokens::{tokenize, word_count, Tok};
+use crate::language::worthiness;
 pub use crate::model::{Candidate, CandidateKind};
-use speakers::{Attr, Registry, Spk};
-use text::{is_heading, paragraphs, quote_spans, quote_style, sentences, tokenize, QSpan, Tok};
 
 /// Tuning for [`extract_with`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -72,19 +71,6 @@ struct PInfo {
     last_sent_has_quote: bool,
     quotes: Vec<usize>,
     subject: Option<usize>,
-}
-
-fn word_count(chars: &[char]) -> usize {
-    let mut n = 0;
-    let mut inw = false;
-    for c in chars {
-        let w = c.is_alphanumeric();
-        if w && !inw {
-            n += 1;
-        }
-        inw = w || (inw && matches!(c, '\'' | '’' | '-'));
-    }
-    n
 }
 
 /// [`extract`] with options.
@@ -284,10 +270,10 @@ fn build(chars: &[char], quotes: &[QRec], sents: &[SRec], reg: &Registry, opts: 
         }
         let slice = &chars[q.span.s..q.span.e];
         let toks = tokenize(chars, q.span.s, q.span.e);
-        let f = score::features(&toks, slice);
+        let f = worthiness::features(&toks, slice);
         let (speaker, role, generic) = q.spk.as_ref().map(|(s, _)| speaker_of(reg, s)).unwrap_or((None, None, false));
         let how = q.spk.as_ref().map(|(_, h)| *h);
-        let (sc, reasons) = score::score(CandidateKind::Quote, &f, speaker.as_deref(), how, generic);
+        let (sc, reasons) = worthiness::score(CandidateKind::Quote, &f, speaker.as_deref(), how, generic);
         out.push(Candidate { text: slice.iter().collect(), kind: CandidateKind::Quote, speaker, speaker_role: role, score: sc, reasons, start: q.span.s, end: q.span.e });
     }
     for s in sents {
@@ -308,7 +294,7 @@ fn build(chars: &[char], quotes: &[QRec], sents: &[SRec], reg: &Registry, opts: 
         }
         let slice = &chars[s.s..s.e];
         let toks = tokenize(chars, s.s, s.e);
-        let f = score::features(&toks, slice);
+        let f = worthiness::features(&toks, slice);
         if (f.words as u32) < opts.min_words && !(f.numeric && f.words >= 2) {
             continue;
         }
@@ -321,7 +307,7 @@ fn build(chars: &[char], quotes: &[QRec], sents: &[SRec], reg: &Registry, opts: 
             CandidateKind::Factual
         };
         let how = s.attr.as_ref().map(|a| a.how);
-        let (sc, mut reasons) = score::score(kind, &f, speaker.as_deref(), how, generic);
+        let (sc, mut reasons) = worthiness::score(kind, &f, speaker.as_deref(), how, generic);
         if kind == CandidateKind::Numeric && s.attr.is_some() {
             reasons.insert(1, "reported speech".into());
         }

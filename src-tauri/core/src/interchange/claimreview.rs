@@ -13,9 +13,7 @@ use super::loose;
 use super::ratings::GivenRating;
 use crate::error::{Error, Result};
 
-/// A claim's wording is at most this long in the store.
-const MAX_CLAIM_CHARS: usize = 5_000;
-const MAX_NAME_CHARS: usize = 200;
+use crate::model::limits::{MAX_CLAIM_CHARS, MAX_NAME_CHARS};
 
 /// Something in a record that could not be used as given: in a normal import it is left out and
 /// said; with `--strict` it refuses the whole file.

@@ -128,7 +128,7 @@ impl Embedder {
             .map_err(|e| invalid("tokenizer.json", format!("cannot truncate at {max_tokens} tokens ({e})")))?;
 
         let weights = read("model.safetensors")?;
-        let weights_len = weights.len();
+        let name = model_name(dir, &config_bytes, &tokenizer_bytes, &weights);
         let device = Device::Cpu;
         let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &device)
             .map_err(|e| invalid("model.safetensors", format!("could not be read ({e})")))?;
@@ -136,12 +136,11 @@ impl Embedder {
             invalid("model.safetensors", format!("does not hold the weights config.json describes ({e})"))
         })?;
 
-        let name = model_name(dir, &config_bytes, &tokenizer_bytes, weights_len);
         Ok(Embedder { model, tokenizer, device, name, dim: config.hidden_size, max_tokens, pad_id })
     }
 
     /// Which model makes the vectors: the folder's name and a short hash of its `config.json`,
-    /// `tokenizer.json` and the size of its weights, e.g. `all-MiniLM-L6-v2@1f0c9e2a`. Stored
+    /// `tokenizer.json` and its weights, e.g. `all-MiniLM-L6-v2@1f0c9e2a`. Stored
     /// beside each vector, it tells vectors of another model (which must be made again) apart.
     pub fn model_name(&self) -> &str {
         &self.name
@@ -259,11 +258,13 @@ fn read_json(dir: &Path, file: &str) -> Option<serde_json::Value> {
 }
 
 /// See [`Embedder::model_name`].
-fn model_name(dir: &Path, config: &[u8], tokenizer: &[u8], weights_len: usize) -> String {
+fn model_name(dir: &Path, config: &[u8], tokenizer: &[u8], weights: &[u8]) -> String {
     let folder = dir.canonicalize().unwrap_or_else(|_| PathBuf::from(dir));
     let folder = folder.file_name().map_or_else(|| "model".into(), |n| n.to_string_lossy().into_owned());
     let mut hash = Sha256::new();
-    for part in [config, tokenizer, &weights_len.to_le_bytes()] {
+    // The weights' bytes too, not only their length: weights changed at the same size (another
+    // quantization, a fine-tune) make other vectors, so the name must change and the claims re-index.
+    for part in [config, tokenizer, weights] {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }
@@ -295,10 +296,12 @@ mod tests {
 
     #[test]
     fn the_name_changes_with_the_model_not_the_path() {
-        let a = model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{}", b"tok", 10);
+        let a = model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{}", b"tok", &[1; 10]);
         assert!(a.starts_with("all-MiniLM-L6-v2@") && a.len() == "all-MiniLM-L6-v2@".len() + 8, "{a}");
-        assert_eq!(a, model_name(Path::new("/y/all-MiniLM-L6-v2"), b"{}", b"tok", 10));
-        assert_ne!(a, model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{}", b"tok", 11));
-        assert_ne!(a, model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{ }", b"tok", 10));
+        assert_eq!(a, model_name(Path::new("/y/all-MiniLM-L6-v2"), b"{}", b"tok", &[1; 10]));
+        assert_ne!(a, model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{}", b"tok", &[1; 11]));
+        // Weights of the same size with other values (another quantization) are another model.
+        assert_ne!(a, model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{}", b"tok", &[2; 10]));
+        assert_ne!(a, model_name(Path::new("/x/all-MiniLM-L6-v2"), b"{ }", b"tok", &[1; 10]));
     }
 }

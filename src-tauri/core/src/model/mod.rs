@@ -7,6 +7,7 @@
 mod article;
 mod claims;
 mod interchange;
+pub mod limits;
 mod report;
 mod sources;
 mod verdicts;

@@ -7,7 +7,7 @@ use super::{Change, Store};
 use crate::error::{Error, Result};
 use crate::model::{ClaimantInput, ClaimantSummary};
 
-const MAX_NAME_CHARS: usize = 200;
+use crate::model::limits::MAX_NAME_CHARS;
 
 impl Store {
     /// Claimants, most claims first; `search` matches words of the name, role or affiliation.

@@ -14,13 +14,11 @@ use crate::model::{
     SnippetField,
 };
 
-pub(crate) const MAX_CLAIM_CHARS: usize = 5_000;
-const MAX_NAME_CHARS: usize = 200;
-const MAX_TAG_CHARS: usize = 60;
+pub(crate) use crate::model::limits::MAX_CLAIM_CHARS;
+use crate::model::limits::{MAX_NAME_CHARS, MAX_PAGE, MAX_TAG_CHARS};
 const DEFAULT_PAGE: u32 = 50;
 /// Above this many matches a search is "common": see `list_claims`.
 const COMMON_MATCHES: u32 = 2_000;
-const MAX_PAGE: u32 = 500;
 
 /// A [`ClaimInput`] that passed validation, trimmed and normalised.
 pub(super) struct ValidClaim {
@@ -299,7 +297,7 @@ impl Tx<'_> {
             self.wording_changed(id)?;
         }
         if changes.iter().any(|c| matches!(c.field, "text" | "claimant")) {
-            self.set_claim_worthiness(id, crate::extract::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
+            self.set_claim_worthiness(id, crate::language::worthiness::claim_worthiness(&v.text, v.claimant.as_deref()))?;
         }
         self.set_tags(id, &v.tags)?;
         self.reindex_claim(id)?;
@@ -817,7 +815,7 @@ fn round_score(score: f32) -> f64 {
 }
 
 pub(super) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
-    round_score(crate::extract::worthiness::claim_worthiness(text, claimant))
+    round_score(crate::language::worthiness::claim_worthiness(text, claimant))
 }
 
 /// One row of `claim_context_fts` for claim ?1 (nothing when it has no evidence and no verdict):

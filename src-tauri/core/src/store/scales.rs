@@ -8,7 +8,7 @@ use super::{new_uuid, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{RatingInput, RatingScale, RatingScaleInput};
 
-const MAX_RATINGS: usize = 20;
+use crate::model::limits::MAX_RATINGS;
 
 /// `#rrggbb`, the only colours a rating may have (they reach CSS in reports).
 fn is_hex_colour(s: &str) -> bool {

@@ -12,8 +12,7 @@ use crate::model::{
     SourceCitation, SourceDetail, SourceInput, SourceKind, SourceQuery, SourceSort, Stance,
 };
 
-const MAX_EXCERPT_CHARS: usize = 20_000;
-const MAX_TITLE_CHARS: usize = 500;
+use crate::model::limits::{MAX_EXCERPT_CHARS, MAX_TITLE_CHARS};
 /// Characters of the capture shown either side of an anchored excerpt.
 const CONTEXT_CHARS: usize = 160;
 const MAX_SOURCE_LIST: u32 = 1_000;

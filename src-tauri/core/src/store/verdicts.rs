@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Rating, RatingScale, Verdict, VerdictInput};
 
 
-const MAX_RATIONALE_CHARS: usize = 50_000;
+use crate::model::limits::MAX_RATIONALE_CHARS;
 
 impl Tx<'_> {
     pub(crate) fn insert_verdict(&self, input: &VerdictInput, uuid: Option<&str>) -> Result<String> {

@@ -1,5 +1,6 @@
-//! Paragraphs, tokens, quotation spans and sentences. Everything is indexed in chars (Unicode code
-//! points) of the whole input, so offsets handed out are code-point offsets.
+//! An article's paragraphs, quotations and sentences, and which lines are headings. Everything is
+//! indexed in chars (Unicode code points) of the whole input, so offsets handed out are code-point
+//! offsets. The words of a sentence come from [`super::tokens::tokenize`].
 
 use super::lexicon::{SENTENCE_OPENERS, SOFT_ABBREVS, TITLE_ABBREVS};
 
@@ -30,10 +31,12 @@ pub fn paragraphs(chars: &[char]) -> Vec<Para> {
     out
 }
 
+/// A line break, or a control character read as one (a tab is not).
 fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}') || (c.is_control() && c != '\t')
 }
 
+/// `s..e` without the white space (and byte-order mark) around it; none when nothing is left.
 fn trimmed(chars: &[char], mut s: usize, mut e: usize) -> Option<Para> {
     while s < e && (chars[s].is_whitespace() || chars[s] == '\u{feff}') {
         s += 1;
@@ -44,75 +47,11 @@ fn trimmed(chars: &[char], mut s: usize, mut e: usize) -> Option<Para> {
     (e > s).then_some(Para { s, e })
 }
 
+/// A line of replacement or control characters, or with few letters: noise from a binary file.
 fn looks_binary(seg: &[char]) -> bool {
     let bad = seg.iter().filter(|c| **c == '\u{fffd}' || (c.is_control() && **c != '\t')).count();
     let letters = seg.iter().filter(|c| c.is_alphabetic()).count();
     bad * 10 > seg.len() || letters * 3 < seg.len()
-}
-
-#[derive(Debug, Clone)]
-pub struct Tok {
-    pub s: usize,
-    pub e: usize,
-    /// Lowercased text for words; the char itself for punctuation.
-    pub lc: String,
-    pub word: bool,
-    /// First char is uppercase.
-    pub cap: bool,
-    /// Inside a quotation span.
-    pub inq: bool,
-}
-
-impl Tok {
-    pub fn is(&self, w: &str) -> bool {
-        self.lc == w
-    }
-    pub fn punct(&self) -> Option<char> {
-        if self.word {
-            None
-        } else {
-            self.lc.chars().next()
-        }
-    }
-    pub fn is_digitish(&self) -> bool {
-        self.word && self.lc.chars().next().is_some_and(|c| c.is_ascii_digit())
-    }
-}
-
-fn joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | '_')
-}
-
-pub fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut i = s;
-    while i < e {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let st = i;
-            i += 1;
-            while i < e {
-                let d = chars[i];
-                if d.is_alphanumeric() || d == '\u{301}' || d == '\u{304}' {
-                    i += 1;
-                } else if i + 1 < e && chars[i + 1].is_alphanumeric() && (joiner(d) || (d == ',' && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit())) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            let text: String = chars[st..i].iter().collect();
-            toks.push(Tok { s: st, e: i, lc: text.to_lowercase(), word: true, cap: c.is_uppercase(), inq: false });
-        } else {
-            toks.push(Tok { s: i, e: i + 1, lc: c.to_string(), word: false, cap: false, inq: false });
-            i += 1;
-        }
-    }
-    toks
 }
 
 /// A quotation: `s..e` is the quoted text (trimmed, without marks); `ms..me` includes the marks.
@@ -129,6 +68,7 @@ pub struct QSpan {
     pub closed: bool,
 }
 
+/// Which marks quote speech in an article (see [`quote_style`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteStyle {
     Double,
@@ -155,6 +95,7 @@ pub fn quote_style(chars: &[char]) -> QuoteStyle {
     }
 }
 
+/// A mark that opens a quotation in this style.
 fn is_open_mark(c: char, style: QuoteStyle) -> bool {
     match style {
         QuoteStyle::Double => matches!(c, '“' | '"' | '„' | '«'),
@@ -162,6 +103,7 @@ fn is_open_mark(c: char, style: QuoteStyle) -> bool {
     }
 }
 
+/// The word after `i` (white space skipped), lower-cased: letters only.
 fn lower_word_after(chars: &[char], mut i: usize, e: usize) -> String {
     while i < e && chars[i].is_whitespace() {
         i += 1;
@@ -367,6 +309,7 @@ pub fn is_heading(chars: &[char], p: Para) -> bool {
     !ends_sentence && words <= 14 && !inner_stop
 }
 
+/// The full stop of `w` (a window of `seg`) ends a short capitalised abbreviation ("Dr.").
 fn is_abbrev_dot(seg: &[char], w: &[char]) -> bool {
     // "Storm Idris: live updates" has none; "Dr. Who returns" should stay a heading.
     let i = (w.as_ptr() as usize - seg.as_ptr() as usize) / std::mem::size_of::<char>();
@@ -376,5 +319,92 @@ fn is_abbrev_dot(seg: &[char], w: &[char]) -> bool {
             b -= 1;
         }
         i - b <= 3 && seg[b].is_uppercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(text: &str) -> Vec<char> {
+        text.chars().collect()
+    }
+
+    fn first_para(chars: &[char]) -> Para {
+        paragraphs(chars)[0]
+    }
+
+    #[test]
+    fn paragraphs_are_lines_without_noise() {
+        for (text, want) in [
+            ("One line.\n\n  Two lines \u{0}noise\n\u{fffd}\u{fffd}\u{fffd}x\nThird", &["One line.", "Two lines", "noise", "Third"][..]),
+            ("   \n\t\n", &[]),
+            ("\u{feff}Title\r\nBody text.", &["Title", "Body text."]),
+        ] {
+            let c = chars(text);
+            let got: Vec<String> = paragraphs(&c).iter().map(|p| c[p.s..p.e].iter().collect()).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_end_where_a_reader_ends_them() {
+        for (text, want) in [
+            ("The rate fell. It rose again! Did it? Yes.", &["The rate fell.", "It rose again!", "Did it?", "Yes."][..]),
+            ("Dr. Smith met Mr. Jones at 5 p.m. Then they left.", &["Dr. Smith met Mr. Jones at 5 p.m.", "Then they left."]),
+            ("He said “It fell. It rose.” Then he left.", &["He said “It fell. It rose.”", "Then he left."]),
+            ("Prices rose 5.5% in Jan. The bank said so.", &["Prices rose 5.5% in Jan.", "The bank said so."]),
+            ("Sales of Acme Inc. rose. Acme Inc. is big.", &["Sales of Acme Inc. rose.", "Acme Inc. is big."]),
+            ("It was J. K. Rowling. She wrote it.", &["It was J. K. Rowling.", "She wrote it."]),
+            ("See No. 5 in the list. It is there.", &["See No. 5 in the list.", "It is there."]),
+            ("a sentence. another one.", &["a sentence. another one."]),
+        ] {
+            let c = chars(text);
+            let p = first_para(&c);
+            let spans = quote_spans(&c, p, quote_style(&c), false).0;
+            let got: Vec<String> = sentences(&c, p, &spans).iter().map(|(s, e)| c[*s..*e].iter().collect()).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotations_are_found_in_their_style() {
+        for (text, style, want, open) in [
+            ("He said “We will not go back” and left.", QuoteStyle::Double, &[("We will not go back", true)][..], false),
+            ("“We will not go back,” he said. “Never.”", QuoteStyle::Double, &[("We will not go back", true), ("Never.", true)], false),
+            ("She said \"the deal is off\" today.", QuoteStyle::Double, &[("the deal is off", true)], false),
+            ("“It runs on", QuoteStyle::Double, &[("It runs on", false)], true),
+            ("He said 'no' twice.", QuoteStyle::Double, &[], false),
+            (
+                "‘We will stay,’ said Ms Ward. ‘We will win,’ she added. The players’ union agreed.",
+                QuoteStyle::Single,
+                &[("We will stay", true), ("We will win", true)],
+                false,
+            ),
+        ] {
+            let c = chars(text);
+            assert_eq!(quote_style(&c), style, "{text}");
+            let (spans, left_open) = quote_spans(&c, first_para(&c), style, false);
+            let got: Vec<(String, bool)> = spans.iter().map(|q| (c[q.s..q.e].iter().collect(), q.closed)).collect();
+            let want: Vec<(String, bool)> = want.iter().map(|(t, closed)| (t.to_string(), *closed)).collect();
+            assert_eq!((got, left_open), (want, open), "{text}");
+        }
+    }
+
+    #[test]
+    fn headings_are_short_lines_that_do_not_end_like_a_sentence() {
+        for (text, want) in [
+            ("Storm Idris: live updates", true),
+            ("Council approves new budget", true),
+            ("The council approved a new budget on Monday.", false),
+            ("Is this the end?", false),
+            ("What Happens Next For The Team?", true),
+            ("Dr. Who returns", true),
+            ("Rates fell. Then they rose", false),
+            ("A very long line of words that goes on well past fourteen words without ending like a sentence at all", false),
+        ] {
+            let c = chars(text);
+            assert_eq!(is_heading(&c, first_para(&c)), want, "{text}");
+        }
     }
 }

@@ -1,9 +1,15 @@
-//! Check-worthiness: a score in 0..1 and the reasons that produced it.
+//! Check-worthiness: how much a sentence is worth checking, a score in 0..1 with the reasons that
+//! produced it ([`features`], [`score`]), for an article's candidates and for a claim's wording on
+//! its own, outside any article ([`claim_worthiness`]: the claim list's `worthiness`, sort and
+//! column), so a claim and an article sentence with the same words and speaker score alike.
 
 use super::lexicon::{NUMBER_WORDS, OPINION_WORDS, PREDICTION_WORDS};
-use super::text::Tok;
-use super::CandidateKind;
+use super::speakers::{Registry, Spk};
+use super::tokens::{tokenize, Tok};
+use super::words::{PAST_IRREGULAR, QUANTITY_WORDS, SMALL_NUMBER_WORDS};
+use crate::model::CandidateKind;
 
+/// What makes a sentence worth checking or not, read from its words ([`features`]).
 pub struct Features {
     pub numeric: bool,
     pub question: bool,
@@ -19,40 +25,19 @@ pub struct Features {
     pub amount: bool,
 }
 
-/// Number words that count only with a unit after them ("five shelters", not "at five").
-const SMALL_NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth",
-];
-
-/// Magnitudes and units that make a number a quantity.
-const UNITS: &[&str] = &[
-    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
-    "dozen", "per", "percent", "year", "month", "week", "day", "hour", "minute", "second", "time", "metre",
-    "meter", "mile", "kilometre", "kilometer", "km", "kg", "tonne", "ton", "pound", "dollar", "euro",
-    "crown", "yuan", "yen", "rupee", "degree", "point", "seat", "vote", "goal", "run", "person", "child",
-    "people", "children", "men", "women", "staff", "crew", "times", "more", "of",
-];
-
+/// A word after a number that makes it a quantity ("five shelters", "12 per cent"): a magnitude,
+/// a unit, or a plural noun.
 fn is_unit(t: Option<&Tok>) -> bool {
     t.is_some_and(|t| {
         t.word && !t.cap && {
             let w = t.lc.as_str();
-            UNITS.contains(&w)
+            QUANTITY_WORDS.list().contains(&w)
                 || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !matches!(w, "was" | "has" | "is" | "does" | "this" | "its" | "his" | "as" | "says"))
         }
     })
 }
 
-const PAST_IRREGULAR: &[&str] = &[
-    "was", "were", "had", "did", "died", "fell", "rose", "won", "lost", "made", "paid", "spent", "grew",
-    "cut", "took", "gave", "left", "sold", "bought", "became", "began", "found", "killed", "hit", "met",
-    "ran", "saw", "sent", "struck", "went", "wrote", "came", "built", "held", "kept", "led", "brought",
-    "fought", "overseen", "seen", "been", "shot", "stole", "drove", "flew", "broke", "chose", "sank",
-];
-
+/// The [`Features`] of a sentence: its tokens, and its text (for the question mark).
 pub fn features(toks: &[Tok], text: &[char]) -> Features {
     let mut f = Features {
         numeric: false,
@@ -78,7 +63,7 @@ pub fn features(toks: &[Tok], text: &[char]) -> Features {
         }
         f.words += 1;
         let w = t.lc.as_str();
-        let small = SMALL_NUMBER_WORDS.contains(&w);
+        let small = SMALL_NUMBER_WORDS.list().contains(&w);
         let next = toks.get(i + 1);
         // "at five" alone is no quantity; "five shelters", "third year", "five per cent" are.
         if t.is_digitish() || (NUMBER_WORDS.contains(w) && (!small || is_unit(next))) || (w == "cent" && i > 0 && toks[i - 1].is("per")) {
@@ -99,7 +84,7 @@ pub fn features(toks: &[Tok], text: &[char]) -> Features {
             f.prediction = Some(w.to_string());
         }
         let after_modal = i > 0 && matches!(toks[i - 1].lc.as_str(), "be" | "to" | "being");
-        if !after_modal && (PAST_IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !OPINION_WORDS.contains(w))) {
+        if !after_modal && (PAST_IRREGULAR.list().contains(&w) || (w.len() > 4 && w.ends_with("ed") && !OPINION_WORDS.contains(w))) {
             f.past = true;
         }
         if matches!(w, "most" | "more" | "fewer" | "less" | "least" | "largest" | "biggest" | "highest" | "lowest" | "record" | "first" | "only" | "never" | "every" | "all") {
@@ -115,6 +100,8 @@ pub fn features(toks: &[Tok], text: &[char]) -> Features {
     f
 }
 
+/// The check-worthiness of a candidate of this kind with these features and speaker, and the
+/// reasons, in the order they weighed.
 pub fn score(kind: CandidateKind, f: &Features, speaker: Option<&str>, how: Option<&str>, generic: bool) -> (f32, Vec<String>) {
     let mut reasons = Vec::new();
     let mut s: f32 = match kind {
@@ -197,4 +184,57 @@ pub fn score(kind: CandidateKind, f: &Features, speaker: Option<&str>, how: Opti
         reasons.push("very long".into());
     }
     (s.clamp(0.01, 0.99), reasons)
+}
+
+/// How check-worthy `text` is, in 0..1, read as one sentence of an article: a number, amount or
+/// date makes it numeric, "X said that …" reported speech, anything else a statement of fact
+/// (the quote marks that make an article's quotation are gone from a claim's wording). The
+/// claimant, when known, is its speaker; otherwise a speaker named in the wording is. Empty
+/// wording scores 0.
+pub fn claim_worthiness(text: &str, claimant: Option<&str>) -> f32 {
+    let chars: Vec<char> = text.trim().chars().collect();
+    if chars.is_empty() {
+        return 0.0;
+    }
+    let toks = tokenize(&chars, 0, chars.len());
+    let f = features(&toks, &chars);
+    let mut reg = Registry::default();
+    let attr = reg.attributions(&toks, &chars, 0).into_iter().find(|a| a.spk.is_some());
+    let kind = if f.numeric {
+        CandidateKind::Numeric
+    } else if attr.is_some() {
+        CandidateKind::Attributed
+    } else {
+        CandidateKind::Factual
+    };
+    let (named, generic) = match attr.as_ref().and_then(|a| a.spk.as_ref()) {
+        Some(Spk::Ent(id)) => (reg.ents.get(*id).map(|e| e.name.clone()), false),
+        Some(Spk::Named { name, .. }) => (Some(name.clone()), false),
+        Some(Spk::Generic(_)) => (None, true),
+        None => (None, false),
+    };
+    let speaker = claimant.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).or(named);
+    let how = attr.as_ref().map(|a| a.how);
+    score(kind, &f, speaker.as_deref(), how, generic && speaker.is_none()).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::claim_worthiness;
+
+    #[test]
+    fn specific_facts_outrank_opinions_and_questions() {
+        let fact = claim_worthiness("Unemployment fell to 3.9% in March, the lowest rate since 2001.", None);
+        let opinion = claim_worthiness("I think our schools are wonderful places.", None);
+        let question = claim_worthiness("Will the council ever fix the roads?", None);
+        assert!(fact > opinion && fact > question, "fact {fact}, opinion {opinion}, question {question}");
+        assert!((0.0..=1.0).contains(&fact));
+        assert_eq!(claim_worthiness("   ", None), 0.0);
+    }
+
+    #[test]
+    fn a_known_claimant_counts_as_the_speaker() {
+        let text = "The new bridge cost the city more than any project in its history.";
+        assert!(claim_worthiness(text, Some("Jane Doe")) > claim_worthiness(text, None));
+    }
 }

@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 
 use super::lexicon::*;
-use super::text::Tok;
+use super::tokens::Tok;
+use super::words::{DEMONYMS, PLACE_FIRST, PLACE_ONLY_PREPS, PLACE_PREPS, ROLE_STOP};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -141,27 +142,6 @@ fn gender_of_first(first: &str) -> Gender {
         Gender::Unknown
     }
 }
-
-const ROLE_STOP: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "but", "after",
-    "before", "when", "while", "that", "which", "who", "is", "was", "were", "are", "has", "had", "have", "said",
-    "says", "as", "than", "his", "her", "their", "its", "our", "my", "this", "these", "those", "be", "been",
-    "also", "not", "like", "about", "into", "over", "under", "because", "if", "so", "then", "there", "here",
-];
-
-const PLACE_PREPS: &[&str] = &[
-    "in", "at", "from", "to", "across", "near", "into", "of", "off", "around", "through", "over", "on",
-    "throughout", "towards", "toward", "outside", "inside", "within", "between", "via", "visited", "regard",
-    "beat", "against", "versus", "v", "vs", "under", "beyond", "by",
-];
-
-/// Prepositions after which a capitalised name is a place, never the speaker ("residents in Ashby").
-const PLACE_ONLY_PREPS: &[&str] = &["in", "on", "near", "across", "around", "outside", "throughout", "along", "off", "inside", "beyond"];
-
-const PLACE_FIRST: &[&str] = &[
-    "new", "north", "south", "east", "west", "san", "los", "las", "saint", "upper", "lower", "greater",
-    "northern", "southern", "eastern", "western", "central", "united", "great", "mount", "lake", "port", "fort",
-];
 
 impl Registry {
     fn index(&mut self, id: usize) {
@@ -692,7 +672,7 @@ impl Registry {
             let org = org || (the_before && !place_like_first(&name));
             // "heard from Dr. Simon Achebe": a title or honorific makes a person, whatever the preposition.
             let titled = HONORIFICS.contains(strip_possessive(&toks[run[0]].lc)) || RANKS.contains(toks[run[0]].lc.as_str()) || TITLE_ABBREVS.contains(toks[run[0]].lc.as_str());
-            let place_like = !titled && prev.is_some_and(|p| p.word && PLACE_PREPS.contains(&p.lc.as_str())) || name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()));
+            let place_like = !titled && prev.is_some_and(|p| p.word && PLACE_PREPS.list().contains(&p.lc.as_str())) || name.first().is_some_and(|f| PLACE_FIRST.list().contains(&f.to_lowercase().as_str()));
             let lcs: Vec<String> = name.iter().map(|w| strip_possessive(&w.to_lowercase()).to_string()).collect();
             // "a ferry operated by Westfjord Lines": the agent of operating, making or publishing is
             // an organisation (unless the article marks a person), and what "the operator" stands for.
@@ -746,7 +726,7 @@ fn appositive_role(toks: &[Tok], start: usize, end: usize, chars: &[char]) -> Op
     // A nationality and a job in front ("Belgian sprinter Jens Maes", "Kenyan long-distance runner X").
     {
         let mut m = start;
-        while m > 0 && start - m < 3 && toks[m - 1].word && !toks[m - 1].cap && !toks[m - 1].inq && !ROLE_STOP.contains(&toks[m - 1].lc.as_str()) {
+        while m > 0 && start - m < 3 && toks[m - 1].word && !toks[m - 1].cap && !toks[m - 1].inq && !ROLE_STOP.list().contains(&toks[m - 1].lc.as_str()) {
             m -= 1;
         }
         if m < start && m > 0 && toks[m - 1].word && toks[m - 1].cap && !toks[m - 1].inq && is_demonym(&toks[m - 1].lc) {
@@ -759,7 +739,7 @@ fn appositive_role(toks: &[Tok], start: usize, end: usize, chars: &[char]) -> Op
     let mut pre = Vec::new();
     while m > 0 && pre.len() < 6 {
         let t = &toks[m - 1];
-        if !t.word || t.inq || ROLE_STOP.contains(&t.lc.as_str()) {
+        if !t.word || t.inq || ROLE_STOP.list().contains(&t.lc.as_str()) {
             break;
         }
         if !t.cap && pre.is_empty() && !ROLE_WORDS.contains(t.lc.as_str()) && !t.lc.starts_with("spokes") {
@@ -798,7 +778,7 @@ fn appositive_role(toks: &[Tok], start: usize, end: usize, chars: &[char]) -> Op
 }
 
 fn place_like_first(name: &[String]) -> bool {
-    name.first().is_some_and(|f| PLACE_FIRST.contains(&f.to_lowercase().as_str()))
+    name.first().is_some_and(|f| PLACE_FIRST.list().contains(&f.to_lowercase().as_str()))
 }
 
 /// An aside between a name and its verb that a reader skips: an age, credentials, a relative clause,
@@ -886,12 +866,12 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
         if pk >= 1 && toks[seg[pk - 1]].is("the") {
             pk -= 1;
         }
-        if pk >= 2 && toks[seg[pk - 1]].word && PLACE_ONLY_PREPS.contains(&toks[seg[pk - 1]].lc.as_str()) {
+        if pk >= 2 && toks[seg[pk - 1]].word && PLACE_ONLY_PREPS.list().contains(&toks[seg[pk - 1]].lc.as_str()) {
             let before = &seg[..pk - 1];
             let head = &toks[*before.last().unwrap()];
-            if head.word && !ROLE_STOP.contains(&head.lc.as_str()) {
+            if head.word && !ROLE_STOP.list().contains(&head.lc.as_str()) {
                 let mut b = before.len();
-                while b > 0 && toks[before[b - 1]].word && !ROLE_STOP.contains(&toks[before[b - 1]].lc.as_str()) {
+                while b > 0 && toks[before[b - 1]].word && !ROLE_STOP.list().contains(&toks[before[b - 1]].lc.as_str()) {
                     b -= 1;
                 }
                 let phrase: Vec<&Tok> = seg[b..].iter().map(|&i| &toks[i]).collect();
@@ -926,7 +906,7 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
             let mut m = k;
             while m > 0 && pre.len() < 6 {
                 let t = &toks[seg[m - 1]];
-                if !t.word || ROLE_STOP.contains(&t.lc.as_str()) {
+                if !t.word || ROLE_STOP.list().contains(&t.lc.as_str()) {
                     break;
                 }
                 let before_cap = pre.first().map(|f| f.cap).unwrap_or(true);
@@ -976,7 +956,7 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
                 None => w,
             });
         }
-        if ROLE_STOP.contains(&t.lc.as_str()) {
+        if ROLE_STOP.list().contains(&t.lc.as_str()) {
             break;
         }
         m -= 1;
@@ -998,7 +978,7 @@ fn parse_np_backward(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> 
 /// Demonyms used as epithets ("the Italian", "the Kenyan", "the Dane").
 pub(crate) fn is_demonym(lc: &str) -> bool {
     let lc = strip_possessive(lc);
-    DEMONYMS.contains(&lc)
+    DEMONYMS.list().contains(&lc)
         || (lc.len() >= 5 && !ORG_WORDS.contains(lc) && !ROLE_WORDS.contains(lc) && org_descriptor(lc).is_none() && ["ian", "ean", "yan", "can", "ese", "ish", "ani", "eli", "ch"].iter().any(|s| lc.ends_with(s)))
 }
 
@@ -1006,15 +986,6 @@ pub(crate) fn is_demonym(lc: &str) -> bool {
 fn nationality_in(role: &str) -> Option<String> {
     role.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_uppercase) && is_demonym(&w.to_lowercase())).map(|w| strip_possessive(&w.to_lowercase()).to_string())
 }
-
-/// Demonyms the suffix test misses.
-const DEMONYMS: &[&str] = &[
-    "german", "french", "greek", "thai", "swiss", "welsh", "scot", "dane", "swede", "finn", "pole", "turk",
-    "briton", "brit", "frenchman", "frenchwoman", "englishman", "englishwoman", "dutchman", "dutchwoman",
-    "scotsman", "scotswoman", "irishman", "irishwoman", "kiwi", "aussie", "iraqi", "saudi", "kuwaiti",
-    "yemeni", "omani", "qatari", "emirati", "somali", "bangladeshi", "nepali", "afghan", "uzbek", "kazakh",
-    "basque", "catalan", "filipino", "filipina", "argentine", "luxembourger", "icelander",
-];
 
 /// An epithet ending a subject: "the Belgian", "The Belgian" opening the sentence, "the 24-year-old
 /// German". `pre` is the segment before the capitalised run `tail`.
@@ -1070,7 +1041,7 @@ fn role_of_org(toks: &[Tok], seg: &[usize], chars: &[char]) -> Option<Np> {
     // "a spokeswoman for the race", "a lawyer for the family": an organisation described, not named.
     if !toks[org[0]].cap {
         let definite = o > p + 1;
-        let plain = org.len() <= 3 && org.iter().all(|&i| !toks[i].cap && !ROLE_STOP.contains(&toks[i].lc.as_str()));
+        let plain = org.len() <= 3 && org.iter().all(|&i| !toks[i].cap && !ROLE_STOP.list().contains(&toks[i].lc.as_str()));
         if !definite || !plain || !toks[seg[p]].is("for") {
             return None;
         }
@@ -1105,7 +1076,7 @@ fn parse_post_np(toks: &[Tok], a: usize, chars: &[char]) -> Option<(Np, Option<S
     let mut prefix: Option<String> = None;
     {
         let mut q = j;
-        while q < toks.len() && q - j < 6 && toks[q].word && !toks[q].cap && !toks[q].inq && !ROLE_STOP.contains(&toks[q].lc.as_str()) && !NAME_PARTICLES.contains(toks[q].lc.as_str()) {
+        while q < toks.len() && q - j < 6 && toks[q].word && !toks[q].cap && !toks[q].inq && !ROLE_STOP.list().contains(&toks[q].lc.as_str()) && !NAME_PARTICLES.contains(toks[q].lc.as_str()) {
             q += 1;
         }
         if q > j && q < toks.len() && toks[q].word && toks[q].cap && !toks[q].inq {
@@ -1151,7 +1122,7 @@ fn parse_post_np(toks: &[Tok], a: usize, chars: &[char]) -> Option<(Np, Option<S
     let lastw = &toks[j - 1];
     if lastw.word && (lastw.cap || toks[st].is("the")) && (lastw.lc.ends_with("'s") || lastw.lc.ends_with("’s")) {
         let mut q = j;
-        while q < toks.len() && q - j < 5 && toks[q].word && !toks[q].cap && !toks[q].inq && !ROLE_STOP.contains(&toks[q].lc.as_str()) {
+        while q < toks.len() && q - j < 5 && toks[q].word && !toks[q].cap && !toks[q].inq && !ROLE_STOP.list().contains(&toks[q].lc.as_str()) {
             q += 1;
         }
         let head_ok = q > j && (ROLE_WORDS.contains(toks[q - 1].lc.as_str()) || toks[q - 1].lc.starts_with("spokes"));
@@ -1315,4 +1286,50 @@ fn split_run(toks: &[Tok], run: &[usize], chars: &[char], run_start: usize) -> O
         gender = gender_of_first(&name[0].to_lowercase());
     }
     Some(Np::Name { name, role, gender, org })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::tokens::tokenize;
+
+    #[test]
+    fn attributions_find_who_said_it() {
+        for (text, want) in [
+            ("Ryder said the aid would continue.", &[("Ryder", None, "named in the attribution")][..]),
+            (
+                "The aid would continue, said Pentagon Press Secretary Major General Pat Ryder.",
+                &[("Pat Ryder", Some("Pentagon Press Secretary"), "named in the attribution")],
+            ),
+            ("According to Dr Jane Smith, the rate fell.", &[("Jane Smith", None, "named in the attribution")]),
+            (
+                "Jane Smith, the airline's chief executive, told reporters the flight was late.",
+                &[("Jane Smith", Some("airline's chief executive"), "named in the attribution")],
+            ),
+            ("Officials said the road was closed.", &[("(unnamed) Officials", None, "unnamed source")]),
+            ("The airline said the flight was diverted.", &[("airline", None, "organisation described, not named")]),
+            ("He said the rate fell.", &[("(nobody)", None, "pronoun resolved to the most recent matching person")]),
+            ("The rate fell in March.", &[]),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let toks = tokenize(&chars, 0, chars.len());
+            let mut reg = Registry::default();
+            let got: Vec<(String, Option<String>, &str)> = reg
+                .attributions(&toks, &chars, 0)
+                .into_iter()
+                .map(|a| {
+                    let (who, role) = match &a.spk {
+                        Some(Spk::Ent(id)) => (reg.ents[*id].name.clone(), reg.ents[*id].role.clone()),
+                        Some(Spk::Named { name, role }) => (name.clone(), role.clone()),
+                        Some(Spk::Generic(g)) => (format!("(unnamed) {g}"), None),
+                        None => ("(nobody)".to_string(), None),
+                    };
+                    (who, role, a.how)
+                })
+                .collect();
+            let want: Vec<(String, Option<String>, &str)> =
+                want.iter().map(|(w, r, h)| (w.to_string(), r.map(str::to_string), *h)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

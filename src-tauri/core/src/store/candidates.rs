@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::claims::checked_by;
+use super::claims::{checked_by, origin_of, CHECKED_BY_COL};
 use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{parse_date, Store, Tx};
 use crate::error::{Error, Result};
 use crate::language::embed::Embedder;
 use crate::language::vectors::{bits_from_bytes, Index};
-use crate::model::{ClaimOrigin, ClaimStatus, SimilarClaim};
+use crate::model::{ClaimStatus, SimilarClaim};
 
 /// A claim offered to the matcher: its row as shown, and its stored vector (quantized, see
 /// `language::vectors`) when the given model made one.
@@ -29,8 +29,7 @@ pub struct MatchRow {
 fn match_select(from: &str) -> String {
     format!(
         "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
-                (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
-                 ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1),
+                {CHECKED_BY_COL},
                 {RATING_COLS},
                 (SELECT cv.vector FROM claim_vectors cv WHERE cv.claim_id = c.id AND cv.model_id = ?2)
          FROM {from}
@@ -55,7 +54,7 @@ fn match_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MatchRow> {
             said_on: parse_date(r.get(5)?)?,
             rating,
             score: 0.0,
-            origin: if origin == "imported" { ClaimOrigin::Imported } else { ClaimOrigin::Desk },
+            origin: origin_of(&origin),
             checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
             differs: Vec::new(),
         },

@@ -593,8 +593,7 @@ impl Store {
                     {RATING_COLS},
                     (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id), {key_col}, c.summary, c.origin,
                     c.worthiness,
-                    (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
-                     ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1)
+                    {CHECKED_BY_COL}
              FROM {from}
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
@@ -797,12 +796,17 @@ fn parse_cursor(s: &str, sort: ClaimSort) -> Result<Cursor> {
 }
 
 /// "publisher\u{1f}rating text", as the list query joins them.
+/// The column of a claim (`c`) that says who else checked it: the newest imported review's publisher
+/// and rating, joined by U+001F; read with [`checked_by`].
+pub(crate) const CHECKED_BY_COL: &str = "(SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
+     ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1)";
+
 pub(crate) fn checked_by(joined: &str) -> CheckedBy {
     let (publisher, rating_text) = joined.split_once('\u{1f}').unwrap_or((joined, ""));
     CheckedBy { publisher: publisher.to_string(), rating_text: rating_text.to_string() }
 }
 
-fn origin_of(s: &str) -> ClaimOrigin {
+pub(crate) fn origin_of(s: &str) -> ClaimOrigin {
     match s {
         "imported" => ClaimOrigin::Imported,
         _ => ClaimOrigin::Desk,

@@ -6,7 +6,8 @@ use rusqlite::params;
 
 use super::{Store, Tx};
 use crate::error::{Error, Result};
-use crate::model::{ClaimDetail, ClaimOrigin, ClaimStatus, SimilarClaim};
+use super::claims::{checked_by, CHECKED_BY_COL};
+use crate::model::{ClaimDetail, ClaimStatus, SimilarClaim};
 
 impl Tx<'_> {
     /// Records the decision on the pair, replacing an earlier one, with a history row on both.
@@ -50,13 +51,11 @@ impl Store {
     /// Fills the claim's confirmed matches and, when it has no verdict, a linked claim's verdict.
     pub(crate) fn claim_links(&self, id: i64, claim: &mut ClaimDetail) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
-                    (SELECT x.publisher || char(31) || x.rating_text FROM external_reviews x WHERE x.claim_id = c.id
-                     ORDER BY x.reviewed_on IS NULL, x.reviewed_on DESC, x.id LIMIT 1)
+            &format!("SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin, {CHECKED_BY_COL}
              FROM claim_links l
              JOIN claims c ON c.id = CASE WHEN l.claim_a = ?1 THEN l.claim_b ELSE l.claim_a END
              LEFT JOIN claimants cl ON cl.id = c.claimant_id
-             WHERE (l.claim_a = ?1 OR l.claim_b = ?1) AND l.kind = 'same' ORDER BY l.id",
+             WHERE (l.claim_a = ?1 OR l.claim_b = ?1) AND l.kind = 'same' ORDER BY l.id"),
         )?;
         let rows: Vec<(i64, SimilarClaim)> = stmt
             .query_map([id], |r| {
@@ -71,8 +70,8 @@ impl Store {
                         said_on: super::parse_date(r.get(5)?)?,
                         rating: None,
                         score: 1.0,
-                        origin: if r.get::<_, String>(6)? == "imported" { ClaimOrigin::Imported } else { ClaimOrigin::Desk },
-                        checked_by: r.get::<_, Option<String>>(7)?.map(|b| super::claims::checked_by(&b)),
+                        origin: super::claims::origin_of(&r.get::<_, String>(6)?),
+                        checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
                         differs: Vec::new(),
                     },
                 ))

@@ -247,18 +247,18 @@ export function anchorLabel(state: AnchorState): string {
 }
 
 const DIFFERENCE_WORDS: Record<Difference, string> = {
-  figure: 'figure',
-  direction: 'direction',
-  extreme: 'extreme',
-  bound: 'bound',
-  negation: 'negation',
-  name: 'person or place',
-  word: 'subject',
+  figure: 'another figure',
+  direction: 'the opposite direction',
+  extreme: 'the opposite extreme',
+  bound: 'the opposite bound',
+  negation: 'a "not" on one side only',
+  name: 'another person or place',
+  word: 'another subject',
 };
 
-/** What a near match may state differently, for "Not the same figure or direction?". */
+/** What a near match may state differently: "another figure and the opposite direction". */
 export function differenceWords(differs: readonly Difference[]): string {
   const words = [...new Set(differs.map((d) => DIFFERENCE_WORDS[d] ?? d))];
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -189,7 +189,7 @@ describe('claim form: similar claims while typing', () => {
     await user.type(screen.getByTestId('claim-text'), WORDING);
     await waitFor(() => expect(screen.getAllByTestId('similar-claim')).toHaveLength(2));
     const [near, same] = screen.getAllByTestId('similar-claim');
-    expect(within(near).getByTestId('similar-differs')).toHaveTextContent('Not the same figure or direction?');
+    expect(within(near).getByTestId('similar-differs')).toHaveTextContent('May be another claim: another figure and the opposite direction');
     expect(within(same).queryByTestId('similar-differs')).toBeNull();
   });
 
@@ -281,7 +281,10 @@ describe('claim view: possible duplicates', () => {
   const other = makeClaim({ uuid: 'c-2', text: 'The US has no plans to send troops to fight in Ukraine.', status: 'published', verdict: verdict() });
   const third = makeClaim({ uuid: 'c-3', text: 'No US soldiers will fight in Ukraine, the Pentagon says.' });
   const suggest = (backend: ReturnType<typeof fakeBackend>) => {
-    backend.suggestions['c-1'] = [similar({ rating: RATINGS[2] }), similar({ uuid: 'c-3', text: third.text, rating: null, status: 'new' })];
+    backend.suggestions['c-1'] = [
+      similar({ rating: RATINGS[2], checked_by: { publisher: 'PolitiFact', rating_text: 'True' } }),
+      similar({ uuid: 'c-3', text: third.text, rating: null, status: 'new', differs: ['negation'] }),
+    ];
   };
 
   it('lists suggestions, and Confirm links the pair through the backend', async () => {
@@ -298,6 +301,8 @@ describe('claim view: possible duplicates', () => {
     const items = await screen.findAllByTestId('possible-duplicate');
     expect(items.map((i) => i.dataset.uuid)).toEqual(['c-2', 'c-3']);
     expect(items[0]).toHaveTextContent('Pat Ryder');
+    expect(within(items[0]).getByTestId('similar-checked-by')).toHaveTextContent('Already checked by PolitiFact, rated “True”');
+    expect(within(items[1]).getByTestId('similar-differs')).toHaveTextContent('May be another claim: a "not" on one side only');
     expect(items[0]).toHaveTextContent('False');
     expect(screen.queryByTestId('same-as')).not.toBeInTheDocument();
     expect(screen.getByText('No verdict yet.')).toBeInTheDocument();

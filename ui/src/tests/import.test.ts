@@ -33,7 +33,7 @@ function cand(text: string, kind: CandidateKind, score: number, over: Partial<Ar
   };
 }
 
-const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82, origin: 'desk', checked_by: null, differs: [] };
+const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82, origin: 'imported', checked_by: { publisher: 'Harbour Fact Check', rating_text: 'Accurate' }, differs: ['name'] };
 
 // Given in an order other than by score: the screen ranks them.
 const CANDIDATES: ArticleCandidate[] = [
@@ -185,6 +185,9 @@ describe('import an article', () => {
     const { user } = await pasteArticle();
     const mark = within(cards()[0]).getByTestId('candidate-similar');
     expect(mark).toHaveTextContent('Similar claim already in the workspace');
+    // Who else checked it, and what it may state differently, on the candidate itself.
+    expect(within(mark).getByTestId('similar-checked-by')).toHaveTextContent('Already checked by Harbour Fact Check, rated “Accurate”');
+    expect(within(mark).getByTestId('similar-differs')).toHaveTextContent('May be another claim: another person or place');
     expect(within(cards()[1]).queryByTestId('candidate-similar')).toBeNull();
     await user.click(within(mark).getByTestId('similar-link'));
     expect(screen.getByTestId('nav-claims')).toHaveAttribute('aria-current', 'page');

@@ -21,6 +21,7 @@
 //! writes its wording, and the indexer embeds what waits.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::Result;
 use crate::language::compare::{compare, probe_expression, CANDIDATES, PROBE_TERMS};
@@ -145,11 +146,7 @@ fn similar_to(
         if exclude == Some(c.uuid.as_str()) {
             continue;
         }
-        let other = analyse(&c.text);
-        if other.content < MIN_CONTENT_WORDS {
-            continue;
-        }
-        let other: Vec<String> = other.terms.into_iter().map(|t| t.key).collect();
+        let Some(other) = stored_terms(&c.text) else { continue };
         let cmp = compare(&terms, &other, &weight);
         let cosine = meaning.zip(row.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
         let mut differs = cmp.differs;
@@ -189,6 +186,29 @@ fn similar_to(
     });
     out.truncate(limit);
     Ok(out)
+}
+
+/// A stored claim's terms (from [`analyse`]), or None when it is too short to be matched. Remembered
+/// for the most recent texts: while a checker types, each keystroke meets mostly the same
+/// candidates, and reading a claim into terms is most of the time a lookup spends after embedding
+/// the query. The terms depend on the text alone, so the memory is shared by every workspace.
+fn stored_terms(text: &str) -> Option<Arc<Vec<String>>> {
+    /// Texts remembered; all are forgotten when it fills (a few MB at most).
+    const REMEMBERED: usize = 50_000;
+    static MEMORY: OnceLock<Mutex<HashMap<String, Option<Arc<Vec<String>>>>>> = OnceLock::new();
+    let memory = MEMORY.get_or_init(Default::default);
+    if let Some(known) = memory.lock().ok().and_then(|m| m.get(text).cloned()) {
+        return known;
+    }
+    let a = analyse(text);
+    let terms = (a.content >= MIN_CONTENT_WORDS).then(|| Arc::new(a.terms.into_iter().map(|t| t.key).collect::<Vec<_>>()));
+    if let Ok(mut m) = memory.lock() {
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(text.to_string(), terms.clone());
+    }
+    terms
 }
 
 /// One claim's vector as stored: `(claim id, the wording embedded, sign bits, quantized vector)`.

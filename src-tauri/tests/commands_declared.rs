@@ -7,26 +7,13 @@
 //! of ours by hand, and the UI's api layer calls every declared command, only through the wrappers.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-include!("../src/commands/list.rs");
+mod common;
 
-macro_rules! declared_commands {
-    ( $( $module:ident :: $name:ident ),* $(,)? ) => {
-        &[ $( (stringify!($module), stringify!($name)) ),* ]
-    };
-}
-
-/// `(module, command)` for every command of the list.
-const DECLARED: &[(&str, &str)] = with_commands!(declared_commands);
+use common::{read, DECLARED};
 
 const LIST: &str = "src-tauri/src/commands/list.rs";
 const API: &str = "ui/src/lib/api/index.ts";
-
-fn read(rel: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-}
 
 fn declared() -> BTreeSet<String> {
     DECLARED.iter().map(|(_, name)| name.to_string()).collect()
@@ -34,7 +21,7 @@ fn declared() -> BTreeSet<String> {
 
 #[test]
 fn the_main_window_is_granted_the_declared_commands_and_only_through_the_list() {
-    let cap: serde_json::Value = serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    let cap: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
     let granted: Vec<&str> = cap["permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
     assert!(granted.contains(&"main-window-commands"), "capabilities/main.json must grant `main-window-commands`: {granted:?}");
@@ -42,7 +29,7 @@ fn the_main_window_is_granted_the_declared_commands_and_only_through_the_list() 
     assert!(by_hand.is_empty(), "capabilities/main.json grants {by_hand:?} by hand: add the command to {LIST} instead");
 
     // What the build made of the list (tauri-build writes the resolved manifests for the CLI).
-    let manifests: serde_json::Value = serde_json::from_str(&read("gen/schemas/acl-manifests.json")).unwrap();
+    let manifests: serde_json::Value = serde_json::from_str(&read("src-tauri/gen/schemas/acl-manifests.json")).unwrap();
     let set = &manifests["__app-acl__"]["permission_sets"]["main-window-commands"]["permissions"];
     let in_set: BTreeSet<String> = set
         .as_array()
@@ -74,7 +61,7 @@ fn has_word(text: &str, word: &str) -> bool {
 
 #[test]
 fn the_ui_api_layer_calls_every_declared_command_through_the_generated_wrappers() {
-    let api = read(&format!("../{API}"));
+    let api = read(API);
     for raw in ["invoke(", "invoke<", "call(", "call<"] {
         assert!(
             !has_word(&api, raw),
@@ -89,7 +76,7 @@ fn the_ui_api_layer_calls_every_declared_command_through_the_generated_wrappers(
 
 #[test]
 fn the_csp_allows_nothing_remote() {
-    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let conf: serde_json::Value = serde_json::from_str(&read("src-tauri/tauri.conf.json")).unwrap();
     let csp = &conf["app"]["security"]["csp"];
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'");

@@ -12,32 +12,15 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use syn::{FnArg, GenericArgument, Item, ItemFn, Pat, PathArguments, ReturnType, Type};
 
-include!("../src/commands/list.rs");
+mod common;
 
-macro_rules! declared_commands {
-    ( $( $module:ident :: $name:ident ),* $(,)? ) => {
-        &[ $( (stringify!($module), stringify!($name)) ),* ]
-    };
-}
-
-/// `(module, command)` for every command of the list, in its order.
-const DECLARED: &[(&str, &str)] = with_commands!(declared_commands);
+use common::{read, root, DECLARED};
 
 const OUT: &str = "ui/src/lib/api/commands.ts";
 const TYPES: &str = "ui/src/lib/api/types.ts";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn read(rel: &str) -> String {
-    let p = root().join(rel);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-}
 
 /// Parameters of these types are given to the command by Tauri; the window does not send them.
 const INJECTED: &[&str] =

@@ -124,20 +124,19 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
     };
     let spawned = std::thread::Builder::new().name("matching-indexer".into()).spawn(move || {
         let dir = model_dir.unwrap_or_else(factdesk_core::paths::model_dir);
-        let embedder = match Embedder::load(&dir) {
-            Ok(e) => std::sync::Arc::new(e),
+        let state = app.state::<AppState>();
+        let loaded = Embedder::load(&dir).map(std::sync::Arc::new).and_then(|embedder| {
+            state.with(|s| s.attach_embedder(embedder.clone()))?;
+            Ok(embedder)
+        });
+        let embedder = match loaded {
+            Ok(e) => e,
             Err(e) => {
                 eprintln!("factdesk: matching by words only: {e}");
                 let problem = format!("Similar claims are found by their words only: {e}");
                 return publish(&app, &|m| m.problem = Some(problem.clone()));
             }
         };
-        let state = app.state::<AppState>();
-        if let Err(e) = state.with(|s| s.attach_embedder(embedder.clone())) {
-            eprintln!("factdesk: matching by words only: {e}");
-            let problem = format!("Similar claims are found by their words only: {e}");
-            return publish(&app, &|m| m.problem = Some(problem.clone()));
-        }
         let name = embedder.model_name().to_string();
         publish(&app, &|m| m.model = Some(name.clone()));
         // Read the stored vectors into memory now rather than on the checker's first keystroke.

@@ -66,13 +66,9 @@ pub fn similar_claims_many(store: &Store, texts: &[(&str, Option<&str>)], limit:
             vectors = wanted.iter().copied().zip(embedder.embed(&batch)?).collect();
         }
     }
-    let mut out = Vec::with_capacity(texts.len());
-    for (i, (_, exclude)) in texts.iter().enumerate() {
-        out.push(if wanted.contains(&i) {
-            similar_to(store, &analyses[i], vectors.get(&i).map(Vec::as_slice), *exclude, limit)?
-        } else {
-            Vec::new()
-        });
+    let mut out = vec![Vec::new(); texts.len()];
+    for &i in &wanted {
+        out[i] = similar_to(store, &analyses[i], vectors.get(&i).map(Vec::as_slice), texts[i].1, limit)?;
     }
     Ok(out)
 }

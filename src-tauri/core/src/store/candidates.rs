@@ -214,17 +214,6 @@ impl Store {
         tx.commit()?;
         Ok(n)
     }
-
-    /// Which model made most of the stored vectors, if any: the one an index switching models
-    /// leaves behind.
-    pub fn stored_vector_models(&self) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT m.name, count(v.seq) FROM embedding_models m LEFT JOIN claim_vectors v ON v.model_id = m.id
-             GROUP BY m.id ORDER BY count(v.seq) DESC",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
 impl Tx<'_> {

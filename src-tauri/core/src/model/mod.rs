@@ -14,6 +14,7 @@ mod verdicts;
 mod workflow;
 mod workspace;
 pub mod bundle;
+pub mod desk;
 
 pub use article::*;
 pub use claims::*;

@@ -960,13 +960,13 @@ impl Tx<'_> {
             None => None,
         };
         self.conn().prepare_cached(
-            "INSERT INTO history (at, actor, entity, entity_uuid, claim_id, action, detail)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+            "INSERT INTO history (uuid, at, actor, entity, entity_uuid, claim_id, action, detail)
+             SELECT ?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7
              WHERE ?5 IS NOT NULL OR NOT EXISTS (
                  SELECT 1 FROM history WHERE claim_id IS NULL AND at = ?1 AND actor = ?2 AND entity = ?3 AND entity_uuid = ?4
                                          AND action = ?6 AND detail = ?7)",
         )?
-        .execute(params![fmt_ts(h.at), h.actor, h.entity, h.entity_uuid, claim, h.action, h.detail])?;
+        .execute(params![fmt_ts(h.at), h.actor, h.entity, h.entity_uuid, claim, h.action, h.detail, new_uuid()])?;
         Ok(())
     }
 

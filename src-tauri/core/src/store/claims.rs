@@ -35,6 +35,25 @@ pub(super) struct ValidClaim {
     pub(super) assignee: String,
 }
 
+/// [`Tx::reindex_claim`] on a connection already inside a transaction.
+pub(super) fn reindex_claim_on(conn: &rusqlite::Connection, claim_id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM claims_fts WHERE rowid = ?1")?.execute([claim_id])?;
+    conn.prepare_cached(
+        "INSERT INTO claims_fts (rowid, text, summary, claimant)
+         SELECT c.id, c.text, c.summary, coalesce(cl.name, '')
+         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
+    )?
+    .execute([claim_id])?;
+    Ok(())
+}
+
+/// [`Tx::reindex_claim_context`] on a connection already inside a transaction.
+pub(super) fn reindex_claim_context_on(conn: &rusqlite::Connection, claim_id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM claim_context_fts WHERE rowid = ?1")?.execute([claim_id])?;
+    conn.prepare_cached(CONTEXT_ROW_SQL)?.execute([claim_id])?;
+    Ok(())
+}
+
 pub(super) fn validate(input: &ClaimInput) -> Result<ValidClaim> {
     super::no_nul("text", "claim's wording", &input.text)?;
     super::no_nul("claimant", "claimant's name", input.claimant.as_deref().unwrap_or(""))?;
@@ -140,22 +159,13 @@ impl Tx<'_> {
     /// Rewrites the claim's row in the search index; called in every transaction that changes
     /// what the index holds for it.
     pub(crate) fn reindex_claim(&self, claim_id: i64) -> Result<()> {
-        self.conn().execute("DELETE FROM claims_fts WHERE rowid = ?1", [claim_id])?;
-        self.conn().execute(
-            "INSERT INTO claims_fts (rowid, text, summary, claimant)
-             SELECT c.id, c.text, c.summary, coalesce(cl.name, '')
-             FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
-            [claim_id],
-        )?;
-        Ok(())
+        reindex_claim_on(self.conn(), claim_id)
     }
 
     /// Rewrites the claim's row in the index of its surroundings (source titles, excerpts, current
     /// rationale): called in every transaction that changes its evidence or verdict.
     pub(crate) fn reindex_claim_context(&self, claim_id: i64) -> Result<()> {
-        self.conn().prepare_cached("DELETE FROM claim_context_fts WHERE rowid = ?1")?.execute([claim_id])?;
-        self.conn().prepare_cached(CONTEXT_ROW_SQL)?.execute([claim_id])?;
-        Ok(())
+        reindex_claim_context_on(self.conn(), claim_id)
     }
 
     /// Rewrites the surroundings of every claim that links the source as evidence (its title changed).

@@ -28,10 +28,10 @@ impl Tx<'_> {
     ) -> Result<()> {
         let detail = serde_json::json!({ "summary": summary, "changes": changes });
         self.conn().prepare_cached(
-            "INSERT INTO history (at, actor, entity, entity_uuid, claim_id, action, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO history (uuid, at, actor, entity, entity_uuid, claim_id, action, detail)
+             VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![self.now, self.actor, entity, entity_uuid, claim_id, action, detail.to_string()])?;
+        .execute(params![self.now, self.actor, entity, entity_uuid, claim_id, action, detail.to_string(), super::new_uuid()])?;
         Ok(())
     }
 }

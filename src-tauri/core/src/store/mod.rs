@@ -8,6 +8,8 @@ mod backup;
 mod bundle;
 mod claimants;
 mod claims;
+mod desk;
+mod remote;
 mod external_reviews;
 mod history;
 mod links;
@@ -33,6 +35,8 @@ use crate::model::WorkspaceInfo;
 pub(crate) use backup::{check_workspace_file, copy_file, summary_of, BackupFile};
 pub(crate) use external_reviews::ReviewFields;
 pub use history::Change;
+pub(crate) use desk::{Change as DeskChange, Dangling};
+pub use remote::{DeskAddress, Remote, DESK_SCHEMA};
 pub use candidates::MatchRow;
 pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
@@ -47,6 +51,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0007_interchange.sql")),
     M::up(include_str!("../../migrations/0008_finding.sql")),
     M::up(include_str!("../../migrations/0009_vectors.sql")),
+    M::up(include_str!("../../migrations/0010_desk.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.
@@ -144,6 +149,7 @@ impl Store {
         };
         store.backfill_url_keys()?;
         store.backfill_worthiness()?;
+        store.desk_refresh_triggers()?;
         Ok(store)
     }
 
@@ -353,6 +359,8 @@ impl Store {
     pub(crate) fn write_as<T>(&mut self, actor: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.check_writable()?;
         let tx = Tx { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?, actor, now: now() };
+        // A desk's replica numbers its write transactions: their changes travel (and are refused) together.
+        tx.conn().prepare_cached("UPDATE desk SET txn = txn + 1")?.execute([])?;
         let out = f(&tx).map_err(plain_constraint)?;
         tx.tx.commit()?;
         Ok(out)

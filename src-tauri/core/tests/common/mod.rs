@@ -2,6 +2,9 @@
 //! runs (a page edited after it was cited).
 #![allow(dead_code)]
 
+/// A throwaway PostgreSQL server of its own per test (issue 14, the desk).
+pub mod postgres;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

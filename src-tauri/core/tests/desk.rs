@@ -1,0 +1,437 @@
+//! The desk (issue 14) against a real PostgreSQL started for each test (tests/common/postgres.rs):
+//! replicas that are real workspace files, checkers that are real PostgreSQL roles.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::postgres::TestPostgres;
+use factdesk_core::desk::{self, Access};
+use factdesk_core::model::desk::SyncReport;
+use factdesk_core::model::*;
+use factdesk_core::store::NewCapture;
+use factdesk_core::{Error, Store};
+
+const DB: &str = "desk";
+
+/// A PostgreSQL with a desk created in it by its owner from workspace `a` (the editor's), which
+/// holds one claim with a source, an archived capture and evidence.
+struct Setup {
+    pg: TestPostgres,
+    dir: tempfile::TempDir,
+    a: Store,
+    claim: String,
+}
+
+fn open(dir: &Path, name: &str, actor: &str) -> Store {
+    let mut s = Store::open(dir.join(format!("{name}.factdesk"))).unwrap();
+    s.set_actor(actor).unwrap();
+    s
+}
+
+fn input(c: &ClaimDetail) -> ClaimInput {
+    ClaimInput {
+        text: c.text.clone(),
+        summary: c.summary.clone(),
+        claimant: c.claimant.as_ref().map(|x| x.name.clone()),
+        claimant_role: None,
+        said_on: c.said_on.map(|d| d.to_string()),
+        said_where: c.said_where.clone(),
+        status: None,
+        tags: c.tags.clone(),
+        language: c.language.clone(),
+        context: c.context.clone(),
+        assignee: c.assignee.clone(),
+    }
+}
+
+fn setup() -> Setup {
+    let pg = TestPostgres::start();
+    pg.create_database(DB);
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = open(dir.path(), "a", "editor");
+    let c = a
+        .create_claim(&ClaimInput {
+            text: "A $60 billion aid package for Ukraine remains stalled in Congress.".into(),
+            claimant: Some("Jane Doe".into()),
+            tags: vec!["ukraine".into(), "aid".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    let s = a
+        .create_source_with_capture(
+            &SourceInput {
+                url: "https://www.congress.gov/bill/118th-congress/house-bill/815".into(),
+                title: "H.R.815 - National Security Act, 2024".into(),
+                ..Default::default()
+            },
+            &NewCapture {
+                method: CaptureMethod::Paste,
+                requested_url: String::new(),
+                final_url: String::new(),
+                http_status: None,
+                content_type: "text/plain".into(),
+                bytes: b"Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".to_vec(),
+                text: "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    a.add_evidence(&EvidenceInput {
+        claim_uuid: c.uuid.clone(),
+        source_uuid: s.uuid.clone(),
+        excerpt: "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".into(),
+        stance: Stance::Refutes,
+        note: String::new(),
+        correction_reason: None,
+    })
+    .unwrap();
+    let report = desk::create(&mut a, &pg.admin_url(DB), Access::default()).unwrap();
+    assert!(report.pushed > 10, "the workspace is uploaded: {report:?}");
+    assert!(report.refused.is_empty() && report.problems.is_empty(), "{report:?}");
+    Setup { pg, dir, a, claim: c.uuid }
+}
+
+impl Setup {
+    /// A checker: a PostgreSQL role of their own, let in by the owner; returns their address.
+    fn checker(&self, role: &str) -> String {
+        let password = format!("pw-{role}");
+        self.pg.create_role(role, &password);
+        desk::grant(&self.pg.admin_url(DB), Access::default(), role, false).unwrap();
+        self.pg.url_for(role, &password, DB)
+    }
+
+    /// A new workspace that joins the desk as `role` (a checker made for it).
+    fn replica(&self, role: &str) -> (Store, String) {
+        let url = self.checker(role);
+        let mut s = open(self.dir.path(), role, role);
+        let r = desk::join(&mut s, &url, Access::default()).unwrap();
+        assert!(r.problems.is_empty(), "{r:?}");
+        (s, format!("pw-{role}"))
+    }
+
+    fn admin(&self) -> Access<'_> {
+        Access { password: Some(self.pg.admin_password()) }
+    }
+}
+
+fn sync(store: &mut Store, password: &str) -> SyncReport {
+    let r = desk::sync(store, Access { password: Some(password) }).unwrap();
+    assert!(r.problems.is_empty(), "{r:?}");
+    r
+}
+
+fn texts(store: &Store) -> Vec<String> {
+    let mut v: Vec<String> = store
+        .list_claims(&ClaimQuery { limit: Some(500), ..Default::default() })
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    v.sort();
+    v
+}
+
+fn path_of(store: &Store) -> PathBuf {
+    store.path().to_path_buf()
+}
+
+fn server_count(pg: &TestPostgres, sql: &str) -> i64 {
+    pg.psql(DB, sql).trim().parse().unwrap()
+}
+
+#[test]
+fn a_new_replica_receives_the_whole_desk_and_changes_travel_both_ways() {
+    let s = setup();
+    let (mut b, pw) = s.replica("alice");
+    let mine = s.a.get_claim(&s.claim).unwrap();
+    let theirs = b.get_claim(&s.claim).unwrap();
+    assert_eq!(theirs.text, mine.text);
+    assert_eq!(theirs.claimant.as_ref().map(|c| &c.name), Some(&"Jane Doe".to_string()));
+    assert_eq!(theirs.tags, mine.tags);
+    assert_eq!(theirs.evidence.len(), 1);
+    // The archived copy came with its bytes, checked by hash.
+    let source = &theirs.evidence[0].source;
+    let got = b.get_source(&source.uuid).unwrap();
+    let capture = got.latest_capture.expect("the capture travelled");
+    assert_eq!(b.capture_bytes(&capture.uuid).unwrap(), b"Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.");
+    // The new replica's search index holds what it received.
+    let found = b.list_claims(&ClaimQuery { search: Some("stalled".into()), ..Default::default() }).unwrap();
+    assert_eq!(found.items.len(), 1);
+    // Its seeded rating scales were replaced by the desk's, not added to them.
+    assert_eq!(b.checklist().unwrap().len(), s.a.checklist().unwrap().len());
+
+    // Alice edits; the editor sees it after a sync, and the history says who.
+    let mut edit = input(&theirs);
+    edit.summary = "Stalled since February.".into();
+    edit.tags.push("congress".into());
+    b.update_claim(&s.claim, &edit).unwrap();
+    let r = sync(&mut b, &pw);
+    assert!(r.pushed >= 2, "{r:?}");
+    let mut a = s.a;
+    sync(&mut a, s.pg.admin_password());
+    let seen = a.get_claim(&s.claim).unwrap();
+    assert_eq!(seen.summary, "Stalled since February.");
+    assert!(seen.tags.contains(&"congress".to_string()));
+    assert!(seen.history.iter().any(|h| h.actor == "alice"), "{:?}", seen.history);
+
+    // A claim added by the editor reaches alice.
+    a.create_claim(&ClaimInput { text: "There are no plans to send US service members to fight in Ukraine.".into(), ..Default::default() })
+        .unwrap();
+    sync(&mut a, s.pg.admin_password());
+    sync(&mut b, &pw);
+    assert_eq!(texts(&a), texts(&b));
+    assert_eq!(texts(&b).len(), 2);
+
+    // A third checker joining later gets the same.
+    let (c, _) = Setup { pg: s.pg, dir: s.dir, a, claim: s.claim }.replica_owned("bob");
+    assert_eq!(texts(&c), texts(&b));
+}
+
+impl Setup {
+    fn replica_owned(self, role: &str) -> (Store, Setup) {
+        let (store, _) = self.replica(role);
+        (store, self)
+    }
+}
+
+#[test]
+fn offline_work_on_two_replicas_meets_with_nothing_lost_or_doubled() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    // Both work apart: three claims each, and both tag the shared claim.
+    for i in 0..3 {
+        b.create_claim(&ClaimInput { text: format!("Alice's claim number {i} about the aid package."), ..Default::default() })
+            .unwrap();
+        c.create_claim(&ClaimInput { text: format!("Bob's claim number {i} about troop numbers."), ..Default::default() })
+            .unwrap();
+    }
+    let mut e = input(&b.get_claim(&s.claim).unwrap());
+    e.tags.push("from-alice".into());
+    b.update_claim(&s.claim, &e).unwrap();
+    let mut e = input(&c.get_claim(&s.claim).unwrap());
+    e.tags.push("from-bob".into());
+    c.update_claim(&s.claim, &e).unwrap();
+
+    sync(&mut b, &pw_b);
+    sync(&mut c, &pw_c);
+    sync(&mut b, &pw_b);
+    let mut a = s.a;
+    sync(&mut a, s.pg.admin_password());
+    assert_eq!(texts(&a).len(), 7);
+    assert_eq!(texts(&a), texts(&b));
+    assert_eq!(texts(&b), texts(&c));
+    for store in [&a, &b, &c] {
+        let tags = store.get_claim(&s.claim).unwrap().tags;
+        assert!(tags.contains(&"from-alice".into()) && tags.contains(&"from-bob".into()), "{tags:?}");
+    }
+    // The desk holds each claim once.
+    assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims'"), 7);
+    // Nothing waits in any outbox.
+    for store in [&a, &b, &c] {
+        assert_eq!(desk::status(store, Access::default()).unwrap().link.outbox, 0);
+    }
+}
+
+#[test]
+fn the_same_field_edited_on_two_replicas_keeps_the_later_and_shows_both() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    let base = b.get_claim(&s.claim).unwrap();
+    let mut e = input(&base);
+    e.summary = "Alice: stalled in the House.".into();
+    b.update_claim(&s.claim, &e).unwrap();
+    let mut e = input(&base);
+    e.summary = "Bob: passed the Senate, stalled in the House.".into();
+    e.said_where = "CNN interview".into();
+    c.update_claim(&s.claim, &e).unwrap();
+
+    sync(&mut b, &pw_b);
+    let r = sync(&mut c, &pw_c);
+    assert_eq!(r.conflicts, 1, "{r:?}");
+    sync(&mut b, &pw_b);
+    for store in [&b, &c] {
+        let claim = store.get_claim(&s.claim).unwrap();
+        assert_eq!(claim.summary, "Bob: passed the Senate, stalled in the House.");
+        assert_eq!(claim.said_where, "CNN interview");
+        let conflicts = desk::conflicts(store, Some(&s.claim)).unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let k = &conflicts[0];
+        assert_eq!((k.field.as_str(), k.kept_by.as_str(), k.replaced_by.as_str()), ("summary", "bob", "alice"));
+        assert_eq!(k.replaced.as_deref(), Some("Alice: stalled in the House."));
+        let entry = claim.history.iter().find(|h| h.action == "conflict").expect("the history says so");
+        assert!(entry.summary.contains("Alice: stalled in the House.") && entry.summary.contains("Bob: passed"), "{}", entry.summary);
+    }
+}
+
+/// Evidence, a verdict, every sign-off and the workflow up to ready, as `store`'s checker.
+fn make_ready(store: &mut Store, claim: &str) {
+    store
+        .record_verdict(&VerdictInput {
+            claim_uuid: claim.into(),
+            rating_key: "false".into(),
+            rationale: "The Senate passed it 70 to 29; the House has not voted.".into(),
+            correction_reason: None,
+        })
+        .unwrap();
+    for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
+        store.set_status(claim, to).unwrap();
+    }
+    for item in store.checklist().unwrap() {
+        store.set_check(claim, &item.uuid, true).unwrap();
+    }
+}
+
+#[test]
+fn publishing_without_a_second_reader_is_refused_on_the_desk_and_kept_as_a_draft() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    // Locally every box is ticked, so the app lets alice publish…
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    let r = sync(&mut b, &pw_b);
+    // …but on the desk every sign-off is hers and she wrote the verdict.
+    assert_eq!(r.refused.len(), 1, "{r:?}");
+    assert!(r.refused[0].contains("second reader") && r.refused[0].contains("alice"), "{}", r.refused[0]);
+    assert_eq!(b.get_claim(&s.claim).unwrap().status, ClaimStatus::Ready, "put back as the desk has it");
+    let drafts = desk::drafts(&b, Some(&s.claim)).unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert!(drafts[0].reason.contains("second reader"));
+    assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'"), 0);
+
+    // Bob, a second reader, signs off one item himself; then alice's publish goes through.
+    sync(&mut c, &pw_c);
+    let item = c.checklist().unwrap()[0].uuid.clone();
+    c.set_check(&s.claim, &item, false).unwrap();
+    c.set_check(&s.claim, &item, true).unwrap();
+    sync(&mut c, &pw_c);
+    sync(&mut b, &pw_b);
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert!(r.refused.is_empty(), "{r:?}");
+    assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'"), 1);
+}
+
+#[test]
+fn an_edit_to_a_claim_published_meanwhile_is_refused_and_kept() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    sync(&mut b, &pw_b);
+    sync(&mut c, &pw_c);
+    // Bob signs off as second reader and publishes; alice, not synced, edits the summary.
+    let item = c.checklist().unwrap()[0].uuid.clone();
+    c.set_check(&s.claim, &item, false).unwrap();
+    c.set_check(&s.claim, &item, true).unwrap();
+    c.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    assert!(sync(&mut c, &pw_c).refused.is_empty());
+    let mut e = input(&b.get_claim(&s.claim).unwrap());
+    e.summary = "Alice's late rewording.".into();
+    b.update_claim(&s.claim, &e).unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert_eq!(r.refused.len(), 1, "{r:?}");
+    assert!(r.refused[0].contains("bob published this claim"), "{}", r.refused[0]);
+    let claim = b.get_claim(&s.claim).unwrap();
+    assert_eq!(claim.status, ClaimStatus::Published);
+    assert_ne!(claim.summary, "Alice's late rewording.");
+    assert_eq!(desk::drafts(&b, Some(&s.claim)).unwrap().len(), 1);
+}
+
+#[test]
+fn checkers_cannot_write_the_desk_tables_or_act_as_someone_else() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let denied = |sql: &str| {
+        let e = s.pg.psql_as("alice", &pw_b, DB, sql).expect_err(sql);
+        assert!(e.contains("permission denied"), "{sql}: {e}");
+    };
+    denied("INSERT INTO factdesk.changes (kind, key, op, role) VALUES ('claims', 'x', 'put', 'bob')");
+    denied("UPDATE factdesk.entities SET created_by = 'bob'");
+    denied("SELECT * FROM factdesk.entities");
+    denied("SELECT factdesk.apply_change('{}'::jsonb, 'bob', 'r', gen_random_uuid(), false)");
+    // A history row and a verdict claiming to be bob's are recorded as alice's.
+    let forged = r#"[{"seq":1,"txn":1,"kind":"history","key":"0190f000-0000-7000-8000-000000000001","op":"put",
+        "data":{"uuid":"0190f000-0000-7000-8000-000000000001","at":"2026-01-01T00:00:00Z","actor":"bob","entity":"claim",
+                "entity_uuid":"x","claim_id":null,"action":"note","detail":"{}"},"fields":null,"base":0}]"#;
+    let out = s
+        .pg
+        .psql_as("alice", &pw_b, DB, &format!("SELECT factdesk.push(gen_random_uuid(), 'forger', '{forged}'::jsonb)"))
+        .unwrap();
+    assert!(out.contains("\"refused\": []"), "{out}");
+    assert_eq!(
+        s.pg.psql(DB, "SELECT data->>'actor' || ' ' || created_by FROM factdesk.entities WHERE key = '0190f000-0000-7000-8000-000000000001'"),
+        "alice alice"
+    );
+    // Through the app too: the verdict's author is the role, whatever the workspace's name says.
+    b.set_actor("Bob Impostor").unwrap();
+    make_ready(&mut b, &s.claim);
+    sync(&mut b, &pw_b);
+    assert_eq!(
+        s.pg.psql(DB, "SELECT string_agg(DISTINCT data->>'author', ',') FROM factdesk.entities WHERE kind = 'verdicts'"),
+        "alice"
+    );
+    assert_eq!(b.get_claim(&s.claim).unwrap().verdict.unwrap().author, "alice");
+    // A reader may pull but never push.
+    s.pg.create_role("carol", "pw-carol");
+    desk::grant(&s.pg.admin_url(DB), s.admin(), "carol", true).unwrap();
+    let mut r = open(s.dir.path(), "carol", "carol");
+    desk::join(&mut r, &s.pg.url_for("carol", "pw-carol", DB), Access::default()).unwrap();
+    assert_eq!(texts(&r), texts(&b));
+    r.create_claim(&ClaimInput { text: "Carol tries to add a claim to the desk.".into(), ..Default::default() }).unwrap();
+    match desk::sync(&mut r, Access { password: Some("pw-carol") }) {
+        Err(Error::Conflict(m)) => assert!(m.contains("may read this desk but not change it"), "{m}"),
+        other => panic!("a reader pushed: {other:?}"),
+    }
+    assert_eq!(desk::status(&r, Access::default()).unwrap().link.outbox > 0, true, "the reader's change waits, kept");
+}
+
+#[test]
+fn replicas_keep_working_while_postgresql_is_down_and_catch_up() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    s.pg.stop();
+    b.create_claim(&ClaimInput { text: "Written while the desk's server was down.".into(), ..Default::default() })
+        .unwrap();
+    match desk::sync(&mut b, Access { password: Some(&pw_b) }) {
+        Err(Error::Network(m)) => assert!(m.contains("could not be reached"), "{m}"),
+        other => panic!("expected the desk to be unreachable: {other:?}"),
+    }
+    let status = desk::status(&b, Access::default()).unwrap();
+    assert!(!status.reachable);
+    assert!(status.link.outbox > 0);
+    assert!(status.link.last_error.is_some());
+    s.pg.start_again();
+    sync(&mut b, &pw_b);
+    let mut a = s.a;
+    sync(&mut a, s.pg.admin_password());
+    assert!(texts(&a).contains(&"Written while the desk's server was down.".to_string()));
+    let _ = path_of(&a);
+}
+
+#[test]
+fn a_workspace_with_work_cannot_join_and_leaving_keeps_everything() {
+    let s = setup();
+    let url = s.checker("alice");
+    let mut busy = open(s.dir.path(), "busy", "alice");
+    busy.create_claim(&ClaimInput { text: "Some earlier work of alice's.".into(), ..Default::default() }).unwrap();
+    match desk::join(&mut busy, &url, Access::default()) {
+        Err(Error::Conflict(m)) => assert!(m.contains("new workspace file"), "{m}"),
+        other => panic!("joined with work in it: {other:?}"),
+    }
+    let mut b = open(s.dir.path(), "b", "alice");
+    desk::join(&mut b, &url, Access::default()).unwrap();
+    b.create_claim(&ClaimInput { text: "Not pushed yet.".into(), ..Default::default() }).unwrap();
+    assert!(matches!(desk::leave(&mut b, false), Err(Error::Conflict(_))));
+    desk::leave(&mut b, true).unwrap();
+    assert_eq!(texts(&b).len(), 2);
+    // The file reopens as a plain workspace.
+    let path = path_of(&b);
+    drop(b);
+    let b = Store::open(&path).unwrap();
+    assert!(matches!(desk::status(&b, Access::default()), Err(Error::Conflict(_))));
+}

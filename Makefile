@@ -19,11 +19,12 @@ DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
 DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
 WORKSPACE ?= $(DEMO_WORKSPACE)
 
-.PHONY: help run test deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench fuzz clean
+.PHONY: help run test desk-demo desk-load deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench fuzz clean
 
 help:
 	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
 	@echo "make test   run every test: Rust, UI unit tests, end-to-end in the real window"
+	@echo "make desk-demo  a throwaway PostgreSQL desk and two checkers' windows: watch a change travel"
 	@echo "make model  install only the sentence-embedding model (both commands above do it too)"
 	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
 	@echo "make bindings regenerate ui/src/lib/api/types.ts and commands.ts from the Rust model and commands"
@@ -55,6 +56,17 @@ run: deps-run build
 	@if [ "$(WORKSPACE)" = "$(DEMO_WORKSPACE)" ]; then $(CLI_BIN) --db "$(WORKSPACE)" demo; fi
 	@echo "Opening Factdesk on $(WORKSPACE)"
 	$(APP_BIN) --db "$(WORKSPACE)"
+
+desk-demo:
+	@scripts/deps.sh desk-demo
+	$(MAKE) build
+	scripts/desk-demo.sh
+
+# Ten checkers (CLI replicas) pushing and pulling at once against a throwaway PostgreSQL for
+# DESK_SECONDS (default 60): changes made, present everywhere, duplicates, latency. Opt-in.
+desk-load:
+	$(CARGO) build --release -p factdesk-core --example desk_load
+	scripts/desk-load.sh
 
 release: deps-run ui
 	$(CARGO) build --release -p factdesk $(APP_FEATURES)

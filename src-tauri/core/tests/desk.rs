@@ -471,3 +471,71 @@ fn checkers_syncing_at_the_same_time_all_end_with_everything_once() {
     assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims'"), 21);
     assert_eq!(server_count(&s.pg, "SELECT count(DISTINCT data->>'text') FROM factdesk.entities WHERE kind = 'claims'"), 21);
 }
+
+/// A desk reached over TLS only (rustls), checked against the newsroom's own certificate
+/// authority given in the address: without it the server is not trusted, and a plain connection
+/// is refused by the server.
+#[test]
+fn a_desk_over_tls_trusts_the_newsrooms_own_certificate_authority() {
+    let pg = TestPostgres::start();
+    pg.create_database(DB);
+    let certs = tempfile::tempdir().unwrap();
+    let c = certs.path();
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl").args(args).current_dir(c).output().expect("openssl runs");
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    openssl(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Test Newsroom CA"]);
+    openssl(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
+    std::fs::write(
+        c.join("ext.cnf"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf"]);
+    let data = pg.data_dir();
+    for f in ["server.crt", "server.key"] {
+        std::fs::copy(c.join(f), data.join(f)).unwrap();
+    }
+    // The server reads its key only when it owns it and nobody else can.
+    let owner = std::process::Command::new("stat").args(["-c", "%U"]).arg(&data).output().unwrap();
+    let owner = String::from_utf8(owner.stdout).unwrap().trim().to_string();
+    for f in ["server.crt", "server.key"] {
+        assert!(std::process::Command::new("chown").arg(&owner).arg(data.join(f)).status().unwrap().success());
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(data.join("server.key"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut conf = std::fs::OpenOptions::new().append(true).open(data.join("postgresql.conf")).unwrap();
+    use std::io::Write;
+    writeln!(conf, "\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'").unwrap();
+    let hba = std::fs::read_to_string(data.join("pg_hba.conf")).unwrap();
+    let hba: String = hba
+        .lines()
+        .map(|l| if l.starts_with("host ") { l.replacen("host ", "hostssl ", 1) } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(data.join("pg_hba.conf"), hba + "\n").unwrap();
+    pg.restart();
+
+    let ca = c.join("ca.crt");
+    let base = pg.admin_url(DB);
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = open(dir.path(), "a", "editor");
+    // Not trusted without the newsroom's authority…
+    match desk::create(&mut a, &format!("{base}?sslmode=require"), Access::default()) {
+        Err(Error::Network(m)) => assert!(m.to_lowercase().contains("certificate"), "{m}"),
+        other => panic!("an untrusted server was accepted: {other:?}"),
+    }
+    // …and a plain connection is refused by the server.
+    assert!(desk::create(&mut a, &format!("{base}?sslmode=disable"), Access::default()).is_err());
+    // With it, the desk works, and the stored address keeps the authority but not the password.
+    let url = format!("{base}?sslmode=require&sslrootcert={}", ca.display());
+    desk::create(&mut a, &url, Access::default()).unwrap();
+    let status = desk::status(&a, Access { password: Some(pg.admin_password()) }).unwrap();
+    assert!(status.reachable, "{status:?}");
+    assert!(status.link.url.contains("sslrootcert=") && status.link.url.contains("sslmode=require"), "{}", status.link.url);
+    assert!(!status.link.url.contains(pg.admin_password()));
+    a.create_claim(&ClaimInput { text: "Sent over TLS to the desk.".into(), ..Default::default() }).unwrap();
+    let r = sync(&mut a, pg.admin_password());
+    assert!(r.pushed >= 1, "{r:?}");
+}

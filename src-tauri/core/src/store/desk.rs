@@ -576,7 +576,8 @@ impl Store {
                     conn.execute("DELETE FROM claim_context_fts WHERE rowid = ?1", [id])?;
                 }
             }
-            if let Err(e) = conn.execute(&format!("DELETE FROM {} WHERE {cond}", spec.table), params_from_iter(args)) {
+            let sql = format!("DELETE FROM {} WHERE {cond}", spec.table);
+            if let Err(e) = conn.prepare_cached(&sql).and_then(|mut st| st.execute(params_from_iter(args))) {
                 applied.problems.push(format!("{} {} could not be removed: {e}", spec.table, c.key));
             } else {
                 applied.applied += 1;
@@ -639,7 +640,8 @@ impl Store {
             conflict_cols.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "),
             if updates.is_empty() { "NOTHING".to_string() } else { format!("UPDATE SET {}", updates.join(", ")) },
         );
-        match conn.execute(&sql, params_from_iter(vals)) {
+        // Rows of one kind carry the same columns, so the statement is prepared once a kind.
+        match conn.prepare_cached(&sql).and_then(|mut st| st.execute(params_from_iter(vals))) {
             Ok(_) => applied.applied += 1,
             Err(rusqlite::Error::SqliteFailure(f, Some(msg)))
                 if spec.table == "claimants" && f.code == rusqlite::ErrorCode::ConstraintViolation =>

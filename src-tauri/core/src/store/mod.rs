@@ -125,6 +125,8 @@ impl Store {
     fn open_writable(path: &Path, guard: Arc<Guard>) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         Self::check_is_workspace(&conn, path)?;
+        // Room for every statement a desk's sync prepares (a put and a delete per synced table).
+        conn.set_prepared_statement_cache_capacity(128);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

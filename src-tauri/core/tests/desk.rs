@@ -493,22 +493,27 @@ fn a_desk_over_tls_trusts_the_newsrooms_own_certificate_authority() {
     )
     .unwrap();
     openssl(&["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf"]);
+    // Alice logs in with a certificate of her own instead of a password.
+    openssl(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "alice.key", "-out", "alice.csr", "-subj", "/CN=alice"]);
+    std::fs::write(c.join("client.cnf"), "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n").unwrap();
+    openssl(&["x509", "-req", "-in", "alice.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "alice.crt", "-days", "2", "-extfile", "client.cnf"]);
     let data = pg.data_dir();
-    for f in ["server.crt", "server.key"] {
+    for f in ["server.crt", "server.key", "ca.crt"] {
         std::fs::copy(c.join(f), data.join(f)).unwrap();
     }
     // The server reads its key only when it owns it and nobody else can.
     let owner = std::process::Command::new("stat").args(["-c", "%U"]).arg(&data).output().unwrap();
     let owner = String::from_utf8(owner.stdout).unwrap().trim().to_string();
-    for f in ["server.crt", "server.key"] {
+    for f in ["server.crt", "server.key", "ca.crt"] {
         assert!(std::process::Command::new("chown").arg(&owner).arg(data.join(f)).status().unwrap().success());
     }
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(data.join("server.key"), std::fs::Permissions::from_mode(0o600)).unwrap();
     let mut conf = std::fs::OpenOptions::new().append(true).open(data.join("postgresql.conf")).unwrap();
     use std::io::Write;
-    writeln!(conf, "\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'").unwrap();
+    writeln!(conf, "\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\nssl_ca_file = 'ca.crt'").unwrap();
     let hba = std::fs::read_to_string(data.join("pg_hba.conf")).unwrap();
+    let hba = format!("hostssl all alice 127.0.0.1/32 cert\n{hba}");
     let hba: String = hba
         .lines()
         .map(|l| if l.starts_with("host ") { l.replacen("host ", "hostssl ", 1) } else { l.to_string() })
@@ -538,4 +543,25 @@ fn a_desk_over_tls_trusts_the_newsrooms_own_certificate_authority() {
     a.create_claim(&ClaimInput { text: "Sent over TLS to the desk.".into(), ..Default::default() }).unwrap();
     let r = sync(&mut a, pg.admin_password());
     assert!(r.pushed >= 1, "{r:?}");
+
+    // Alice, by certificate: no password anywhere.
+    pg.create_role("alice", "unused-password");
+    desk::grant(&url, Access { password: Some(pg.admin_password()) }, "alice", false).unwrap();
+    let alice_url = format!(
+        "postgres://alice@127.0.0.1:{}/{DB}?sslmode=require&sslrootcert={}&sslcert={}&sslkey={}",
+        pg.port(),
+        ca.display(),
+        c.join("alice.crt").display(),
+        c.join("alice.key").display()
+    );
+    let mut b = open(dir.path(), "b", "alice");
+    desk::join(&mut b, &alice_url, Access::default()).unwrap();
+    assert!(texts(&b).contains(&"Sent over TLS to the desk.".to_string()));
+    b.create_claim(&ClaimInput { text: "Alice, logged in by certificate.".into(), ..Default::default() }).unwrap();
+    let r = desk::sync(&mut b, Access::default()).unwrap();
+    assert!(r.pushed >= 1 && r.refused.is_empty(), "{r:?}");
+    assert_eq!(
+        pg.psql(DB, "SELECT role FROM factdesk.changes WHERE data->>'text' = 'Alice, logged in by certificate.'"),
+        "alice"
+    );
 }

@@ -29,8 +29,19 @@ pub struct DeskAddress {
     pub shown: String,
     /// The password the address carried, if any (used, never stored).
     pub password: Option<String>,
-    root_cert: Option<String>,
+    /// Our own TLS settings (the client library does not know them): the newsroom's certificate
+    /// authority, and a client certificate and key to log in with instead of a password.
+    tls: TlsFiles,
 }
+
+#[derive(Clone, Default)]
+struct TlsFiles {
+    root_cert: Option<String>,
+    cert: Option<String>,
+    key: Option<String>,
+}
+
+const OUR_PARAMS: [&str; 3] = ["sslrootcert", "sslcert", "sslkey"];
 
 impl std::fmt::Debug for DeskAddress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -60,10 +71,22 @@ impl DeskAddress {
         let password = url.password().map(|p| {
             percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned()
         });
-        // sslrootcert is ours to read (the client library does not know it).
-        let root_cert = url.query_pairs().find(|(k, _)| k == "sslrootcert").map(|(_, v)| v.into_owned());
-        let kept: Vec<(String, String)> =
-            url.query_pairs().filter(|(k, _)| k != "sslrootcert").map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        // The certificate files are ours to read (the client library does not know them).
+        let param = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        let tls = TlsFiles { root_cert: param("sslrootcert"), cert: param("sslcert"), key: param("sslkey") };
+        if tls.cert.is_some() != tls.key.is_some() {
+            return Err(bad("a client certificate needs both sslcert and sslkey".into()));
+        }
+        let ours: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| OUR_PARAMS.contains(&k.as_ref()))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| !OUR_PARAMS.contains(&k.as_ref()))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         url.set_query(None);
         if !kept.is_empty() {
             url.query_pairs_mut().extend_pairs(kept);
@@ -71,12 +94,11 @@ impl DeskAddress {
         let _ = url.set_password(None);
         let mut config = Config::from_str(url.as_str()).map_err(|e| bad(e.to_string()))?;
         config.connect_timeout(Duration::from_secs(10));
-        let mut shown = url.to_string();
-        if let Some(cert) = &root_cert {
-            shown.push_str(if shown.contains('?') { "&" } else { "?" });
-            shown.push_str(&format!("sslrootcert={cert}"));
+        let mut shown = url.clone();
+        if !ours.is_empty() {
+            shown.query_pairs_mut().extend_pairs(ours);
         }
-        Ok(DeskAddress { config, shown, password, root_cert })
+        Ok(DeskAddress { config, shown: shown.to_string(), password, tls })
     }
 
     /// The role the address connects as.
@@ -156,24 +178,47 @@ pub(crate) struct PushAnswer {
     pub refused: Vec<(i64, String)>,
 }
 
-fn tls(root_cert: Option<&str>) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+fn read_pem(path: &str, what: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(format!("reading {what} {path}"), e))
+}
+
+fn certificates(path: &str, what: &str) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>> {
+    use rustls::pki_types::pem::PemObject;
+    let pem = read_pem(path, what)?;
+    let certs = rustls::pki_types::CertificateDer::pem_slice_iter(&pem)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::validation("url", format!("{path} is not a PEM certificate: {e}")))?;
+    if certs.is_empty() {
+        return Err(Error::validation("url", format!("{path} holds no certificate")));
+    }
+    Ok(certs)
+}
+
+fn tls(files: &TlsFiles) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    use rustls::pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    if let Some(path) = root_cert {
-        let pem = std::fs::read(path).map_err(|e| Error::io(format!("reading the desk's certificate {path}"), e))?;
-        for cert in rustls::pki_types::pem::PemObject::pem_slice_iter(&pem) {
-            let cert: rustls::pki_types::CertificateDer<'static> = cert.map_err(|e| {
-                Error::validation("url", format!("{path} is not a PEM certificate: {e}"))
-            })?;
+    if let Some(path) = &files.root_cert {
+        for cert in certificates(path, "the desk's certificate authority")? {
             roots.add(cert).map_err(|e| Error::validation("url", format!("{path}: {e}")))?;
         }
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::Network(format!("TLS could not be set up: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+        .with_root_certificates(roots);
+    let config = match (&files.cert, &files.key) {
+        (Some(cert), Some(key)) => {
+            let chain = certificates(cert, "your client certificate")?;
+            let key = rustls::pki_types::PrivateKeyDer::from_pem_slice(&read_pem(key, "your client key")?)
+                .map_err(|e| Error::validation("url", format!("{key} is not a PEM private key: {e}")))?;
+            builder
+                .with_client_auth_cert(chain, key)
+                .map_err(|e| Error::validation("url", format!("the client certificate cannot be used: {e}")))?
+        }
+        _ => builder.with_no_client_auth(),
+    };
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
@@ -222,7 +267,7 @@ impl Remote {
             config.password(p);
         }
         config.application_name(&format!("factdesk {}", replica.unwrap_or("setup")));
-        let client = config.connect(tls(address.root_cert.as_deref())?).map_err(desk_error)?;
+        let client = config.connect(tls(&address.tls)?).map_err(desk_error)?;
         Ok(Remote { client, role: address.role() })
     }
 

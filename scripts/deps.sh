@@ -63,9 +63,11 @@ if [ "$mode" = model ]; then
 fi
 
 apt_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
-          libxdo-dev build-essential pkg-config curl file)
+          libxdo-dev libdbus-1-dev build-essential pkg-config curl file)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool)
+  # gnome-keyring: the desk's password test runs a private Secret Service (tests/common/keyring.rs);
+  # openssl: the desk's TLS test makes a throwaway certificate authority.
+  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool gnome-keyring openssl)
 fi
 # PostgreSQL, server and client, for the desk (issue 14): the tests and the demo start throwaway
 # servers of their own (src-tauri/core/tests/common/postgres.rs, scripts/throwaway-postgres.sh) on

@@ -69,6 +69,9 @@ fn print_report(what: &str, r: &SyncReport, json: bool) {
     for p in &r.problems {
         eprintln!("Not applied: {p}");
     }
+    if let Some(kept) = &r.password_kept {
+        println!("The password is kept {kept}; it is never stored in the workspace.");
+    }
 }
 
 fn print_status(s: &DeskStatus) {

@@ -28,10 +28,7 @@ fn not_a_replica() -> Error {
 }
 
 fn check_schema(remote: &mut Remote) -> Result<String> {
-    let status = remote.status().map_err(|e| match e {
-        Error::Conflict(m) if m.contains("no Factdesk desk") => Error::Conflict(m),
-        other => other,
-    })?;
+    let status = remote.about()?;
     let schema = status.get("schema").and_then(serde_json::Value::as_i64).unwrap_or(0);
     if schema > DESK_SCHEMA {
         return Err(Error::Conflict(format!(
@@ -53,7 +50,22 @@ pub fn create(store: &mut Store, address: &str, access: Access<'_>) -> Result<Sy
     let desk_id = remote.create_desk()?;
     store.desk_link_to(&desk_id, &address.shown, &address.role(), 0, false)?;
     store.desk_queue_everything()?;
-    sync_over(store, &mut remote)
+    let mut report = sync_over(store, &mut remote)?;
+    report.password_kept = keep_password(&address, access);
+    Ok(report)
+}
+
+/// Keeps the password given to create or join (in the address, or typed) in the system keyring,
+/// and says where it is kept; None when none was given.
+fn keep_password(address: &DeskAddress, access: Access<'_>) -> Option<String> {
+    let password = access.password.map(str::to_string).or_else(|| address.password.clone())?;
+    Some(match address.remember_password(&password) {
+        Ok(()) => "in the system keyring".into(),
+        Err(why) => format!(
+            "nowhere: there is no system keyring here ({why}). For later syncs put it in ~/.pgpass \
+             (host:port:database:role:password) or PGPASSWORD"
+        ),
+    })
 }
 
 /// Joins the desk at `address` with this workspace, which must hold no claims or sources yet
@@ -89,6 +101,7 @@ pub fn join(store: &mut Store, address: &str, access: Access<'_>) -> Result<Sync
     })?;
     store.desk_set_cursor(head)?;
     let mut report = sync_over(store, &mut remote)?;
+    report.password_kept = keep_password(&address, access);
     report.pulled += pulled;
     problems.extend(Store::desk_unsettled(&dangling));
     report.problems.splice(0..0, problems);
@@ -208,7 +221,11 @@ pub fn leave(store: &mut Store, drop_unsent: bool) -> Result<()> {
             link.outbox
         )));
     }
-    store.desk_unlink()
+    store.desk_unlink()?;
+    if let Ok(address) = DeskAddress::parse(&link.url) {
+        address.forget_password();
+    }
+    Ok(())
 }
 
 /// Lets a PostgreSQL role work on the desk at `address` (run as the desk's owner).

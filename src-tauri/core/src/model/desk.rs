@@ -101,4 +101,6 @@ pub struct SyncReport {
     /// The desk's last change now applied here.
     #[ts(type = "number")]
     pub cursor: i64,
+    /// Where the password given to create or join is kept for later syncs, in words.
+    pub password_kept: Option<String>,
 }

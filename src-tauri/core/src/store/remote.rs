@@ -18,6 +18,9 @@ use crate::error::{Error, Result};
 /// The desk's schema, one numbered script a version; `meta.schema` says which ran.
 const DESK_MIGRATIONS: &[&str] = &[include_str!("desk_schema/0001_desk.sql")];
 
+/// The service under which desk passwords are kept in the system keyring.
+const KEYRING_SERVICE: &str = "Factdesk desk";
+
 /// The newest desk schema this version knows.
 pub const DESK_SCHEMA: i64 = DESK_MIGRATIONS.len() as i64;
 
@@ -117,13 +120,36 @@ impl DeskAddress {
         (host, port, self.config.get_dbname().unwrap_or_default().to_string())
     }
 
+    /// The name of this desk login in the system keyring: role@host:port/database.
+    fn keyring_entry(&self) -> Option<keyring::Entry> {
+        let (host, port, db) = self.host_port_db();
+        keyring::Entry::new(KEYRING_SERVICE, &format!("{}@{host}:{port}/{db}", self.role())).ok()
+    }
+
+    /// Keeps `password` in the system keyring for this login. Err says, in words, why it could
+    /// not (no keyring on this machine, say).
+    pub fn remember_password(&self, password: &str) -> std::result::Result<(), String> {
+        let entry = self.keyring_entry().ok_or_else(|| "the system keyring cannot name this desk".to_string())?;
+        entry.set_password(password).map_err(|e| e.to_string())
+    }
+
+    /// Removes this login's password from the system keyring, if it is there.
+    pub fn forget_password(&self) {
+        if let Some(e) = self.keyring_entry() {
+            let _ = e.delete_credential();
+        }
+    }
+
     /// The password to use: the one given, else the address's, else `PGPASSWORD`, else the
-    /// matching line of the password file (`PGPASSFILE`, else ~/.pgpass).
+    /// system keyring, else the matching line of the password file (`PGPASSFILE`, else ~/.pgpass).
     fn find_password(&self, given: Option<&str>) -> Option<String> {
         if let Some(p) = given.or(self.password.as_deref()) {
             return Some(p.to_string());
         }
         if let Ok(p) = std::env::var("PGPASSWORD") {
+            return Some(p);
+        }
+        if let Some(p) = self.keyring_entry().and_then(|e| e.get_password().ok()) {
             return Some(p);
         }
         let file = std::env::var_os("PGPASSFILE")
@@ -285,8 +311,8 @@ impl Remote {
         if !exists {
             return Ok(None);
         }
-        // Readers cannot read meta directly: status() tells the schema.
-        let status = self.status()?;
+        // Readers cannot read meta directly: about() tells the schema.
+        let status = self.about()?;
         Ok(status.get("schema").and_then(Json::as_i64))
     }
 
@@ -337,6 +363,12 @@ impl Remote {
         let group = if reader_only { "factdesk_reader" } else { "factdesk_checker" };
         let role = role.replace('"', "\"\"");
         self.client.batch_execute(&format!("GRANT {group} TO \"{role}\"")).map_err(desk_error)
+    }
+
+    /// Which desk this is and its schema (`factdesk.about()`): cheap, checked by every sync.
+    pub fn about(&mut self) -> Result<Json> {
+        let row = self.client.query_one("SELECT factdesk.about()", &[]).map_err(desk_error)?;
+        Ok(row.get(0))
     }
 
     /// The desk's state at a glance (`factdesk.status()`).

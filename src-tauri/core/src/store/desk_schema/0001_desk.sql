@@ -377,6 +377,13 @@ BEGIN
     ON CONFLICT (id) DO UPDATE SET last_seen = now(), name = excluded.name;
 END $$;
 
+-- Which desk this is and its schema version: what every sync checks first, so it must be cheap.
+CREATE FUNCTION about() RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_temp AS $$
+    SELECT jsonb_build_object('desk_id', (SELECT value FROM meta WHERE key = 'desk_id'),
+                              'schema', (SELECT value FROM meta WHERE key = 'schema')::int)
+$$;
+
 -- The desk at a glance: its id and schema, the last change, and who is (or was lately) connected.
 CREATE FUNCTION status() RETURNS jsonb
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_temp AS $$
@@ -384,7 +391,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_
         'desk_id', (SELECT value FROM meta WHERE key = 'desk_id'),
         'schema', (SELECT value FROM meta WHERE key = 'schema')::int,
         'head', (SELECT coalesce(max(seq), 0) FROM changes),
-        'rows', (SELECT count(*) FROM entities),
+        'rows', (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'factdesk.entities'::regclass),
         'claims', (SELECT count(*) FROM entities WHERE kind = 'claims'),
         'replicas', coalesce((
             SELECT jsonb_agg(jsonb_build_object(
@@ -399,7 +406,7 @@ $$;
 REVOKE ALL ON ALL TABLES IN SCHEMA factdesk FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA factdesk FROM PUBLIC;
 GRANT USAGE ON SCHEMA factdesk TO factdesk_reader, factdesk_checker;
-GRANT EXECUTE ON FUNCTION pull(bigint, int), head(), snapshot(), rows_of(jsonb), blob(text), status(),
+GRANT EXECUTE ON FUNCTION pull(bigint, int), head(), snapshot(), rows_of(jsonb), blob(text), status(), about(),
                           hello(text, text), seeded()
       TO factdesk_reader, factdesk_checker;
 GRANT EXECUTE ON FUNCTION push(uuid, text, jsonb), put_blob(text, bytea) TO factdesk_checker;

@@ -148,6 +148,8 @@ fn a_new_replica_receives_the_whole_desk_and_changes_travel_both_ways() {
     let mine = s.a.get_claim(&s.claim).unwrap();
     let theirs = b.get_claim(&s.claim).unwrap();
     assert_eq!(theirs.text, mine.text);
+    // The uploaded history keeps the names the editor's workspace recorded before the desk.
+    assert!(theirs.history.iter().any(|h| h.actor == "editor"), "{:?}", theirs.history);
     assert_eq!(theirs.claimant.as_ref().map(|c| &c.name), Some(&"Jane Doe".to_string()));
     assert_eq!(theirs.tags, mine.tags);
     assert_eq!(theirs.evidence.len(), 1);

@@ -19,6 +19,9 @@ use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::desk::{DeskConflict, DeskDraft, DeskLink};
 
+/// Rows of a new desk's upload that travel as one local transaction.
+const PUSH_GROUP: usize = 500;
+
 /// How a row is named on the desk.
 #[derive(Clone, Copy)]
 enum Key {
@@ -276,7 +279,7 @@ impl Store {
         Ok(())
     }
 
-    /// Queues every row of the workspace, each as its own change (creating a desk from it).
+    /// Queues every row of the workspace (creating a desk from it), in groups of [`PUSH_GROUP`].
     pub(crate) fn desk_queue_everything(&mut self) -> Result<usize> {
         let rows = self.desk_rows()?;
         let tx = self.upkeep_transaction()?;
@@ -287,7 +290,9 @@ impl Store {
             let at = now();
             for (i, r) in rows.iter().enumerate() {
                 let data = r.data.as_ref().map(Json::to_string);
-                stmt.execute(params![-(i as i64) - 1, r.kind, r.key, data, at])?;
+                // One transaction per push's worth: the desk applies each in a subtransaction, and
+                // nothing of a creator's upload is refused (see `seeded()`).
+                stmt.execute(params![-((i / PUSH_GROUP) as i64) - 1, r.kind, r.key, data, at])?;
             }
         }
         tx.commit()?;

@@ -183,7 +183,8 @@ BEGIN
     END IF;
     IF NOT found_row THEN
         actor := actor_column(v_kind);
-        IF actor IS NOT NULL THEN
+        -- (A creator's upload keeps the names its workspace recorded before the desk existed.)
+        IF actor IS NOT NULL AND NOT p_seeding THEN
             v_new := jsonb_set(v_new, ARRAY[actor], to_jsonb(p_role::text));
         END IF;
         SELECT coalesce(jsonb_object_agg(k, jsonb_build_array(v_seq, p_role, p_replica)), '{}') INTO v_meta

@@ -567,3 +567,26 @@ fn a_desk_over_tls_trusts_the_newsrooms_own_certificate_authority() {
         "alice"
     );
 }
+
+/// A tag one checker removes stays removed when another, who had not seen that, edits something
+/// else of the claim: an edit says only what it changed.
+#[test]
+fn a_removed_tag_is_not_brought_back_by_an_unrelated_edit() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    let mut e = input(&b.get_claim(&s.claim).unwrap());
+    e.tags.retain(|t| t != "aid");
+    b.update_claim(&s.claim, &e).unwrap();
+    let mut e = input(&c.get_claim(&s.claim).unwrap());
+    e.summary = "Bob's summary.".into();
+    c.update_claim(&s.claim, &e).unwrap();
+    sync(&mut b, &pw_b);
+    sync(&mut c, &pw_c);
+    sync(&mut b, &pw_b);
+    for store in [&b, &c] {
+        let claim = store.get_claim(&s.claim).unwrap();
+        assert_eq!(claim.tags, vec!["ukraine".to_string()], "{:?}", claim.tags);
+        assert_eq!(claim.summary, "Bob's summary.");
+    }
+}

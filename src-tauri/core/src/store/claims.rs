@@ -147,12 +147,16 @@ impl Tx<'_> {
         Ok(id)
     }
 
+    /// Makes the claim's tags `tags`, touching only those that come or go: on a desk, an edit of
+    /// other fields then says nothing about tags, and cannot bring back one another checker removed.
     fn set_tags(&self, claim_id: i64, tags: &[String]) -> Result<()> {
-        self.conn().execute("DELETE FROM claim_tags WHERE claim_id = ?1", [claim_id])?;
-        let mut stmt = self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
-        for t in tags {
-            stmt.execute(params![claim_id, t])?;
-        }
+        let wanted = serde_json::json!(tags).to_string();
+        self.conn()
+            .prepare_cached("DELETE FROM claim_tags WHERE claim_id = ?1 AND tag NOT IN (SELECT value FROM json_each(?2))")?
+            .execute(params![claim_id, wanted])?;
+        self.conn()
+            .prepare_cached("INSERT OR IGNORE INTO claim_tags (claim_id, tag) SELECT ?1, value FROM json_each(?2)")?
+            .execute(params![claim_id, wanted])?;
         Ok(())
     }
 

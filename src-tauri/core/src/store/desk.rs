@@ -191,6 +191,24 @@ pub struct Change {
     pub at: String,
 }
 
+impl Change {
+    /// A row as the desk holds it (a snapshot's, or one asked for by key).
+    pub(crate) fn row(kind: String, key: String, data: Option<Json>) -> Change {
+        Change {
+            seq: 0,
+            txn: 0,
+            kind,
+            key,
+            op: "put".into(),
+            data,
+            fields: None,
+            base: 0,
+            role: String::new(),
+            at: String::new(),
+        }
+    }
+}
+
 /// A push waiting for the desk's answer.
 #[derive(Debug, Clone)]
 pub(crate) struct PendingPush {
@@ -513,7 +531,7 @@ impl Store {
                 store.apply_one(c, blobs, &mut applied, dangling)?;
             }
             drop(waiting);
-            store.settle(dangling, &mut applied, false)?;
+            store.settle(dangling)?;
             store.reindex_applied(&applied)?;
             store.conn().execute(
                 "UPDATE desk SET cursor = max(cursor, ?1), last_pull = ?2, last_error = NULL",
@@ -708,7 +726,7 @@ impl Store {
     }
 
     /// Sets references that pointed at rows applied since; keeps the rest for a later batch.
-    fn settle(&self, dangling: &mut Vec<Dangling>, _applied: &mut Applied, _final: bool) -> Result<()> {
+    fn settle(&self, dangling: &mut Vec<Dangling>) -> Result<()> {
         let mut left = Vec::new();
         for d in dangling.drain(..) {
             let spec = synced(d.table).expect("a synced table");
@@ -854,18 +872,7 @@ impl Store {
                 .prepare(&sql)?
                 .query_map([], |r| {
                     let data: String = r.get(1)?;
-                    Ok(Change {
-                        seq: 0,
-                        txn: 0,
-                        kind: spec.table.to_string(),
-                        key: r.get(0)?,
-                        op: "put".into(),
-                        data: serde_json::from_str(&data).ok(),
-                        fields: None,
-                        base: 0,
-                        role: String::new(),
-                        at: String::new(),
-                    })
+                    Ok(Change::row(spec.table.to_string(), r.get(0)?, serde_json::from_str(&data).ok()))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             out.extend(rows);

@@ -440,18 +440,7 @@ impl Remote {
             .map_err(desk_error)?;
         Ok(rows
             .iter()
-            .map(|r| Change {
-                seq: r.get(0),
-                txn: 0,
-                kind: r.get(1),
-                key: r.get(2),
-                op: r.get(3),
-                data: r.get(4),
-                fields: None,
-                base: 0,
-                role: r.get(5),
-                at: r.get(6),
-            })
+            .map(|r| Change { seq: r.get(0), op: r.get(3), role: r.get(5), at: r.get(6), ..Change::row(r.get(1), r.get(2), r.get(4)) })
             .collect())
     }
 
@@ -472,18 +461,7 @@ impl Remote {
             .map_err(desk_error)?;
         let mut chunk = Vec::with_capacity(batch);
         while let Some(r) = rows.next().map_err(desk_error)? {
-            chunk.push(Change {
-                seq: head,
-                txn: 0,
-                kind: r.get(0),
-                key: r.get(1),
-                op: "put".into(),
-                data: r.get(2),
-                fields: None,
-                base: 0,
-                role: String::new(),
-                at: String::new(),
-            });
+            chunk.push(Change { seq: head, ..Change::row(r.get(0), r.get(1), r.get(2)) });
             if chunk.len() == batch {
                 each(std::mem::take(&mut chunk))?;
             }
@@ -500,21 +478,7 @@ impl Remote {
     pub(crate) fn rows_of(&mut self, keys: &[(String, String)]) -> Result<Vec<Change>> {
         let keys = Json::Array(keys.iter().map(|(k, v)| json!([k, v])).collect());
         let rows = self.client.query("SELECT kind, key, data FROM factdesk.rows_of($1)", &[&keys]).map_err(desk_error)?;
-        Ok(rows
-            .iter()
-            .map(|r| Change {
-                seq: 0,
-                txn: 0,
-                kind: r.get(0),
-                key: r.get(1),
-                op: "put".into(),
-                data: r.get(2),
-                fields: None,
-                base: 0,
-                role: String::new(),
-                at: String::new(),
-            })
-            .collect())
+        Ok(rows.iter().map(|r| Change::row(r.get(0), r.get(1), r.get(2))).collect())
     }
 
     /// Captured bytes by SHA-256.

@@ -50,7 +50,18 @@ pub fn create(store: &mut Store, address: &str, access: Access<'_>) -> Result<Sy
     let desk_id = remote.create_desk()?;
     store.desk_link_to(&desk_id, &address.shown, &address.role(), 0, false)?;
     store.desk_queue_everything()?;
-    let mut report = sync_over(store, &mut remote)?;
+    let link = store.desk_link()?.ok_or_else(not_a_replica)?;
+    remote.hello(&link.replica_id, store.actor())?;
+    let mut report = push_all(store, &mut remote, &link.replica_id)?;
+    // The desk now holds exactly this workspace, as it is: nothing to pull back.
+    if let Some(head) = remote.head_if_only(&link.replica_id)? {
+        store.desk_set_cursor(head)?;
+        report.cursor = head;
+    }
+    let rest = sync_over(store, &mut remote)?;
+    report.pulled += rest.pulled;
+    report.problems.extend(rest.problems);
+    report.cursor = rest.cursor.max(report.cursor);
     report.password_kept = keep_password(&address, access);
     Ok(report)
 }
@@ -137,8 +148,15 @@ fn fetch_blobs(store: &Store, remote: &mut Remote, changes: &[DeskChange]) -> Re
 fn sync_over(store: &mut Store, remote: &mut Remote) -> Result<SyncReport> {
     let link = store.desk_link()?.ok_or_else(not_a_replica)?;
     remote.hello(&link.replica_id, store.actor())?;
+    let mut report = push_all(store, remote, &link.replica_id)?;
+    pull_all(store, remote, &mut report)?;
+    Ok(report)
+}
+
+/// Pushes everything waiting here. A push recorded as pending (sent before a crash, say) goes
+/// first, exactly as it was.
+fn push_all(store: &mut Store, remote: &mut Remote, replica: &str) -> Result<SyncReport> {
     let mut report = SyncReport::default();
-    // Push: a push recorded as pending (sent before a crash, say) goes first, exactly as it was.
     while let Some(push) = store.desk_next_push(PUSH_BATCH)? {
         let mut blobs = Vec::new();
         for sha in &push.blobs {
@@ -146,7 +164,7 @@ fn sync_over(store: &mut Store, remote: &mut Remote) -> Result<SyncReport> {
                 blobs.push((sha.clone(), b));
             }
         }
-        let answer = remote.push(&push.id, &link.replica_id, &push.changes, &blobs)?;
+        let answer = remote.push(&push.id, replica, &push.changes, &blobs)?;
         // For the crash test: the desk has the push, this replica has not heard back.
         #[cfg(debug_assertions)]
         if std::env::var_os("FACTDESK_DESK_CRASH_AFTER_PUSH").is_some() {
@@ -166,7 +184,11 @@ fn sync_over(store: &mut Store, remote: &mut Remote) -> Result<SyncReport> {
         report.refused.extend(answer.refused.into_iter().map(|(_, why)| why));
     }
     remote.seeded()?;
-    // Pull, in the desk's order.
+    Ok(report)
+}
+
+/// Pulls every change of the desk this replica has not applied, in the desk's order.
+fn pull_all(store: &mut Store, remote: &mut Remote, report: &mut SyncReport) -> Result<()> {
     let mut dangling: Vec<Dangling> = Vec::new();
     let mut cursor = store.desk_link()?.map(|l| l.cursor).unwrap_or_default();
     loop {
@@ -181,7 +203,7 @@ fn sync_over(store: &mut Store, remote: &mut Remote) -> Result<SyncReport> {
     }
     report.problems.extend(Store::desk_unsettled(&dangling));
     report.cursor = cursor;
-    Ok(report)
+    Ok(())
 }
 
 /// The desk as this replica knows it, and as the desk says when it can be reached.

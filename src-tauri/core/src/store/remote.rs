@@ -428,6 +428,12 @@ impl Remote {
         Ok(PushAnswer { refused })
     }
 
+    /// The desk's last change, when every change so far came from `replica` (see the schema).
+    pub(crate) fn head_if_only(&mut self, replica: &str) -> Result<Option<i64>> {
+        let row = self.client.query_one("SELECT factdesk.head_if_only($1)", &[&replica]).map_err(desk_error)?;
+        Ok(row.get(0))
+    }
+
     /// Up to `limit` changes of the desk's log after `after`.
     pub(crate) fn pull(&mut self, after: i64, limit: i32) -> Result<Vec<Change>> {
         let rows = self

@@ -344,6 +344,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_
      WHERE c.seq > p_after ORDER BY c.seq LIMIT p_limit
 $$;
 
+-- The last change of the log when every change in it came from replica `p_replica` (a new
+-- desk's creator, after its upload: it has nothing to pull back), else NULL.
+CREATE FUNCTION head_if_only(p_replica text) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM changes WHERE replica <> p_replica)
+                THEN coalesce(max(seq), 0) END
+      FROM changes
+$$;
+
 -- The last change of the log.
 CREATE FUNCTION head() RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_temp AS $$
@@ -410,6 +419,6 @@ GRANT USAGE ON SCHEMA factdesk TO factdesk_reader, factdesk_checker;
 GRANT EXECUTE ON FUNCTION pull(bigint, int), head(), snapshot(), rows_of(jsonb), blob(text), status(), about(),
                           hello(text, text), seeded()
       TO factdesk_reader, factdesk_checker;
-GRANT EXECUTE ON FUNCTION push(uuid, text, jsonb), put_blob(text, bytea) TO factdesk_checker;
+GRANT EXECUTE ON FUNCTION push(uuid, text, jsonb), put_blob(text, bytea), head_if_only(text) TO factdesk_checker;
 
 INSERT INTO meta (key, value) VALUES ('schema', '1');

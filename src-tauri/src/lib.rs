@@ -2,6 +2,7 @@
 //! `commands/<domain>.rs` and only translate between IPC and `factdesk-core`.
 
 mod commands;
+mod desk;
 mod state;
 
 use std::path::PathBuf;
@@ -60,6 +61,9 @@ pub fn run() {
             }
             keep_backing_up(app.handle().clone());
             keep_indexing(app.handle().clone(), model_arg(&args));
+            if app.state::<AppState>().is_open() {
+                desk::keep_in_sync(app.handle().clone());
+            }
             Ok(())
         })
         .invoke_handler(commands::handlers())
@@ -126,7 +130,7 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
         let dir = model_dir.unwrap_or_else(factdesk_core::paths::model_dir);
         let state = app.state::<AppState>();
         let loaded = Embedder::load(&dir).map(std::sync::Arc::new).and_then(|embedder| {
-            state.with(|s| s.attach_embedder(embedder.clone()))?;
+            state.in_background(|s| s.attach_embedder(embedder.clone()))?;
             Ok(embedder)
         });
         let embedder = match loaded {
@@ -141,12 +145,12 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
         publish(&app, &|m| m.model = Some(name.clone()));
         // Read the stored vectors into memory now rather than on the checker's first keystroke.
         let probe = vec![0u64; embedder.dim().div_ceil(64)];
-        if let Err(e) = state.with(|s| s.nearest_vectors(&probe, 1)) {
+        if let Err(e) = state.in_background(|s| s.nearest_vectors(&probe, 1)) {
             eprintln!("factdesk: reading the claims' vectors: {e}");
         }
         let mut indexed = 0u64;
         loop {
-            let batch = state.with(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });
+            let batch = state.in_background(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });
             let batch = match batch {
                 Ok(b) if !b.is_empty() => b,
                 Ok(_) => {
@@ -167,7 +171,7 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
                 }
             };
             let saved = embed_claims(&embedder, &batch).and_then(|rows| {
-                state.with(|s| {
+                state.in_background(|s| {
                     let n = s.save_vectors(embedder.model_name(), embedder.dim(), &rows)?;
                     Ok((n, s.vector_queue_len()?))
                 })
@@ -199,7 +203,7 @@ fn keep_backing_up(app: AppHandle) {
     let spawned = std::thread::Builder::new().name("auto-backup".into()).spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(60));
         loop {
-            match app.state::<AppState>().with(|s| run_auto_backup(s, chrono::Utc::now(), &Policy::default())) {
+            match app.state::<AppState>().in_background(|s| run_auto_backup(s, chrono::Utc::now(), &Policy::default())) {
                 Ok(Some(b)) => {
                     let _ = app.emit("auto-backup", b.path.display().to_string());
                 }

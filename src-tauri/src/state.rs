@@ -11,6 +11,8 @@ use factdesk_core::model::MatchingStatus;
 
 use factdesk_core::{lock, Error, Result, Store};
 
+use crate::desk::DeskSession;
+
 pub struct AppState {
     /// `None` only when the workspace could not be opened again after a lend.
     store: Result<Mutex<Option<Store>>, String>,
@@ -18,6 +20,9 @@ pub struct AppState {
     pub started: Instant,
     /// Matching by meaning: the model and the indexer's progress (see `lib.rs`, `keep_indexing`).
     pub matching: Mutex<MatchingStatus>,
+    /// The desk this session: the password typed in the window, and what wakes the desk's thread
+    /// (see `desk.rs`).
+    pub desk: DeskSession,
 }
 
 /// How the app got (or did not get) its workspace at launch.
@@ -53,7 +58,18 @@ impl AppState {
             eprintln!("factdesk: cannot open workspace {}: {e}", path.display());
             format!("Factdesk could not open the workspace {}: {e}", path.display())
         });
-        Launch::Opened(AppState { store, path, started, matching: Mutex::new(MatchingStatus::default()) })
+        Launch::Opened(AppState {
+            store,
+            path,
+            started,
+            matching: Mutex::new(MatchingStatus::default()),
+            desk: DeskSession::default(),
+        })
+    }
+
+    /// Whether a workspace was opened at launch.
+    pub fn is_open(&self) -> bool {
+        self.store.is_ok()
     }
 
     fn slot(&self) -> Result<MutexGuard<'_, Option<Store>>> {
@@ -63,8 +79,18 @@ impl AppState {
         })
     }
 
-    /// Runs `f` with the store (waiting while it is lent to a command).
+    /// Runs `f` with the store (waiting while it is lent to a command), for a command of the
+    /// window: the desk's thread is told that something may have changed here, so it looks for
+    /// local changes to push (see `desk.rs`).
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let out = self.in_background(f);
+        self.desk.note_local_work();
+        out
+    }
+
+    /// Runs `f` with the store, for the app's own background work (indexing, backups, the desk's
+    /// syncs), which makes no change that travels to a desk.
+    pub fn in_background<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let mut slot = self.slot()?;
         let store = slot.as_mut().ok_or_else(|| {
             Error::Workspace(format!(
@@ -96,5 +122,9 @@ impl AppState {
             Ok(s) => *slot = Some(s),
             Err(e) => eprintln!("factdesk: cannot open the workspace {} again: {e}", self.path.display()),
         }
+        drop(slot);
+        // The command may have changed claims (to push), joined the workspace to a desk or left it.
+        self.desk.note_local_work();
+        self.desk.look_again();
     }
 }

@@ -96,7 +96,9 @@ export const app = {
       writeFileSync(application, `#!/bin/sh\nexec env ${vars} ${quote(APP)} "$@"\n`, { mode: 0o755 });
     }
     Object.assign(spec, { db, current: JSON.stringify([db, env]) });
-    note(`launching ${APP} --db ${db}${Object.keys(env).length ? ` with ${JSON.stringify(env)}` : ''}`);
+    // A password in the environment (PGPASSWORD for the desk) is named in the log, never shown.
+    const shown = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, /pass/i.test(k) ? '***' : v]));
+    note(`launching ${APP} --db ${db}${Object.keys(env).length ? ` with ${JSON.stringify(shown)}` : ''}`);
     return {
       browserName: 'wry',
       // WebKitWebDriver speaks classic WebDriver only; without this WebdriverIO 9 asks for BiDi.

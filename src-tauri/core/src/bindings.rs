@@ -101,6 +101,12 @@ pub fn typescript() -> String {
         RestoreDone,
         crate::interchange::rolling::AutoBackup,
         crate::interchange::rolling::AutoBackups,
+        desk::DeskLink,
+        desk::DeskDraft,
+        desk::DeskConflict,
+        desk::DeskReplica,
+        desk::DeskStatus,
+        desk::SyncReport,
     );
     out.truncate(out.trim_end().len());
     out.push_str(&workflow_rules());

@@ -72,10 +72,12 @@ fn keep_password(address: &DeskAddress, access: Access<'_>) -> Option<String> {
     let password = access.password.map(str::to_string).or_else(|| address.password.clone())?;
     Some(match address.remember_password(&password) {
         Ok(()) => "in the system keyring".into(),
-        Err(why) => format!(
-            "nowhere: there is no system keyring here ({why}). For later syncs put it in ~/.pgpass \
+        Err(why) => {
+            let _ = why; // D-Bus's own words help nobody here
+            "nowhere: this computer has no system keyring that answers. For later syncs put it in ~/.pgpass \
              (host:port:database:role:password) or PGPASSWORD"
-        ),
+                .to_string()
+        }
     })
 }
 
@@ -203,6 +205,8 @@ fn pull_all(store: &mut Store, remote: &mut Remote, report: &mut SyncReport) -> 
     }
     report.problems.extend(Store::desk_unsettled(&dangling));
     report.cursor = cursor;
+    // The desk answered: this is the last sync, even when it brought nothing.
+    store.desk_set_cursor(cursor)?;
     Ok(())
 }
 
@@ -211,26 +215,41 @@ pub fn status(store: &Store, access: Access<'_>) -> Result<DeskStatus> {
     let link = store.desk_link()?.ok_or_else(not_a_replica)?;
     let address = DeskAddress::parse(&link.url)?;
     let answer = Remote::connect(&address, access.password, Some(&link.replica_id)).and_then(|mut r| r.status());
-    let mut status = DeskStatus { link, reachable: false, head: None, desk_claims: None, replicas: Vec::new() };
-    if let Ok(s) = answer {
-        status.reachable = true;
-        status.head = s["head"].as_i64();
-        status.desk_claims = s["claims"].as_i64();
-        status.replicas = s["replicas"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|r| DeskReplica {
-                        role: r["role"].as_str().unwrap_or_default().into(),
-                        name: r["name"].as_str().unwrap_or_default().into(),
-                        last_seen: r["last_seen"].as_str().unwrap_or_default().into(),
-                        connected: r["connected"].as_bool().unwrap_or(false),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+    let mut status = DeskStatus { link, reachable: false, problem: None, head: None, desk_claims: None, replicas: Vec::new() };
+    match answer {
+        Err(e) => status.problem = Some(e.to_string()),
+        Ok(s) => {
+            status.reachable = true;
+            status.head = s["head"].as_i64();
+            status.desk_claims = s["claims"].as_i64();
+            status.replicas = s["replicas"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|r| DeskReplica {
+                            id: r["id"].as_str().unwrap_or_default().into(),
+                            role: r["role"].as_str().unwrap_or_default().into(),
+                            name: r["name"].as_str().unwrap_or_default().into(),
+                            last_seen: r["last_seen"].as_str().unwrap_or_default().into(),
+                            connected: r["connected"].as_bool().unwrap_or(false),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
     }
     Ok(status)
+}
+
+/// The desk this workspace is on, as the workspace alone knows it (no connection): None when it
+/// is not on a desk. Cheap: for a window that polls what waits to be pushed.
+pub fn link(store: &Store) -> Result<Option<crate::model::desk::DeskLink>> {
+    store.desk_link()
+}
+
+/// Hides the notice of a field two checkers edited while apart (it stays in the claim's history).
+pub fn dismiss_conflict(store: &mut Store, id: i64) -> Result<()> {
+    store.desk_dismiss_conflict(id)
 }
 
 /// Leaves the desk: the workspace keeps everything and stops following it. Refused while local

@@ -590,3 +590,42 @@ fn a_removed_tag_is_not_brought_back_by_an_unrelated_edit() {
         assert_eq!(claim.summary, "Bob's summary.");
     }
 }
+
+/// What the window shows: the local link without a connection, a conflict notice dismissed (the
+/// history keeps it), a refused change described, and whether the desk answered, with why not.
+#[test]
+fn notices_can_be_dismissed_and_say_what_they_are() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    let base = b.get_claim(&s.claim).unwrap();
+    for (store, text) in [(&mut b, "Alice's words."), (&mut c, "Bob's words.")] {
+        let mut e = input(&base);
+        e.summary = text.into();
+        store.update_claim(&s.claim, &e).unwrap();
+    }
+    sync(&mut b, &pw_b);
+    sync(&mut c, &pw_c);
+    let link = desk::link(&c).unwrap().expect("on a desk");
+    assert_eq!((link.conflicts, link.outbox), (1, 0));
+    assert!(link.last_pull.is_some() && link.last_error.is_none());
+    let conflict = desk::conflicts(&c, Some(&s.claim)).unwrap().remove(0);
+    desk::dismiss_conflict(&mut c, conflict.id).unwrap();
+    assert!(desk::conflicts(&c, Some(&s.claim)).unwrap().is_empty());
+    assert!(c.get_claim(&s.claim).unwrap().history.iter().any(|h| h.action == "conflict"));
+    assert!(matches!(desk::dismiss_conflict(&mut c, conflict.id), Err(Error::NotFound { .. })));
+
+    make_ready(&mut b, &s.claim);
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    sync(&mut b, &pw_b);
+    let draft = desk::drafts(&b, Some(&s.claim)).unwrap().remove(0);
+    assert!(draft.what.contains("claims: status"), "{}", draft.what);
+
+    let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
+    assert!(status.reachable && status.problem.is_none());
+    assert!(status.replicas.iter().any(|r| r.id == status.link.replica_id && r.role == "alice"));
+    s.pg.stop();
+    let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
+    assert!(!status.reachable);
+    assert!(status.problem.as_deref().is_some_and(|p| p.contains("could not be reached")), "{:?}", status.problem);
+}

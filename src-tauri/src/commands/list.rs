@@ -82,6 +82,14 @@ macro_rules! with_commands {
             settings::auto_backups,
             settings::set_auto_backups,
             settings::choose_backup_folder,
+
+            desk::desk_status,
+            desk::desk_join,
+            desk::desk_sync,
+            desk::desk_leave,
+            desk::desk_drafts,
+            desk::desk_conflicts,
+            desk::desk_dismiss_conflict,
         }
     };
 }

@@ -9,6 +9,7 @@ mod list;
 
 pub mod articles;
 pub mod claims;
+pub mod desk;
 pub mod interchange;
 pub mod reports;
 pub mod settings;

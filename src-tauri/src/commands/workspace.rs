@@ -14,6 +14,8 @@ pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo>
 pub async fn app_ready(state: State<'_, AppState>) -> Result<u64> {
     let ms = state.started.elapsed().as_millis() as u64;
     eprintln!("factdesk: first claim list drawn {ms} ms after launch");
+    // The window listens for the desk's status from now on: the desk's thread may start.
+    state.desk.look_again();
     Ok(ms)
 }
 

@@ -423,6 +423,10 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
       return c;
     },
     reject_candidate: () => null,
+    // ---- the desk: a workspace not on one (tests of the desk replace these) ----
+    desk_status: () => null,
+    desk_drafts: () => [],
+    desk_conflicts: () => [],
     reopen_candidate: () => null,
     similar_claims: (): SimilarClaim[] => [],
     // ---- end of articles ----

@@ -44,6 +44,8 @@ pub struct DeskDraft {
     pub at: String,
     /// How many rows the refused change touched.
     pub changes: u32,
+    /// What the refused change was, in words (e.g. "claim: status; history: 1 new").
+    pub what: String,
 }
 
 /// One field of a claim edited by two checkers while apart: the later push's value is kept.
@@ -63,6 +65,8 @@ pub struct DeskConflict {
 /// A copy of the workspace the desk knows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DeskReplica {
+    /// The copy's id (this one's is `DeskLink::replica_id`).
+    pub id: String,
     pub role: String,
     pub name: String,
     pub last_seen: String,
@@ -76,6 +80,8 @@ pub struct DeskStatus {
     pub link: DeskLink,
     /// Whether the desk answered just now.
     pub reachable: bool,
+    /// Why it did not, in words, when it did not.
+    pub problem: Option<String>,
     /// The desk's last change, when it answered.
     #[ts(type = "number | null")]
     pub head: Option<i64>,

@@ -329,7 +329,22 @@ impl Store {
     /// Moves the cursor to the desk's change `cursor` (after a snapshot).
     pub(crate) fn desk_set_cursor(&mut self, cursor: i64) -> Result<()> {
         self.check_writable()?;
-        self.conn().execute("UPDATE desk SET cursor = max(cursor, ?1), last_pull = ?2", params![cursor, now()])?;
+        self.conn().execute(
+            "UPDATE desk SET cursor = max(cursor, ?1), last_pull = ?2, last_error = NULL",
+            params![cursor, now()],
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn desk_dismiss_conflict(&mut self, id: i64) -> Result<()> {
+        self.check_writable()?;
+        let n = self.conn().execute(
+            "UPDATE desk_conflicts SET dismissed_at = ?1 WHERE id = ?2 AND dismissed_at IS NULL",
+            params![now(), id],
+        )?;
+        if n == 0 {
+            return Err(Error::not_found("notice", id.to_string()));
+        }
         Ok(())
     }
 
@@ -825,8 +840,15 @@ impl Store {
             )?
             .query_map([claim_uuid], |r| {
                 let changes: String = r.get(4)?;
-                let n = serde_json::from_str::<Vec<Json>>(&changes).map(|v| v.len()).unwrap_or(0);
-                Ok(DeskDraft { id: r.get(0)?, claim_uuid: r.get(1)?, reason: r.get(2)?, at: r.get(3)?, changes: n as u32 })
+                let changes: Vec<Change> = serde_json::from_str(&changes).unwrap_or_default();
+                Ok(DeskDraft {
+                    id: r.get(0)?,
+                    claim_uuid: r.get(1)?,
+                    reason: r.get(2)?,
+                    at: r.get(3)?,
+                    changes: changes.len() as u32,
+                    what: describe(&changes),
+                })
             })?
             .collect::<rusqlite::Result<_>>()?)
     }
@@ -879,6 +901,42 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// What a set of changes did, in words: "claims: status; history: 1 new".
+fn describe(changes: &[Change]) -> String {
+    let mut parts: Vec<(String, Vec<String>, usize)> = Vec::new();
+    for c in changes {
+        let name = c.kind.replace('_', " ");
+        let i = match parts.iter().position(|p| p.0 == name) {
+            Some(i) => i,
+            None => {
+                parts.push((name, Vec::new(), 0));
+                parts.len() - 1
+            }
+        };
+        match c.fields.as_ref().and_then(Json::as_array) {
+            Some(fields) if c.op == "put" => {
+                for f in fields.iter().filter_map(Json::as_str).filter(|f| *f != "updated_at") {
+                    if !parts[i].1.iter().any(|x| x == f) {
+                        parts[i].1.push(f.replace('_', " "));
+                    }
+                }
+            }
+            _ => parts[i].2 += 1,
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(name, fields, whole)| {
+            let mut bits = fields;
+            if whole > 0 {
+                bits.push(format!("{whole} new or removed"));
+            }
+            format!("{name}: {}", bits.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn outbox_change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {

@@ -503,8 +503,12 @@ impl Remote {
         let mut notifications = self.client.notifications();
         let mut it = notifications.timeout_iter(timeout);
         let first = it.next().map_err(desk_error)?.is_some();
-        // Several pushes may have landed: one pull brings them all.
-        while it.next().map_err(desk_error)?.is_some() && first {}
+        drop(it);
+        // Several pushes may have landed: one pull brings them all (drain, without waiting).
+        if first {
+            let mut pending = notifications.iter();
+            while pending.next().map_err(desk_error)?.is_some() {}
+        }
         Ok(first)
     }
 }

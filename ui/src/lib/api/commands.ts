@@ -24,6 +24,9 @@ import type {
   ClaimantInput,
   ClaimantSummary,
   DataImportPreview,
+  DeskConflict,
+  DeskDraft,
+  DeskStatus,
   DiffLine,
   Evidence,
   EvidenceInput,
@@ -41,6 +44,7 @@ import type {
   SourceDetail,
   SourceInput,
   SourceQuery,
+  SyncReport,
   Verdict,
   VerdictInput,
   WorkspaceInfo,
@@ -100,7 +104,14 @@ export type CommandName =
   | 'restore_workspace'
   | 'auto_backups'
   | 'set_auto_backups'
-  | 'choose_backup_folder';
+  | 'choose_backup_folder'
+  | 'desk_status'
+  | 'desk_join'
+  | 'desk_sync'
+  | 'desk_leave'
+  | 'desk_drafts'
+  | 'desk_conflicts'
+  | 'desk_dismiss_conflict';
 
 /** The backend's commands; each answers what its Rust function returns. */
 export const commands = {
@@ -166,4 +177,12 @@ export const commands = {
   autoBackups: () => call<AutoBackups>('auto_backups'),
   setAutoBackups: (args: { enabled: boolean; folder: string | null }) => call<AutoBackups>('set_auto_backups', args),
   chooseBackupFolder: () => call<AutoBackups | null>('choose_backup_folder'),
+  // desk.rs
+  deskStatus: () => call<DeskStatus | null>('desk_status'),
+  deskJoin: (args: { url: string; password: string | null }) => call<SyncReport>('desk_join', args),
+  deskSync: (args: { password: string | null }) => call<SyncReport>('desk_sync', args),
+  deskLeave: (args: { dropUnsent: boolean }) => call<null>('desk_leave', args),
+  deskDrafts: (args: { claimUuid: string | null }) => call<DeskDraft[]>('desk_drafts', args),
+  deskConflicts: (args: { claimUuid: string | null }) => call<DeskConflict[]>('desk_conflicts', args),
+  deskDismissConflict: (args: { id: number }) => call<null>('desk_dismiss_conflict', args),
 };

@@ -355,3 +355,44 @@ export function discardDataImport(token: string): Promise<null> {
   return commands.discardDataImport({ token });
 }
 // ---- end of data import ----
+
+// ---- The desk: several checkers on one workspace through PostgreSQL (issue 14) ----
+
+/** The desk this workspace is on, as it stands (asked of the desk when it can be reached); null when not on a desk. */
+export function deskStatus(): Promise<import('./types').DeskStatus | null> {
+  return commands.deskStatus();
+}
+
+/**
+ * Joins the desk at `url` with this (new) workspace. The password, typed or in the address, is kept
+ * in memory for this session's syncs and never stored; null: PGPASSWORD or the password file.
+ */
+export function deskJoin(url: string, password: string | null): Promise<import('./types').SyncReport> {
+  return commands.deskJoin({ url, password });
+}
+
+/** Pushes what was done here and pulls the others' work now; a password given is kept for this session if it works. */
+export function deskSync(password: string | null = null): Promise<import('./types').SyncReport> {
+  return commands.deskSync({ password });
+}
+
+/** Stops following the desk (the workspace keeps everything); refused with `Conflict` while changes wait, unless `dropUnsent`. */
+export function deskLeave(dropUnsent: boolean): Promise<null> {
+  return commands.deskLeave({ dropUnsent });
+}
+
+/** Changes the desk refused, kept here as drafts; of one claim, or all. */
+export function deskDrafts(claimUuid: string | null): Promise<import('./types').DeskDraft[]> {
+  return commands.deskDrafts({ claimUuid });
+}
+
+/** Fields edited by two checkers while apart (the later change is kept); of one claim, or all. */
+export function deskConflicts(claimUuid: string | null): Promise<import('./types').DeskConflict[]> {
+  return commands.deskConflicts({ claimUuid });
+}
+
+/** Hides the notice of a field edited twice; the claim's history keeps it. */
+export function deskDismissConflict(id: number): Promise<null> {
+  return commands.deskDismissConflict({ id });
+}
+// ---- end of the desk ----

@@ -935,6 +935,132 @@ export type AutoBackups = { enabled: boolean, folder: string,
  */
 kept: Array<AutoBackup>, };
 
+/**
+ * The desk this workspace is a replica of.
+ */
+export type DeskLink = { desk_id: string, 
+/**
+ * Where the desk is (the address without any password).
+ */
+url: string, 
+/**
+ * This copy's id on the desk.
+ */
+replica_id: string, 
+/**
+ * The PostgreSQL role this copy works as.
+ */
+role: string, 
+/**
+ * The desk's last change applied here.
+ */
+cursor: number, joined_at: string, last_push: string | null, last_pull: string | null, 
+/**
+ * Why the last attempt to reach the desk failed, if it did.
+ */
+last_error: string | null, 
+/**
+ * Local changes not on the desk yet.
+ */
+outbox: number, 
+/**
+ * Changes the desk refused, kept here.
+ */
+drafts: number, 
+/**
+ * Fields edited by two checkers while apart, not dismissed.
+ */
+conflicts: number, };
+
+/**
+ * A local change the desk refused (e.g. publishing without a second reader), kept as a draft.
+ */
+export type DeskDraft = { id: number, claim_uuid: string | null, 
+/**
+ * Why the desk refused it, in the desk's words.
+ */
+reason: string, at: string, 
+/**
+ * How many rows the refused change touched.
+ */
+changes: number, 
+/**
+ * What the refused change was, in words (e.g. "claim: status; history: 1 new").
+ */
+what: string, };
+
+/**
+ * One field of a claim edited by two checkers while apart: the later push's value is kept.
+ */
+export type DeskConflict = { id: number, claim_uuid: string, field: string, kept: string | null, kept_by: string, replaced: string | null, replaced_by: string, at: string, };
+
+/**
+ * A copy of the workspace the desk knows.
+ */
+export type DeskReplica = { 
+/**
+ * The copy's id (this one's is `DeskLink::replica_id`).
+ */
+id: string, role: string, name: string, last_seen: string, 
+/**
+ * Connected right now.
+ */
+connected: boolean, };
+
+/**
+ * The desk as the replica and the server see it.
+ */
+export type DeskStatus = { link: DeskLink, 
+/**
+ * Whether the desk answered just now.
+ */
+reachable: boolean, 
+/**
+ * Why it did not, in words, when it did not.
+ */
+problem: string | null, 
+/**
+ * The desk's last change, when it answered.
+ */
+head: number | null, 
+/**
+ * Claims on the desk, when it answered.
+ */
+desk_claims: number | null, replicas: Array<DeskReplica>, };
+
+/**
+ * What one sync did.
+ */
+export type SyncReport = { 
+/**
+ * Local changes the desk took.
+ */
+pushed: number, 
+/**
+ * Local changes the desk refused, each with its reason (kept here as drafts).
+ */
+refused: Array<string>, 
+/**
+ * Changes brought from the desk and applied here.
+ */
+pulled: number, 
+/**
+ * Fields edited on two replicas while apart, found in this sync.
+ */
+conflicts: number, 
+/**
+ * Rows that could not be applied, in words.
+ */
+problems: Array<string>, 
+/**
+ * The desk's last change now applied here.
+ */
+cursor: number, 
+/**
+ * Where the password given to create or join is kept for later syncs, in words.
+ */
+password_kept: string | null, };
+
 /** Every status in workflow order, with the desk's word for it. */
 export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   new: 'New',

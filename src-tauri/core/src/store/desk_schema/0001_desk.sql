@@ -405,10 +405,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_
         'claims', (SELECT count(*) FROM entities WHERE kind = 'claims'),
         'replicas', coalesce((
             SELECT jsonb_agg(jsonb_build_object(
-                       'role', r.role, 'name', r.name, 'last_seen', r.last_seen,
+                       'id', r.id, 'role', r.role, 'name', r.name, 'last_seen', r.last_seen,
                        'connected', EXISTS (SELECT 1 FROM pg_stat_activity a
                                              WHERE a.usename = r.role AND a.datname = current_database()
-                                               AND a.application_name = 'factdesk ' || r.id))
+                                               AND a.application_name LIKE 'factdesk ' || r.id || '%'))
                    ORDER BY r.last_seen DESC)
               FROM replicas r), '[]'))
 $$;

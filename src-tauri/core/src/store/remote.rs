@@ -512,3 +512,45 @@ impl Remote {
         Ok(first)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(address: &str) -> String {
+        match DeskAddress::parse(address) {
+            Err(Error::Validation { field: "url", message }) => message,
+            other => panic!("{address} was taken: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_address_is_refused_in_words_a_checker_can_act_on() {
+        assert!(refused("http://alice@db.example/desk").contains("must begin with postgres://"));
+        assert!(refused("postgres://db.example/desk").contains("names no role"));
+        assert!(refused("postgres://alice@db.example").contains("names no database"));
+        assert!(refused("postgres://alice@db.example/desk?sslcert=/me.crt").contains("both sslcert and sslkey"));
+        assert!(refused("not an address at all").contains("postgres://ROLE@HOST:PORT/DATABASE"));
+    }
+
+    #[test]
+    fn the_stored_address_keeps_the_tls_files_and_never_the_password() {
+        let a = DeskAddress::parse("postgres://alice:s%40cret@db.example:6543/desk?sslmode=require&sslrootcert=/ca.pem").unwrap();
+        assert_eq!(a.password.as_deref(), Some("s@cret"));
+        assert_eq!(a.role(), "alice");
+        assert!(!a.shown.contains("cret"), "{}", a.shown);
+        assert!(a.shown.contains("sslmode=require") && a.shown.contains("sslrootcert=%2Fca.pem"), "{}", a.shown);
+        // What is stored parses back to the same desk, without the password.
+        let again = DeskAddress::parse(&a.shown).unwrap();
+        assert_eq!((again.role(), again.password.clone()), ("alice".to_string(), None));
+        assert_eq!(again.host_port_db(), ("db.example".to_string(), 6543, "desk".to_string()));
+    }
+
+    #[test]
+    fn the_password_file_is_read_as_postgresql_reads_it() {
+        let text = "# desk\n*:*:other:alice:wrong\ndb.example:6543:desk:alice:pa\\:ss\\\\word\n*:*:*:*:fallback\n";
+        assert_eq!(pgpass_lookup(text, "db.example", 6543, "desk", "alice").as_deref(), Some("pa:ss\\word"));
+        assert_eq!(pgpass_lookup(text, "db.example", 5432, "desk", "alice").as_deref(), Some("fallback"));
+        assert_eq!(pgpass_lookup("db.example:6543:desk:bob:x\n", "db.example", 6543, "desk", "alice"), None);
+    }
+}

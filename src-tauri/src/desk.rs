@@ -355,12 +355,12 @@ fn follow(app: &AppHandle, mut listener: desk::Listener) {
         if !due && work != seen && last_look.elapsed() >= OUTBOX_LOOK {
             seen = work;
             last_look = Instant::now();
-            // The outbox, through the status (the core has no cheaper way to read it yet).
-            match tell_status(app) {
-                Some(s) if s.link.outbox > 0 => due = true,
-                Some(s) if !s.reachable => return,
-                Some(_) => {}
-                None => return, // it left the desk (by a command that borrowed the workspace)
+            // The outbox, as the workspace alone knows it (no connection to the desk).
+            match state.in_background(|s| desk::link(s)) {
+                Ok(Some(l)) if l.outbox > 0 => due = true,
+                Ok(Some(_)) => {}
+                Ok(None) => return, // it left the desk (by a command that borrowed the workspace)
+                Err(e) => eprintln!("factdesk: reading what waits for the desk: {e}"),
             }
         }
         if due {

@@ -87,6 +87,27 @@ describe('the desk in the window', () => {
     await assertNoErrorBanner(browser);
   });
 
+  it("a claim added to the open workspace reaches alice's copy without anyone syncing it by hand", async () => {
+    const editorText = `The editor's desk claim ${Date.now()}: the ferry fare fell in 2024.`;
+    // A command on the open workspace borrows it from the window; the app's desk thread then finds
+    // the change waiting and pushes it.
+    app.cli('--db', app.workspace('editor.factdesk'), 'claim', 'add', '--text', editorText);
+    const b = app.workspace('alice.factdesk');
+    const started = Date.now();
+    await waitFor(
+      browser,
+      "the editor's claim in alice's copy",
+      async () => {
+        deskCli(['--db', b, 'desk', 'sync'], { PGPASSWORD: ALICE_PASSWORD });
+        const list = JSON.parse(deskCli(['--db', b, 'claim', 'list', '--json', '--search', 'ferry fare']));
+        return list.some((c) => c.text === editorText);
+      },
+      15000,
+    );
+    console.log(`e2e: the editor's claim reached alice's copy ${Date.now() - started} ms after it was added`);
+    await waitForText(browser, 'desk-indicator', /^desk: synced \d\d:\d\d$/);
+  });
+
   it('Settings → Desk shows the desk, the role, and alice among the copies', async () => {
     await click(browser, 'open-settings');
     const panel = await byId(browser, 'desk-panel');

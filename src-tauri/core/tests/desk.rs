@@ -619,7 +619,7 @@ fn notices_can_be_dismissed_and_say_what_they_are() {
     b.set_status(&s.claim, ClaimStatus::Published).unwrap();
     sync(&mut b, &pw_b);
     let draft = desk::drafts(&b, Some(&s.claim)).unwrap().remove(0);
-    assert!(draft.what.contains("claims: status"), "{}", draft.what);
+    assert!(draft.what.contains("the claim: status"), "{}", draft.what);
 
     let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
     assert!(status.reachable && status.problem.is_none());

@@ -84,6 +84,12 @@ pub async fn desk_conflicts(state: State<'_, AppState>, claim_uuid: Option<Strin
 
 /// Hides the notice of a field two checkers edited while apart; the claim's history keeps it.
 #[tauri::command]
-pub async fn desk_dismiss_conflict(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.with(|s| desk::dismiss_conflict(s, id))
+pub async fn desk_dismiss_conflict(app: AppHandle, id: i64) -> Result<()> {
+    off_thread(move || {
+        app.state::<AppState>().in_background(|s| desk::dismiss_conflict(s, id))?;
+        // The top bar counts the notices: tell it.
+        crate::desk::tell_status(&app);
+        Ok(())
+    })
+    .await
 }

@@ -59,7 +59,7 @@ const DRAFT: DeskDraft = {
   reason: 'Publishing needs a second reader: every sign-off is by alice, who wrote the verdict.',
   at: at(12, 6),
   changes: 2,
-  what: 'claims: status; history: 1 new or removed',
+  what: 'the claim: status; history: 1 new or removed',
 };
 
 const REPORT: SyncReport = { pushed: 1, refused: [], pulled: 3, conflicts: 0, problems: [], cursor: 45, password_kept: null };

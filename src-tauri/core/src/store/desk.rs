@@ -907,7 +907,13 @@ impl Store {
 fn describe(changes: &[Change]) -> String {
     let mut parts: Vec<(String, Vec<String>, usize)> = Vec::new();
     for c in changes {
-        let name = c.kind.replace('_', " ");
+        let name = match c.kind.as_str() {
+            "claims" => "the claim".to_string(),
+            "claim_tags" => "tags".to_string(),
+            "claim_checks" => "sign-offs".to_string(),
+            "external_reviews" => "other publishers' reviews".to_string(),
+            other => other.replace('_', " "),
+        };
         let i = match parts.iter().position(|p| p.0 == name) {
             Some(i) => i,
             None => {

@@ -68,8 +68,6 @@ pub struct DeskSession {
     /// Asks the thread to look again now: a join, a leave, Sync now, the window ready.
     again: Mutex<bool>,
     woken: Condvar,
-    /// When this session's last sync succeeded, and whether the last one did.
-    last_sync: Mutex<Option<(String, bool)>>,
     /// The thread hears the desk (its listener is connected).
     following: AtomicBool,
 }
@@ -125,33 +123,6 @@ impl DeskSession {
         }
     }
 
-    fn synced(&self, ok: bool) {
-        if let Ok(mut last) = self.last_sync.lock() {
-            let at = if ok { now() } else { last.as_ref().map(|(at, _)| at.clone()).unwrap_or_default() };
-            *last = Some((at, ok));
-        }
-    }
-
-    /// The status as this session knows it. The core stamps `last_pull` only when a sync brought
-    /// something and clears `last_error` only then or on a push: a sync that found nothing to do
-    /// since is this session's to say.
-    fn amend(&self, mut status: DeskStatus) -> DeskStatus {
-        if let Ok(last) = self.last_sync.lock() {
-            if let Some((at, ok)) = last.as_ref() {
-                if !at.is_empty() && status.link.last_pull.as_deref().is_none_or(|p| p < at.as_str()) {
-                    status.link.last_pull = Some(at.clone());
-                }
-                if *ok {
-                    status.link.last_error = None;
-                }
-            }
-        }
-        status
-    }
-}
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 /// The desk as it stands (`None`: the workspace is not on a desk). Reaches the desk: on a
@@ -160,9 +131,8 @@ pub fn status(app: &AppHandle) -> Result<Option<DeskStatus>> {
     let state = app.state::<AppState>();
     let password = state.desk.password();
     match state.in_background(|s| desk::status(s, Access { password: password.as_deref() })) {
-        Ok(s) if s.reachable => Ok(Some(state.desk.amend(s))),
-        Ok(s) => {
-            let mut s = state.desk.amend(s);
+        Ok(s) if s.reachable => Ok(Some(s)),
+        Ok(mut s) => {
             // Why the desk cannot be reached now, in the core's words.
             if let Some(why) = s.problem.clone() {
                 s.link.last_error = Some(why);
@@ -197,7 +167,6 @@ pub fn sync_and_tell(app: &AppHandle, password: Option<&str>) -> Result<SyncRepo
     let kept = state.desk.password();
     let access = Access { password: password.or(kept.as_deref()) };
     let result = state.in_background(|s| desk::sync(s, access));
-    state.desk.synced(result.is_ok());
     match &result {
         Ok(r) => {
             if r.pulled > 0 || r.conflicts > 0 || !r.refused.is_empty() {
@@ -377,31 +346,6 @@ fn follow(app: &AppHandle, mut listener: desk::Listener) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use factdesk_core::model::desk::DeskLink;
-
-    fn status(last_pull: Option<&str>, last_error: Option<&str>) -> DeskStatus {
-        DeskStatus {
-            link: DeskLink {
-                desk_id: "d".into(),
-                url: "postgres://alice@127.0.0.1:5432/desk".into(),
-                replica_id: "r".into(),
-                role: "alice".into(),
-                cursor: 0,
-                joined_at: "2026-01-01T00:00:00.000000Z".into(),
-                last_push: None,
-                last_pull: last_pull.map(str::to_string),
-                last_error: last_error.map(str::to_string),
-                outbox: 0,
-                drafts: 0,
-                conflicts: 0,
-            },
-            reachable: true,
-            problem: None,
-            head: None,
-            desk_claims: None,
-            replicas: Vec::new(),
-        }
-    }
 
     #[test]
     fn tries_again_after_2_4_8_up_to_60_seconds_and_from_2_once_reached() {
@@ -410,24 +354,6 @@ mod tests {
         assert_eq!(secs, [2, 4, 8, 16, 32, 60, 60]);
         b.reset();
         assert_eq!(b.next().as_secs(), 2);
-    }
-
-    #[test]
-    fn a_sync_of_this_session_that_found_nothing_still_counts_as_the_last_sync() {
-        let session = DeskSession::default();
-        let old = "2020-01-01T00:00:00.000000Z";
-        // No sync yet this session: the core's word stands.
-        assert_eq!(session.amend(status(Some(old), Some("refused"))).link.last_error.as_deref(), Some("refused"));
-        session.synced(true);
-        let s = session.amend(status(Some(old), Some("The desk could not be reached")));
-        assert!(s.link.last_pull.as_deref().is_some_and(|p| p > old), "{:?}", s.link.last_pull);
-        assert_eq!(s.link.last_error, None);
-        // A failed one keeps the time of the last that worked, and the core's error.
-        let ok_at = s.link.last_pull.clone();
-        session.synced(false);
-        let s = session.amend(status(Some(old), Some("The desk could not be reached")));
-        assert_eq!(s.link.last_pull, ok_at);
-        assert_eq!(s.link.last_error.as_deref(), Some("The desk could not be reached"));
     }
 
     #[test]

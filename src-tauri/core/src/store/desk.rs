@@ -299,22 +299,29 @@ impl Store {
 
     /// Queues every row of the workspace (creating a desk from it), in groups of [`PUSH_GROUP`].
     pub(crate) fn desk_queue_everything(&mut self) -> Result<usize> {
-        let rows = self.desk_rows()?;
+        let at = now();
         let tx = self.upkeep_transaction()?;
-        {
-            let mut stmt = tx.prepare(
-                "INSERT INTO desk_outbox (txn, kind, key, op, data, fields, base, at) VALUES (?1, ?2, ?3, 'put', ?4, NULL, 0, ?5)",
+        // Straight from each table into the outbox, in SQL: a big workspace never sits in memory.
+        // One local transaction per push's worth of rows: the desk applies each in a
+        // subtransaction, and nothing of a creator's upload is refused (see `seeded()`).
+        let mut queued = 0usize;
+        for spec in SYNCED {
+            let cols = spec.travelling(&columns(&tx, spec.table)?);
+            let order = if matches!(spec.table, "claim_tags" | "claim_checks" | "blobs") { "1" } else { "NEW.rowid" };
+            queued += tx.execute(
+                &format!(
+                    "INSERT INTO desk_outbox (txn, kind, key, op, data, fields, base, at)
+                     SELECT -((?1 + row_number() OVER (ORDER BY {order}) - 1) / ?2) - 1, '{table}', {key}, 'put', {data}, NULL, 0, ?3
+                     FROM {table} AS NEW ORDER BY {order}",
+                    table = spec.table,
+                    key = spec.key_sql("NEW"),
+                    data = spec.data_sql("NEW", &cols),
+                ),
+                params![queued as i64, PUSH_GROUP as i64, at],
             )?;
-            let at = now();
-            for (i, r) in rows.iter().enumerate() {
-                let data = r.data.as_ref().map(Json::to_string);
-                // One transaction per push's worth: the desk applies each in a subtransaction, and
-                // nothing of a creator's upload is refused (see `seeded()`).
-                stmt.execute(params![-((i / PUSH_GROUP) as i64) - 1, r.kind, r.key, data, at])?;
-            }
         }
         tx.commit()?;
-        Ok(rows.len())
+        Ok(queued)
     }
 
     /// Whether the workspace holds any claim or source (joining wants an empty one).
@@ -876,31 +883,6 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every row of this workspace as it travels to the desk, in [`SYNCED`] order (for creating
-    /// a desk from it).
-    pub(crate) fn desk_rows(&self) -> Result<Vec<Change>> {
-        let conn = self.conn();
-        let mut out = Vec::new();
-        for spec in SYNCED {
-            let cols = spec.travelling(&columns(conn, spec.table)?);
-            let sql = format!(
-                "SELECT {} AS key, {} AS data FROM {} AS NEW ORDER BY {}",
-                spec.key_sql("NEW"),
-                spec.data_sql("NEW", &cols),
-                spec.table,
-                if matches!(spec.table, "claim_tags" | "claim_checks" | "blobs") { "1" } else { "NEW.rowid" },
-            );
-            let rows = conn
-                .prepare(&sql)?
-                .query_map([], |r| {
-                    let data: String = r.get(1)?;
-                    Ok(Change::row(spec.table.to_string(), r.get(0)?, serde_json::from_str(&data).ok()))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            out.extend(rows);
-        }
-        Ok(out)
-    }
 }
 
 /// What a set of changes did, in words: "claims: status; history: 1 new".

@@ -19,7 +19,7 @@ DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
 DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
 WORKSPACE ?= $(DEMO_WORKSPACE)
 
-.PHONY: help run test desk-demo desk-load deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench fuzz clean
+.PHONY: help run test desk-demo desk-load deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench bench-scale bench-1m fuzz clean
 
 help:
 	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
@@ -103,6 +103,17 @@ bindings:
 
 bench:
 	$(CARGO) bench -p factdesk-core
+
+# The store at scale (issue 15): list, keyset page, open, search and similar claims on a synthetic
+# workspace of 100,000 claims, each beside a bare-SQLite baseline in the same run; `bench-1m` the
+# same at a million (the workspace is built once, ~1 GB per 400k claims, and reused from
+# target/tmp). Opt-in: `make test` runs every bench once on a small workspace instead.
+bench-scale:
+	$(CARGO) bench -p factdesk-core --bench store --bench matching
+	$(CARGO) bench -p factdesk-core --bench interchange --bench report
+
+bench-1m:
+	FACTDESK_BENCH_N=1000000 $(CARGO) bench -p factdesk-core --bench store --bench matching
 
 # Longer fuzzing of every importer (ClaimReview, JSON bundle, claims CSV, article files); opt-in,
 # `make test` runs bounded fuzzers instead. First cargo-fuzz (libFuzzer, coverage-guided; on stable

@@ -83,7 +83,7 @@ fn print_table(sources: &[Source]) {
             s.uuid,
             s.kind.as_str(),
             s.published_on.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-            s.cited_by,
+            s.cited_by.unwrap_or(0),
             s.publisher.chars().take(24).collect::<String>(),
         );
     }

@@ -18,41 +18,20 @@
 //! the time is printed), and each query's time includes embedding it. Embedding one claim alone is
 //! timed too (`embed_one_claim`).
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion};
 use factdesk_core::language::embed::Embedder;
 use factdesk_core::matching::{index_queued, similar_claims};
-use factdesk_core::synthetic::{fill_synthetic, generate_claims};
+use factdesk_core::synthetic::generate_claims;
 use factdesk_core::Store;
 
-const SEED: u64 = 1;
+mod common;
+use common::{bench_n, SEED};
 
-fn bench_n() -> usize {
-    std::env::var("FACTDESK_BENCH_N").ok().and_then(|s| s.replace('_', "").parse().ok()).unwrap_or(100_000)
-}
-
-/// The workspace file, built once and reused by later runs.
+/// The shared synthetic workspace (`benches/common`), built once and reused by later runs.
 fn workspace(n: usize) -> Store {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("matching-bench-{n}-seed{SEED}.factdesk"));
-    if !path.exists() {
-        let partial = dir.join(format!("matching-bench-{n}-seed{SEED}.partial"));
-        for ext in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{ext}", partial.display()));
-        }
-        let mut store = Store::open(&partial).unwrap();
-        let t = Instant::now();
-        let r = fill_synthetic(&mut store, n, SEED).unwrap();
-        eprintln!("workspace: {} claims built in {:.1} s", r.claims_added, t.elapsed().as_secs_f64());
-        // Closing the store checkpoints the WAL into the file, so the file alone can be moved.
-        drop(store);
-        std::fs::rename(&partial, &path).unwrap();
-    } else {
-        eprintln!("workspace: reusing {}", path.display());
-    }
-    Store::open(&path).unwrap()
+    Store::open(common::workspace(n)).unwrap()
 }
 
 fn queries(n: usize) -> Vec<(&'static str, Vec<String>)> {

@@ -8,25 +8,27 @@
 //! - list: the first page, no search;
 //! - open: `Store::get_claim` with evidence and history vs the bare queries.
 //!
-//! The read benches share one workspace of `FACTDESK_BENCH_N` claims (100,000 by default) built once
-//! with `fill_synthetic`. Before each read bench, 200 queries are timed one by one and p50/p99 are
-//! printed (stderr), with a breakdown of where core's time goes.
+//! - keyset: the page at 90% depth of the list, from its cursor;
+//! - search: also two words, each common.
+//!
+//! The read benches share one workspace of `FACTDESK_BENCH_N` claims (100,000 by default; the
+//! million is opt-in, `make bench-1m`) built once with `fill_synthetic` and kept in cargo's target
+//! tmp dir for later runs (`benches/common`). Before each read bench, 200 queries are timed one by
+//! one and p50/p99 are printed (stderr).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, BenchmarkId, Criterion};
 use factdesk_core::model::{ClaimInput, ClaimQuery};
-use factdesk_core::synthetic::{fill_synthetic, generate_claims};
+use factdesk_core::synthetic::generate_claims;
 use factdesk_core::Store;
 use rusqlite::{params, Connection};
 
-const IMPORT_N: usize = 10_000;
-const SEED: u64 = 1;
+mod common;
+use common::{bench_n, percentiles, wanted, SEED};
 
-fn bench_n() -> usize {
-    std::env::var("FACTDESK_BENCH_N").ok().and_then(|s| s.replace('_', "").parse().ok()).unwrap_or(100_000)
-}
+const IMPORT_N: usize = 10_000;
 
 fn bare_open(path: &Path) -> Connection {
     let c = Connection::open(path).unwrap();
@@ -246,51 +248,22 @@ fn bench_import(c: &mut Criterion) {
 }
 
 struct Fixture {
-    _dir: tempfile::TempDir,
     store: Store,
     bare: Connection,
     n: usize,
 }
 
 fn build_fixture(n: usize) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.factdesk");
-    let mut store = Store::open(&path).unwrap();
-    let t = Instant::now();
-    let r = fill_synthetic(&mut store, n, SEED).unwrap();
-    eprintln!(
-        "fixture: {} claims, {} evidence, {} verdicts built through core in {:.1} s ({:?})",
-        r.claims_added,
-        r.evidence_added,
-        r.verdicts_added,
-        t.elapsed().as_secs_f64(),
-        r.by_status
-    );
+    let path = common::workspace(n);
+    let store = Store::open(&path).unwrap();
     let bare = bare_open(&path);
     bare.execute_batch("PRAGMA optimize;").unwrap();
-    Fixture { _dir: dir, store, bare, n }
+    Fixture { store, bare, n }
 }
 
-/// Times `f` 200 times over `args` (cycling) and prints p50/p99 in milliseconds.
-fn percentiles<T>(label: &str, args: &[T], mut f: impl FnMut(&T)) -> (f64, f64) {
-    for a in args.iter().take(5) {
-        f(a);
-    }
-    let mut ts: Vec<f64> = (0..200)
-        .map(|i| {
-            let t = Instant::now();
-            f(&args[i % args.len()]);
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    ts.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let (p50, p99) = (ts[99], ts[197]);
-    eprintln!("  {label:<48} p50 {p50:>8.3} ms   p99 {p99:>8.3} ms   max {:>8.3} ms", ts[199]);
-    (p50, p99)
-}
-
-fn fts_expr(word: &str) -> String {
-    format!("\"{}\"*", word.to_lowercase())
+/// Every word, each as a prefix (as the search box asks FTS5).
+fn fts_expr(words: &str) -> String {
+    words.split_whitespace().map(|w| format!("\"{}\"*", w.to_lowercase())).collect::<Vec<_>>().join(" ")
 }
 
 type Row = (i64, String, String, Option<String>, Option<String>, String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<i64>, i64);
@@ -305,10 +278,6 @@ const LIST_COLS: &str = "c.id, c.uuid, c.text, cl.name, c.said_on, c.status, c.u
     LEFT JOIN claimants cl ON cl.id = c.claimant_id
     LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
     LEFT JOIN ratings r ON r.id = v.rating_id";
-
-/// The filter `Store::list_claims` uses (copied from store/claims.rs), for the breakdown of its time.
-const CORE_FILTER: &str = "(?1 IS NULL OR c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1))
-                              AND (?2 IS NULL OR c.status = ?2)";
 
 /// The bare search: FTS5 top 50 by rowid (no ranking, no sort, no total), then the list's columns
 /// for those 50.
@@ -326,6 +295,8 @@ fn core_search(store: &Store, word: &str) -> usize {
 struct Terms {
     rare: Vec<String>,
     common: Vec<String>,
+    /// Two common words together ("the rate", "in risen").
+    two: Vec<String>,
     prefix: Vec<String>,
 }
 
@@ -353,43 +324,37 @@ fn pick_terms(conn: &Connection, n: usize) -> Terms {
          GROUP BY p ORDER BY sum(doc) DESC LIMIT 20",
         &[],
     );
-    for (kind, list) in [("rare", &rare), ("common", &common), ("prefix", &prefix)] {
+    // Pairs of words each in a good share of the rows (1% or more), so that each word alone is
+    // common and the pair is what narrows.
+    let tenth = (n / 100) as i64;
+    let many = words(
+        "SELECT term FROM temp.bench_vocab WHERE doc >= ?1 AND length(term) >= 2 AND term GLOB '[a-z]*'
+         ORDER BY doc DESC LIMIT 40",
+        &[&tenth],
+    );
+    let two: Vec<String> = (0..many.len().saturating_sub(1)).map(|i| format!("{} {}", many[i], many[(i * 7 + 3) % many.len()])).collect();
+    for (kind, list) in [("rare", &rare), ("common", &common), ("two words", &two), ("prefix", &prefix)] {
         let first = &list[0];
         let hits: i64 = conn
             .query_row("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?1", [fts_expr(first)], |r| r.get(0))
             .unwrap();
+        let _ = &hits;
         eprintln!("search term {kind}: {first:?} matches {hits} of {n} rows ({} terms of this kind in the p99 loop)", list.len());
     }
-    Terms { rare, common, prefix }
+    Terms { rare, common, two, prefix }
 }
 
 fn bench_search(c: &mut Criterion, fx: &Fixture) {
     let terms = pick_terms(&fx.bare, fx.n);
     let mut g = c.benchmark_group(format!("search_{}k", fx.n / 1000));
     g.sample_size(20).measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    for (kind, list) in [("rare", &terms.rare), ("common", &terms.common), ("prefix2", &terms.prefix)] {
+    for (kind, list) in [("rare", &terms.rare), ("common", &terms.common), ("two", &terms.two), ("prefix2", &terms.prefix)] {
         eprintln!("search {kind} ({} distinct terms, 200 queries each):", list.len());
         percentiles("core list_claims(search)", list, |w| {
             black_box(core_search(&fx.store, w));
         });
         percentiles("bare fts LIMIT 50 + fetch", list, |w| {
             black_box(bare_search(&fx.bare, &fts_expr(w)));
-        });
-        // Where core's time goes: its count(*) for `total`, and its page query alone.
-        percentiles("  part of core: count(*) for total", list, |w| {
-            let mut s = fx.bare.prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {CORE_FILTER}")).unwrap();
-            black_box(s.query_row(params![fts_expr(w), Option::<String>::None], |r| r.get::<_, i64>(0)).unwrap());
-        });
-        percentiles("  part of core: its page query alone", list, |w| {
-            let mut s = fx
-                .bare
-                .prepare_cached(&format!(
-                    "SELECT {LIST_COLS} WHERE {CORE_FILTER} AND (?3 IS NULL OR (c.updated_at, c.id) < (?3, ?4))
-                     ORDER BY c.updated_at DESC, c.id DESC LIMIT ?5"
-                ))
-                .unwrap();
-            let none = Option::<String>::None;
-            black_box(s.query_map(params![fts_expr(w), none, none, Option::<i64>::None, 50], row).unwrap().count());
         });
         percentiles("  for reference: bare bm25 top 50 (ORDER BY rank)", list, |w| {
             let mut s =
@@ -419,12 +384,44 @@ fn bench_list(c: &mut Criterion, fx: &Fixture) {
     percentiles("bare ORDER BY updated_at DESC, id DESC LIMIT 50", &[()], |_| {
         black_box(bare_first_page(&fx.bare));
     });
-    percentiles("  part of core: count(*) for total", &[()], |_| {
-        let mut s = fx.bare.prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {CORE_FILTER}")).unwrap();
-        black_box(s.query_row(params![Option::<String>::None, Option::<String>::None], |r| r.get::<_, i64>(0)).unwrap());
-    });
     g.bench_function("core", |b| b.iter(|| fx.store.list_claims(black_box(&ClaimQuery::default())).unwrap()));
     g.bench_function("bare", |b| b.iter(|| bare_first_page(black_box(&fx.bare))));
+    g.finish();
+}
+
+/// The page at 90% depth of the list (default order), from its cursor: core walks there by cursor
+/// once to learn it; the bare query starts from the same key.
+fn bench_keyset(c: &mut Criterion, fx: &Fixture) {
+    let depth = fx.n * 9 / 10;
+    let (key, id): (String, i64) = fx
+        .bare
+        .query_row(
+            "SELECT updated_at, id FROM claims ORDER BY updated_at DESC, id DESC LIMIT 1 OFFSET ?1",
+            [depth as i64],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let cursor = format!("{key}|{id}");
+    let q = ClaimQuery { cursor: Some(cursor), ..Default::default() };
+    let mut g = c.benchmark_group(format!("list_keyset_90pct_{}k", fx.n / 1000));
+    g.sample_size(20).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    eprintln!("list, the page of 50 at 90% depth from its cursor (200 queries each):");
+    let bare = |conn: &Connection| -> Vec<Row> {
+        let mut s = conn
+            .prepare_cached(&format!(
+                "SELECT {LIST_COLS} WHERE (c.updated_at, c.id) < (?1, ?2) ORDER BY c.updated_at DESC, c.id DESC LIMIT 50"
+            ))
+            .unwrap();
+        s.query_map(params![key, id], row).unwrap().map(Result::unwrap).collect()
+    };
+    percentiles("core list_claims(cursor)", &[()], |_| {
+        black_box(fx.store.list_claims(&q).unwrap());
+    });
+    percentiles("bare WHERE (updated_at, id) < (?, ?) LIMIT 50", &[()], |_| {
+        black_box(bare(&fx.bare));
+    });
+    g.bench_function("core", |b| b.iter(|| fx.store.list_claims(black_box(&q)).unwrap()));
+    g.bench_function("bare", |b| b.iter(|| bare(black_box(&fx.bare))));
     g.finish();
 }
 
@@ -512,10 +509,23 @@ fn bench_open(c: &mut Criterion, fx: &Fixture) {
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
-    bench_import(&mut c);
-    let fx = build_fixture(bench_n());
-    bench_search(&mut c, &fx);
-    bench_list(&mut c, &fx);
-    bench_open(&mut c, &fx);
+    if wanted("import_10k") {
+        bench_import(&mut c);
+    }
+    let n = bench_n();
+    let k = n / 1000;
+    let fx = build_fixture(n);
+    if wanted(&format!("search_{k}k")) {
+        bench_search(&mut c, &fx);
+    }
+    if wanted(&format!("list_first_page_{k}k")) {
+        bench_list(&mut c, &fx);
+    }
+    if wanted(&format!("list_keyset_90pct_{k}k")) {
+        bench_keyset(&mut c, &fx);
+    }
+    if wanted(&format!("open_claim_{k}k")) {
+        bench_open(&mut c, &fx);
+    }
     c.final_summary();
 }

@@ -127,7 +127,7 @@ fn accepting_a_candidate_makes_a_claim_with_claimant_appearance_and_exact_eviden
     assert_eq!(find(&a, "northern channel silt up").decision, Some(Decision::Accepted));
     assert_eq!(find(&a, "northern channel silt up").claim_uuid.as_deref(), Some(claim.uuid.as_str()));
     assert_eq!(find(&a, "gift to the shipping").decision, Some(Decision::Rejected));
-    assert_eq!(a.source.cited_by, 2);
+    assert_eq!(a.source.cited_by, Some(2));
 }
 
 #[test]

@@ -216,7 +216,7 @@ fn excerpts_are_anchored_in_the_capture_and_stealth_edits_are_flagged() {
     let detail = store.source_detail(&source.uuid).unwrap();
     assert_eq!(detail.captures.len(), 2);
     assert_eq!(detail.captures[1].sha256, first_sha, "the earlier capture is kept as it was");
-    assert_eq!(detail.source.cited_by, 1);
+    assert_eq!(detail.source.cited_by, Some(1));
     let diff = store.diff_captures(&detail.captures[1].uuid, &detail.captures[0].uuid).unwrap();
     let removed: Vec<&str> = diff.iter().filter(|l| l.op == DiffOp::Removed).map(|l| l.text.as_str()).collect();
     let added: Vec<&str> = diff.iter().filter(|l| l.op == DiffOp::Added).map(|l| l.text.as_str()).collect();
@@ -354,7 +354,7 @@ fn sources_stored_before_schema_3_are_recognised_by_their_address() {
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.find_source_by_url("http://example.org/report").unwrap().unwrap().uuid, "s1");
     let s = store.get_source("s1").unwrap();
-    assert_eq!((s.kind, s.reliability, s.confidential, s.cited_by), (SourceKind::Other, Reliability::Unrated, false, 0));
+    assert_eq!((s.kind, s.reliability, s.confidential, s.cited_by), (SourceKind::Other, Reliability::Unrated, false, Some(0)));
     assert!(s.latest_capture.is_none());
     assert!(matches!(
         store.create_source(&SourceInput { url: "https://example.org/report".into(), title: "Dup".into(), ..Default::default() }),

@@ -510,6 +510,11 @@ fn a_very_common_search_reports_a_floor_and_still_pages_correctly() {
         cursor = page.next_cursor;
     }
     assert_eq!(seen, 2100);
+    // The whole list is counted up to the same floor, and with a filter under it exactly.
+    let all = store.list_claims(&ClaimQuery::default()).unwrap();
+    assert_eq!((all.total, all.total_exact), (2000, false));
+    let new = store.list_claims(&ClaimQuery { status: Some(ClaimStatus::New), ..Default::default() }).unwrap();
+    assert_eq!((new.total, new.total_exact), (1050, true));
     // A rare word is counted exactly; with a status filter the count is exact too.
     let rare = store.list_claims(&q("zebra", None, None)).unwrap();
     assert!(rare.total_exact);

@@ -276,6 +276,10 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
                 )
                 .unwrap();
             }
+            if version >= 10 {
+                // From schema 10 the store names every history row it writes.
+                conn.execute_batch("UPDATE history SET uuid = '0190f000-0000-7000-8000-000000000001' WHERE uuid IS NULL;").unwrap();
+            }
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
@@ -301,6 +305,10 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
         if version < 9 {
             assert_eq!(store.vector_queue_len().unwrap(), 1, "v{version}");
         }
+        // Schema 11: how many claims cite a source is read from the (source, claim) index; a
+        // claim's evidence does not count it.
+        assert_eq!(store.get_source("s1").unwrap().cited_by, Some(1), "v{version}");
+        assert_eq!(store.get_claim("k1").unwrap().evidence[0].source.cited_by, None, "v{version}");
         // Schema 10: every history row has a UUID, so it is one row on a desk.
         let conn = rusqlite::Connection::open(&path).unwrap();
         let unnamed: i64 = conn.query_row("SELECT count(*) FROM history WHERE uuid IS NULL", [], |r| r.get(0)).unwrap();

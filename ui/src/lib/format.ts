@@ -195,8 +195,9 @@ export function methodLabel(m: CaptureMethod | string): string {
   return METHODS[m as CaptureMethod] ?? String(m);
 }
 
-/** "cited by 1 claim", "cited by 3 claims", "not cited yet". */
-export function citedBy(n: number): string {
+/** "cited by 1 claim", "cited by 3 claims", "not cited yet"; empty where the count was not read. */
+export function citedBy(n: number | null): string {
+  if (n === null) return '';
   return n === 0 ? 'not cited yet' : `cited by ${plural(n, 'claim')}`;
 }
 

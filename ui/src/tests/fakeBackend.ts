@@ -326,7 +326,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
         added: (a, b) => b.created_at.localeCompare(a.created_at),
         title: (a, b) => a.title.localeCompare(b.title),
         published: (a, b) => (b.published_on ?? '').localeCompare(a.published_on ?? ''),
-        cited: (a, b) => b.cited_by - a.cited_by,
+        cited: (a, b) => (b.cited_by ?? 0) - (a.cited_by ?? 0),
       };
       return [...found].sort(by[q.sort] ?? by.added);
     },

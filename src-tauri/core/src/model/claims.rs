@@ -150,8 +150,9 @@ pub struct ClaimPage {
     pub next_cursor: Option<String>,
     /// How many claims match the query in all; a lower bound when `total_exact` is false.
     pub total: u32,
-    /// False when a search matches so many claims that counting them all is not worth the wait:
-    /// `total` is then a floor ("2,000+").
+    /// False when so many claims match that counting them all is not worth the wait (more than
+    /// 2,000, searched for or not): `total` is then a floor ("2,000+"), so a page costs the same
+    /// in a workspace of any size.
     pub total_exact: bool,
 }
 

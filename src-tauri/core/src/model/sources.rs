@@ -177,8 +177,9 @@ pub struct Source {
     /// Shown in every export only as "confidential source" with its kind.
     pub confidential: bool,
     pub created_at: DateTime<Utc>,
-    /// How many claims cite this source.
-    pub cited_by: u32,
+    /// How many claims cite this source; None where it is not counted (a claim's evidence, whose
+    /// source is shown for what it says, not for how often the desk used it).
+    pub cited_by: Option<u32>,
     /// The newest capture, if the source has one.
     pub latest_capture: Option<CaptureInfo>,
 }

@@ -474,70 +474,95 @@ impl Store {
         let (filters, filter_args) = list_filters(q)?;
         let other_filters = !filters.is_empty();
         let Some(words) = q.search.as_deref().and_then(SearchWords::parse) else {
-            let total = self.count_where(&filters, &filter_args)?;
+            let (total, exact) = self.count_where(&filters, &filter_args)?;
             let rows = self.page(sort, &filters, &filter_args, false, cursor.as_ref(), limit)?;
-            return Ok(finish(rows, limit, total, true));
+            return Ok(finish(rows, limit, total, exact));
         };
 
         // The claims with every word in their own fields. How common is the search? Reading at most
-        // COMMON_MATCHES + 1 index rows answers that cheaply. A rare term is counted exactly and
-        // drives the page query from the index; a common one (a frequent word, a short prefix) walks
-        // the claims in list order and checks each against the index, stopping at a page, and its
-        // total is reported as a floor.
+        // COMMON_MATCHES + 1 matches from the index answers that cheaply. A rare search (a few
+        // thousand matches at most) is driven from the matches read: counted exactly, sorted, paged.
+        // A common one (a frequent word, a short prefix, words that often go together) walks the
+        // claims in list order and checks each one's own fields here (`SearchWords::found_in_fields`,
+        // the index's rule), stopping at a page: the work per page is about a page divided by the
+        // share of claims that match, whatever the size of the workspace. Its total is a floor.
         let all = words.fts_all();
-        let own_capped = self.capped("claims_fts", &all)?;
-        let own_common = own_capped > COMMON_MATCHES;
-        let mut own: Vec<String> = vec!["c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)".into()];
-        let mut own_args = vec![Value::Text(all.clone())];
-        own.extend(filters.iter().cloned());
-        own_args.extend(filter_args.iter().cloned());
-        let (own_total, own_exact) = match own_capped {
-            // The floor holds only without other filters; with a filter, count exactly.
-            _ if own_common && !other_filters => (COMMON_MATCHES, false),
-            n if !other_filters => (n, true),
-            _ => (self.count_where(&own, &own_args)?, true),
+        let own_ids = self.fts_ids("claims_fts", &all)?;
+        let own_common = own_ids.len() as u32 > COMMON_MATCHES;
+        let by_ids = "c.id IN (SELECT value FROM json_each(?))";
+        let mut own: Vec<String> = filters.clone();
+        let mut own_args = filter_args.clone();
+        if !own_common {
+            own.push(by_ids.into());
+            own_args.push(ids_json(&own_ids));
+        }
+        let (own_total, own_exact) = match (own_common, other_filters) {
+            (false, false) => (own_ids.len() as u32, true),
+            (false, true) => self.count_where(&own, &own_args)?,
+            (true, false) => (COMMON_MATCHES, false),
+            // Common words and a filter: count by walking the filtered claims, up to a budget.
+            (true, true) => {
+                let (found, stop) = self.walk(sort, &filters, &filter_args, None, &words, WalkFor::Own, usize::MAX, WALK_COUNT_BUDGET)?;
+                (found.len() as u32, stop == Walked::End)
+            }
         };
 
         // The claims found only through their surroundings: at least one word there, every word in
-        // the claim or its surroundings, and not already found above.
-        let ctx_capped = self.capped("claim_context_fts", &words.fts_any())?;
-        let mut ctx: Vec<String> = Vec::new();
-        let mut ctx_args: Vec<Value> = Vec::new();
-        if ctx_capped > 0 {
-            ctx.push("c.id IN (SELECT rowid FROM claim_context_fts WHERE claim_context_fts MATCH ?)".into());
-            ctx_args.push(Value::Text(words.fts_any()));
-            ctx.push("c.id NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)".into());
-            ctx_args.push(Value::Text(all.clone()));
-            if words.len() > 1 {
-                for i in 0..words.len() {
-                    ctx.push(
-                        "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)
-                          OR c.id IN (SELECT rowid FROM claim_context_fts WHERE claim_context_fts MATCH ?))"
-                            .into(),
-                    );
-                    ctx_args.push(Value::Text(words.fts_word(i)));
-                    ctx_args.push(Value::Text(words.fts_word(i)));
-                }
-            }
-            ctx.extend(filters.iter().cloned());
-            ctx_args.extend(filter_args.iter().cloned());
-        }
-        let (ctx_total, ctx_exact) = if ctx.is_empty() {
-            (0, true)
+        // the claim or its surroundings, and not already found above. Read from the surroundings'
+        // index when that is rare, checked here like a common search otherwise.
+        let ctx_ids = self.fts_ids("claim_context_fts", &words.fts_any())?;
+        let ctx_common = ctx_ids.len() as u32 > COMMON_MATCHES;
+        let ctx_found: Vec<i64> = if ctx_ids.is_empty() || ctx_common {
+            Vec::new()
+        } else {
+            let own_set: std::collections::HashSet<i64> = own_ids.iter().copied().collect();
+            let candidates: Vec<i64> =
+                ctx_ids.into_iter().filter(|id| own_common || !own_set.contains(id)).collect();
+            self.context_matches(&candidates, &words, own_common)?
+        };
+        let mut ctx: Vec<String> = filters.clone();
+        let mut ctx_args = filter_args.clone();
+        ctx.push(by_ids.into());
+        ctx_args.push(ids_json(&ctx_found));
+        let (ctx_total, ctx_exact) = if ctx_common {
+            (0, false)
         } else if own_common && !other_filters {
             // Already reported as a floor: not worth counting.
             (0, false)
+        } else if other_filters {
+            self.count_where(&ctx, &ctx_args)?
         } else {
-            (self.count_where(&ctx, &ctx_args)?, true)
+            (ctx_found.len() as u32, true)
         };
 
         let mut rows: Vec<Row> = Vec::new();
+        // Where a walk ran out of budget: the next page goes on from there.
+        let mut go_on: Option<String> = None;
         if !cursor.as_ref().is_some_and(|c| c.context) {
-            rows = self.page(sort, &own, &own_args, own_common, cursor.as_ref(), limit)?;
+            if own_common {
+                let (ids, stop) =
+                    self.walk(sort, &filters, &filter_args, cursor.as_ref(), &words, WalkFor::Own, limit as usize, WALK_PAGE_BUDGET)?;
+                if let Walked::Budget { key, id } = &stop {
+                    go_on = Some(cursor_text(false, key, *id));
+                }
+                rows = self.page(sort, &[by_ids.into()], &[ids_json(&ids)], false, None, limit)?;
+            } else {
+                rows = self.page(sort, &own, &own_args, false, cursor.as_ref(), limit)?;
+            }
         }
-        if (rows.len() as u32) < limit && !ctx.is_empty() {
+        if (rows.len() as u32) < limit && go_on.is_none() && (ctx_common || !ctx_found.is_empty()) {
             let after = cursor.as_ref().filter(|c| c.context);
-            let more = self.page(sort, &ctx, &ctx_args, ctx_capped > COMMON_MATCHES, after, limit - rows.len() as u32)?;
+            let want = limit - rows.len() as u32;
+            let more = if ctx_common {
+                let (ids, stop) =
+                    self.walk(sort, &filters, &filter_args, after, &words, WalkFor::Context, want as usize, WALK_PAGE_BUDGET)?;
+                if let Walked::Budget { key, id } = &stop {
+                    go_on = Some(cursor_text(true, key, *id));
+                }
+                self.page(sort, &[by_ids.into()], &[ids_json(&ids)], false, None, want)?
+            } else {
+                self.page(sort, &ctx, &ctx_args, false, after, want)?
+            };
             rows.extend(more.into_iter().map(|mut r| {
                 r.context = true;
                 r
@@ -566,25 +591,124 @@ impl Store {
                 ],
             );
         }
-        Ok(finish(rows, limit, own_total + ctx_total, own_exact && ctx_exact))
+        let mut page = finish(rows, limit, own_total + ctx_total, own_exact && ctx_exact);
+        if go_on.is_some() {
+            page.next_cursor = go_on;
+        }
+        Ok(page)
     }
 
-    /// How many rows of the FTS5 table match, read up to COMMON_MATCHES + 1.
-    fn capped(&self, table: &str, expr: &str) -> Result<u32> {
+    /// The rows of the FTS5 table that match, read up to COMMON_MATCHES + 1.
+    fn fts_ids(&self, table: &str, expr: &str) -> Result<Vec<i64>> {
         Ok(self
             .conn()
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
-            ))?
-            .query_row(params![expr, COMMON_MATCHES + 1], |r| r.get(0))?)
+            .prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 LIMIT ?2"))?
+            .query_map(params![expr, COMMON_MATCHES + 1], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
-    fn count_where(&self, conds: &[String], args: &[Value]) -> Result<u32> {
+    /// Of `candidates` (claims with a search word in their surroundings), those with every word in
+    /// the claim or its surroundings and not every word in the claim itself.
+    fn context_matches(&self, candidates: &[i64], words: &SearchWords, check_own: bool) -> Result<Vec<i64>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.text, c.summary, coalesce(cl.name, ''), x.c0, x.c1, x.c2
+             FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+             JOIN claim_context_fts_content x ON x.id = c.id
+             WHERE c.id = ?1",
+        )?;
+        let mut out = Vec::new();
+        for &id in candidates {
+            let row: Option<[String; 6]> = stmt
+                .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?]))
+                .optional()?;
+            let Some(f) = row else { continue };
+            if context_match(words, [&f[0], &f[1], &f[2]], [&f[3], &f[4], &f[5]], check_own) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Walks the claims meeting `conds` in `sort` order after `after` and keeps those the search
+    /// finds (`what`), checked here, until `limit` are found or `budget` claims were read. Returns
+    /// the ids kept, in order, and where it stopped.
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        sort: ClaimSort,
+        conds: &[String],
+        args: &[Value],
+        after: Option<&Cursor>,
+        words: &SearchWords,
+        what: WalkFor,
+        limit: usize,
+        budget: usize,
+    ) -> Result<(Vec<i64>, Walked)> {
+        let (key_col, index) = sort_key(sort);
         let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
-        Ok(self.conn().prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {filter}"))?.query_row(
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?)
+        let mut args = args.to_vec();
+        let context = match what {
+            WalkFor::Own => "'', '', ''",
+            WalkFor::Context => "coalesce(x.c0, ''), coalesce(x.c1, ''), coalesce(x.c2, '')",
+        };
+        let context_join = match what {
+            WalkFor::Own => "",
+            // The surroundings' text from the index's own content table (FTS5's `_content`, one
+            // row per claim, columns in the order declared): a plain b-tree read, where asking the
+            // FTS5 table for a row by rowid costs several times more per claim walked.
+            WalkFor::Context => "LEFT JOIN claim_context_fts_content x ON x.id = c.id",
+        };
+        let mut sql = format!(
+            "SELECT c.id, c.text, c.summary, coalesce(cl.name, ''), {context}, {key_col}
+             FROM claims c INDEXED BY {index} LEFT JOIN claimants cl ON cl.id = c.claimant_id {context_join}
+             WHERE {filter}"
+        );
+        if let Some(c) = after {
+            sql.push_str(&format!(" AND ({key_col}, c.id) < (?, ?)"));
+            args.push(c.key.clone());
+            args.push(Value::Integer(c.id));
+        }
+        sql.push_str(&format!(" ORDER BY {key_col} DESC, c.id DESC"));
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let all = words.all();
+        let (mut found, mut read) = (Vec::new(), 0usize);
+        let mut last: Option<(Value, i64)> = None;
+        while let Some(r) = rows.next()? {
+            if found.len() >= limit {
+                return Ok((found, Walked::Filled));
+            }
+            if read >= budget {
+                return Ok((found, last.map_or(Walked::Filled, |(key, id)| Walked::Budget { key, id })));
+            }
+            read += 1;
+            last = Some((r.get(7)?, r.get(0)?));
+            let f: [&str; 3] = [r.get_ref(1)?.as_str().unwrap_or(""), r.get_ref(2)?.as_str().unwrap_or(""), r.get_ref(3)?.as_str().unwrap_or("")];
+            let keep = match what {
+                WalkFor::Own => words.found_in_fields(&f) == all,
+                WalkFor::Context => {
+                    let x: [&str; 3] = [r.get_ref(4)?.as_str().unwrap_or(""), r.get_ref(5)?.as_str().unwrap_or(""), r.get_ref(6)?.as_str().unwrap_or("")];
+                    context_match(words, f, x, true)
+                }
+            };
+            if keep {
+                found.push(r.get(0)?);
+            }
+        }
+        Ok((found, Walked::End))
+    }
+
+    /// How many claims meet `conds`, counted up to COMMON_MATCHES: beyond that the count is a
+    /// floor (false), so a page costs the same in a workspace of a thousand claims or a million.
+    fn count_where(&self, conds: &[String], args: &[Value]) -> Result<(u32, bool)> {
+        let filter = if conds.is_empty() { "1".to_string() } else { conds.join(" AND ") };
+        let mut args = args.to_vec();
+        args.push(Value::Integer(i64::from(COMMON_MATCHES) + 1));
+        let n: u32 = self
+            .conn()
+            .prepare_cached(&format!("SELECT count(*) FROM (SELECT 1 FROM claims c WHERE {filter} LIMIT ?)"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(if n > COMMON_MATCHES { (COMMON_MATCHES, false) } else { (n, true) })
     }
 
     /// One page of the claims meeting `conds`, in `sort` order after `after`. `walk` reads the
@@ -750,6 +874,47 @@ fn sort_key(sort: ClaimSort) -> (&'static str, &'static str) {
     }
 }
 
+/// What a walk of the list looks for: claims with every word in their own fields, or those found
+/// only through their surroundings.
+#[derive(Clone, Copy)]
+enum WalkFor {
+    Own,
+    Context,
+}
+
+/// Where a walk stopped: the page was filled, every claim was read, or the budget of claims to
+/// read ran out at this claim (the next page goes on from there).
+#[derive(Debug, Clone, PartialEq)]
+enum Walked {
+    Filled,
+    End,
+    Budget { key: Value, id: i64 },
+}
+
+/// Claims a common search with a filter reads to count its matches; beyond, the count is a floor.
+const WALK_COUNT_BUDGET: usize = 2_000;
+/// Claims one page of a common search reads at most: a search whose matches are sparse in the list
+/// returns a short page (or none) with a cursor to go on from, rather than reading the whole list.
+const WALK_PAGE_BUDGET: usize = 5_000;
+
+/// Ids as a JSON array, for `json_each`.
+fn ids_json(ids: &[i64]) -> Value {
+    Value::Text(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()))
+}
+
+/// Found through its surroundings: every word in the claim (wording, summary, claimant) or its
+/// surroundings (source titles, excerpts, rationale), one at least in the surroundings, and (when
+/// `check_own`) not every word in the claim itself.
+fn context_match(words: &SearchWords, claim: [&str; 3], around: [&str; 3], check_own: bool) -> bool {
+    let all = words.all();
+    let own = words.found_in_fields(&claim);
+    if check_own && own == all {
+        return false;
+    }
+    let around = words.found_in_fields(&around);
+    around != 0 && (own | around) == all
+}
+
 /// A row of a page with what paging and snippets need.
 struct Row {
     id: i64,
@@ -769,18 +934,21 @@ struct Cursor {
 
 fn finish(rows: Vec<Row>, limit: u32, total: u32, total_exact: bool) -> ClaimPage {
     let next_cursor = match rows.last() {
-        Some(last) if rows.len() as u32 == limit => {
-            let key = match &last.key {
-                Value::Text(t) => t.clone(),
-                Value::Real(f) => f.to_string(),
-                Value::Integer(i) => i.to_string(),
-                _ => String::new(),
-            };
-            Some(format!("{}{key}|{}", if last.context { "ctx:" } else { "" }, last.id))
-        }
+        Some(last) if rows.len() as u32 == limit => Some(cursor_text(last.context, &last.key, last.id)),
         _ => None,
     };
     ClaimPage { items: rows.into_iter().map(|r| r.item).collect(), next_cursor, total, total_exact }
+}
+
+/// "key|id", with "ctx:" in front inside the second group of a search (see [`Cursor`]).
+fn cursor_text(context: bool, key: &Value, id: i64) -> String {
+    let key = match key {
+        Value::Text(t) => t.clone(),
+        Value::Real(f) => f.to_string(),
+        Value::Integer(i) => i.to_string(),
+        _ => String::new(),
+    };
+    format!("{}{key}|{id}", if context { "ctx:" } else { "" })
 }
 
 fn parse_cursor(s: &str, sort: ClaimSort) -> Result<Cursor> {
@@ -871,3 +1039,144 @@ fn describe_changes(changes: &[Change]) -> String {
     format!("Edited {}", parts.join(", "))
 }
 
+
+#[cfg(test)]
+mod walk_tests {
+    //! The walk of a common search checks each claim here instead of asking the index: the two
+    //! must find the same claims, in every script the desk may hold.
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Every string under a "claimReviewed" key in the shared ClaimReview fixtures (several
+    /// languages and scripts), if they are beside the project.
+    fn fixture_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/claimreview");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping the fixtures part: {} is not there", dir.display());
+            return Vec::new();
+        };
+        fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m {
+                        match x {
+                            serde_json::Value::String(s) if k == "claimReviewed" && !s.trim().is_empty() => out.push(s.clone()),
+                            _ => collect(x, out),
+                        }
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for e in entries.flatten() {
+            if e.path().extension().is_some_and(|x| x == "json") {
+                if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&std::fs::read(e.path()).unwrap()) {
+                    collect(&v, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_walk_out_of_budget_says_where_to_go_on_and_going_on_finds_every_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("w.factdesk")).unwrap();
+        let inputs: Vec<ClaimInput> = (0..300)
+            .map(|i| ClaimInput { text: format!("Claim {i}{}", if i % 50 == 7 { " about zebras" } else { "" }), ..Default::default() })
+            .collect();
+        store.create_claims(&inputs).unwrap();
+        let words = SearchWords::parse("zebra").unwrap();
+        let (mut found, mut after, mut walks) = (Vec::new(), None::<Cursor>, 0);
+        loop {
+            walks += 1;
+            let (ids, stop) = store.walk(ClaimSort::Updated, &[], &[], after.as_ref(), &words, WalkFor::Own, 50, 40).unwrap();
+            found.extend(ids);
+            match stop {
+                Walked::Budget { key, id } => after = Some(Cursor { context: false, key, id }),
+                Walked::End => break,
+                Walked::Filled => panic!("six matches never fill a page of 50"),
+            }
+        }
+        assert_eq!(walks, 8, "300 claims, 40 a walk");
+        let texts: Vec<String> = found
+            .iter()
+            .map(|id| store.conn().query_row("SELECT text FROM claims WHERE id = ?1", [id], |r| r.get(0)).unwrap())
+            .collect();
+        assert_eq!(texts, ["Claim 257 about zebras", "Claim 207 about zebras", "Claim 157 about zebras", "Claim 107 about zebras", "Claim 57 about zebras", "Claim 7 about zebras"]);
+    }
+
+    #[test]
+    fn the_walk_finds_what_the_index_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("w.factdesk")).unwrap();
+        let mut texts: Vec<String> = [
+            "The café’s naïve owner said prices rose 3.5% in Zürich",
+            "Die Straße in Köln: Mieten stiegen um 12 Prozent",
+            "Cafe\u{301} owners in Sa\u{303}o Paulo say crime fell",
+            "İstanbul'da enflasyon yüzde 60'ı aştı, dedi bakan",
+            "Giá xăng tăng mạnh ở Hà Nội trong tháng Ba",
+            "قال الوزير إن البطالة انخفضت في عام 2023",
+            "मंत्री ने कहा कि बेरोज़गारी घटकर 7 प्रतिशत रह गई",
+            "東京の人口は2020年に1400万人を超えた",
+            "Œuvre and æsthetics: the ﬁrst ﬂoor of the Øresund bridge",
+            "Łódź and Gdańsk, the mayor's claim about 1,000 jobs",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.extend(fixture_texts().into_iter().take(1_500));
+        let inputs: Vec<ClaimInput> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ClaimInput {
+                text: t.chars().take(1_000).collect(),
+                summary: if i % 3 == 0 { "Über den Haushalt".into() } else { String::new() },
+                claimant: Some(["Ana Peña", "Łukasz Nowak", "Jean Dupont"][i % 3].into()),
+                ..Default::default()
+            })
+            .collect();
+        store.create_claims(&inputs).unwrap();
+
+        // Query words: prefixes (2 to 6 characters) of words found in the claims, alone and in pairs.
+        let mut prefixes: BTreeSet<String> = BTreeSet::new();
+        for t in texts.iter().step_by(7).chain(texts.iter().take(10)) {
+            for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
+                let chars: Vec<char> = w.chars().collect();
+                for n in [2, 4, 6] {
+                    if chars.len() >= n {
+                        prefixes.insert(chars[..n].iter().collect());
+                    }
+                }
+            }
+        }
+        let prefixes: Vec<String> = prefixes.into_iter().collect();
+        let mut queries: Vec<String> = prefixes.clone();
+        queries.extend(prefixes.windows(2).step_by(5).map(|p| format!("{} {}", p[0], p[1])));
+        queries.extend(["ZURICH", "cafe", "strasse", "lodz", "oresund", "istanbul", "ha noi", "pena", "uber"].map(String::from));
+        assert!(queries.len() > 100, "{} queries", queries.len());
+
+        let mut compared = 0;
+        for q in &queries {
+            let Some(words) = SearchWords::parse(q) else { continue };
+            let expr = words.fts_all();
+            let by_index: BTreeSet<i64> = store
+                .conn()
+                .prepare("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1")
+                .unwrap()
+                .query_map([&expr], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let (walked, stop) =
+                store.walk(ClaimSort::Updated, &[], &[], None, &words, WalkFor::Own, usize::MAX, usize::MAX).unwrap();
+            assert_eq!(stop, Walked::End);
+            let walked: BTreeSet<i64> = walked.into_iter().collect();
+            assert_eq!(walked, by_index, "search {q:?} ({expr})");
+            compared += 1;
+        }
+        assert!(compared > 100);
+    }
+}

@@ -52,6 +52,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0008_finding.sql")),
     M::up(include_str!("../../migrations/0009_vectors.sql")),
     M::up(include_str!("../../migrations/0010_desk.sql")),
+    M::up(include_str!("../../migrations/0011_scale.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.

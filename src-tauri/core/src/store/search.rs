@@ -23,12 +23,8 @@ impl SearchWords {
     /// Splits what was typed into words; quotes and operators are plain text. None without a word.
     pub(crate) fn parse(input: &str) -> Option<SearchWords> {
         let words: Vec<String> =
-            input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect();
+            input.split(|c: char| !is_word_char(c)).map(fold).filter(|w| !w.is_empty()).collect();
         (!words.is_empty()).then_some(SearchWords { words })
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.words.len()
     }
 
     fn term(w: &str) -> String {
@@ -45,15 +41,48 @@ impl SearchWords {
         self.words.iter().map(|w| Self::term(w)).collect::<Vec<_>>().join(" OR ")
     }
 
-    /// The `i`th word alone.
-    pub(crate) fn fts_word(&self, i: usize) -> String {
-        Self::term(&self.words[i])
-    }
-
     /// Every word starts some word of `text`.
     pub(crate) fn covered_by(&self, text: &str) -> bool {
         let all = if self.words.len() >= 64 { u64::MAX } else { (1u64 << self.words.len()) - 1 };
         self.found_in(text) & all == all
+    }
+
+    /// The bit set of every word.
+    pub(crate) fn all(&self) -> u64 {
+        if self.words.len() >= 64 { u64::MAX } else { (1u64 << self.words.len()) - 1 }
+    }
+
+    /// Which words start some word of any of `fields`, as a bit set (bit i: word i): the search
+    /// box's rule checked here rather than by the index, for a search so common that walking
+    /// the list and checking each claim is cheaper than reading every match (see `list_claims`).
+    /// One buffer for the folded word, no allocation per word.
+    pub(crate) fn found_in_fields(&self, fields: &[&str]) -> u64 {
+        let all = self.all();
+        let mut found = 0u64;
+        let mut tok = String::with_capacity(32);
+        for text in fields {
+            let mut chars = text.chars().peekable();
+            while chars.peek().is_some() {
+                tok.clear();
+                while let Some(&c) = chars.peek() {
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    chars.next();
+                    fold_into(c, &mut tok);
+                }
+                if !tok.is_empty() {
+                    found |= self.matching(&tok);
+                    if found & all == all {
+                        return found;
+                    }
+                }
+                while chars.peek().is_some_and(|&c| !is_word_char(c)) {
+                    chars.next();
+                }
+            }
+        }
+        found
     }
 
     /// Which words start some word of `text`, as a bit set (bit i: word i).
@@ -140,7 +169,7 @@ fn tokens(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+        match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, i, fold(&text[s..i])));
@@ -155,37 +184,60 @@ fn tokens(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// Lower case without accents, close to FTS5's `unicode61 remove_diacritics 2` (Latin letters).
+/// A character of a word, as FTS5's `unicode61` reads them: letters and digits, and the combining
+/// accents of the Latin alphabet (U+0300 to U+036F, which fold away). Other marks (a Devanagari
+/// vowel sign, a virama) end a word there, as they do in the index.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return true;
+    }
+    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Lower case without accents, close to FTS5's `unicode61 remove_diacritics 2`.
 fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        out.push(base_letter(c));
+    for c in word.chars() {
+        fold_into(c, &mut out);
     }
     out
 }
 
+/// Appends `c` folded: lower case, accents removed, combining marks dropped.
+fn fold_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if unicode_normalization::char::is_combining_mark(c) {
+        return;
+    }
+    for l in c.to_lowercase() {
+        if !unicode_normalization::char::is_combining_mark(l) {
+            out.push(base_letter(l));
+        }
+    }
+}
+
+/// A letter without its accent, by its canonical decomposition (the base letter before the
+/// combining marks), as `remove_diacritics 2` does: "é" is "e", while "ø" and "ł", which do not
+/// decompose, stay as they are.
 fn base_letter(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
+    if c.is_ascii() {
+        return c;
+    }
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    match base {
+        Some(b) if b != c && b.is_alphabetic() => b,
+        _ => c,
     }
 }
 

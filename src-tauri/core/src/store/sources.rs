@@ -69,11 +69,23 @@ pub fn url_key(raw: &str) -> Result<String> {
     Ok(format!("{host}{port}{path}{query}"))
 }
 
-const SOURCE_COLS: &str = "s.uuid, s.url, s.title, s.publisher, s.author, s.published_on, s.accessed_at, s.kind,
-    s.reliability, s.reliability_note, s.confidential, s.created_at,
-    (SELECT count(DISTINCT ev.claim_id) FROM evidence ev WHERE ev.source_id = s.id),
-    lc.uuid, lc.captured_at, lc.method, lc.final_url, lc.http_status, lc.content_type, lc.sha256, lc.size,
-    lc.text_sha256, lc.note, lc.actor";
+/// A source's columns with `$cited_by` as the count of claims citing it.
+macro_rules! source_cols {
+    ($cited_by:literal) => {
+        concat!(
+            "s.uuid, s.url, s.title, s.publisher, s.author, s.published_on, s.accessed_at, s.kind,
+             s.reliability, s.reliability_note, s.confidential, s.created_at, ",
+            $cited_by,
+            ", lc.uuid, lc.captured_at, lc.method, lc.final_url, lc.http_status, lc.content_type, lc.sha256, lc.size,
+             lc.text_sha256, lc.note, lc.actor"
+        )
+    };
+}
+/// A source as the Sources screen and the source view show it, with how many claims cite it.
+const SOURCE_COLS: &str = source_cols!("(SELECT count(DISTINCT ev.claim_id) FROM evidence ev WHERE ev.source_id = s.id)");
+/// A source as a claim's evidence shows it: not counting its other uses, which would make opening
+/// a claim cost more the more the desk cites its sources.
+const EVIDENCE_SOURCE_COLS: &str = source_cols!("NULL");
 /// Joins the newest capture of `s` as `lc`.
 const LATEST_CAPTURE_JOIN: &str =
     "LEFT JOIN captures lc ON lc.id = (SELECT max(c2.id) FROM captures c2 WHERE c2.source_id = s.id)";
@@ -613,7 +625,7 @@ impl Store {
 
     pub(crate) fn claim_evidence(&self, claim_id: i64) -> Result<Vec<Evidence>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {SOURCE_COLS}, e.uuid, e.excerpt, e.stance, e.note, e.created_at, e.capture_id, e.source_id,
+            "SELECT {EVIDENCE_SOURCE_COLS}, e.uuid, e.excerpt, e.stance, e.note, e.created_at, e.capture_id, e.source_id,
                     {CAPTURE_COLS}
              FROM evidence e JOIN sources s ON s.id = e.source_id {LATEST_CAPTURE_JOIN}
              LEFT JOIN captures c ON c.id = e.capture_id

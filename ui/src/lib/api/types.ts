@@ -122,8 +122,9 @@ export type ClaimPage = { items: Array<ClaimSummary>, next_cursor: string | null
  */
 total: number, 
 /**
- * False when a search matches so many claims that counting them all is not worth the wait:
- * `total` is then a floor ("2,000+").
+ * False when so many claims match that counting them all is not worth the wait (more than
+ * 2,000, searched for or not): `total` is then a floor ("2,000+"), so a page costs the same
+ * in a workspace of any size.
  */
 total_exact: boolean, };
 
@@ -296,9 +297,10 @@ url: string, title: string, publisher: string, author: string, published_on: str
  */
 confidential: boolean, created_at: string, 
 /**
- * How many claims cite this source.
+ * How many claims cite this source; None where it is not counted (a claim's evidence, whose
+ * source is shown for what it says, not for how often the desk used it).
  */
-cited_by: number, 
+cited_by: number | null, 
 /**
  * The newest capture, if the source has one.
  */

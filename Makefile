@@ -82,6 +82,9 @@ test-rust:
 	@# The shell embeds the built UI, so it must exist before the shell compiles.
 	@[ -f ui/dist/index.html ] || $(MAKE) ui
 	$(CARGO) test $(TEST_SET)
+	@# The scale benches once each, on a workspace of 2,000 claims (criterion's test mode, debug
+	@# build): they build and run; `make bench-scale` / `make bench-1m` are the real runs.
+	FACTDESK_BENCH_N=2000 $(CARGO) test $(TEST_SET) --bench store --bench matching
 
 test-ui:
 	cd ui && npm test

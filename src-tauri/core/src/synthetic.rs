@@ -3,14 +3,17 @@
 //! across the workflow, evidence from a shared pool of sources, verdicts).
 //!
 //! Everything is deterministic from the seed: the same seed gives the same texts, claimants,
-//! statuses, evidence and verdicts. Every row goes through the store's own write path (validation,
-//! history rows, the search index, the workflow and its publish gate), in chunked transactions so
-//! 100,000 claims take seconds, not hours.
+//! statuses, evidence and verdicts. The rows are those the store's own write path writes
+//! (validation, history rows, the search indexes, the workflow and its publish gate), written by
+//! the store's bulk path in chunked transactions, while a second thread generates the next chunk:
+//! a million claims take under a minute. [`fill_synthetic_through_store`] writes the same through
+//! the write path itself, one change at a time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Result;
 use crate::model::{ClaimInput, ClaimStatus, EvidenceInput, SourceInput, Stance, VerdictInput};
+use crate::store::synthetic::{prepare_synthetic_claim, BulkClaim, SynEvidence, SynVerdict};
 use crate::store::Store;
 
 /// Claims per `create_claims` call (one transaction each).
@@ -387,17 +390,126 @@ fn route(to: ClaimStatus) -> &'static [ClaimStatus] {
     }
 }
 
+/// Claims per transaction of the bulk path: a chunk lands whole or not at all, and a rerun
+/// starts after the last chunk that landed.
+const BULK_CHUNK: usize = 50_000;
+
+/// What happens to synthetic claim `i` after it is captured: its evidence (sources as indexes into
+/// the pool of `pool` sources), its verdict (a key of `rating_keys`, the scale's in order) and the
+/// status it ends in. Both write paths draw it the same way.
+fn aftermath(seed: u64, i: usize, pool: usize, rating_keys: &[String]) -> (Vec<SynEvidence>, Option<SynVerdict>, ClaimStatus) {
+    let p = plan(seed, i);
+    let mut rng = Rng::for_item(seed, STREAM_PLAN + 1, i as u64);
+    let mut evidence = Vec::with_capacity(p.evidence);
+    for e in 0..p.evidence {
+        let source = (i * 7 + e * 13 + rng.below(pool)) % pool;
+        let stance = [Stance::Supports, Stance::Refutes, Stance::Context][rng.below(3)];
+        let excerpt = fill(rng.pick(EXCERPTS), &mut rng);
+        let note = if rng.chance(50) { fill("Checked against {org}; see the {y} edition.", &mut rng) } else { String::new() };
+        evidence.push(SynEvidence { source, excerpt, stance, note });
+    }
+    let verdict = p.verdict.map(|r| {
+        let rating_key =
+            if rating_keys.iter().any(|k| k == r) { r.to_string() } else { rating_keys[rng.below(rating_keys.len())].clone() };
+        SynVerdict { rating_key, rationale: fill(rng.pick(RATIONALES), &mut rng) }
+    });
+    (evidence, verdict, p.status)
+}
+
 /// Brings the workspace to `n` generated claims of this seed (see the module documentation), on top
 /// of whatever else it holds: a rerun adds only the ones missing, so it never doubles them; sources
 /// of the pool already present (same address) are reused. Each chunk lands whole or not at all.
+///
+/// The claims are generated on a second thread while this one writes them, through the store's
+/// bulk path (`store::synthetic`), which writes the rows the write path would: the same claims,
+/// evidence, verdicts, sign-offs, history, search rows and queue rows. A workspace on a desk is
+/// filled through the write path ([`fill_synthetic_through_store`]), whose every change the desk's
+/// outbox records.
 pub fn fill_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<SyntheticReport> {
+    if store.synthetic_needs_write_path()? {
+        return fill_synthetic_through_store(store, n, seed);
+    }
+    let mut report = SyntheticReport::default();
+    let sources = source_pool(store, n, seed, &mut report)?;
+    let rating_keys: Vec<String> = store.rating_scale()?.ratings.iter().map(|r| r.key.clone()).collect();
+    let key = format!("synthetic.seed.{seed}");
+    let first = store.setting(&key)?.and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+    let targets = store.synthetic_targets(&sources)?;
+    let mut by_status: HashMap<ClaimStatus, usize> = HashMap::new();
+    let mut claimants: HashSet<String> = HashSet::new();
+    let mut claimant_ids = HashMap::new();
+    store.with_bulk_cache(n, |store| {
+        std::thread::scope(|scope| {
+            let (send, chunks) = std::sync::mpsc::sync_channel(1);
+            // Written chunks go back to the generator, to be freed where they were made.
+            let (give_back, written) = std::sync::mpsc::channel::<Vec<BulkClaim>>();
+            let (targets, rating_keys, pool) = (&targets, &rating_keys, sources.len());
+            scope.spawn(move || {
+                let mut start = first;
+                while start < n {
+                    while let Ok(done) = written.try_recv() {
+                        drop(done);
+                    }
+                    let len = BULK_CHUNK.min(n - start);
+                    let chunk: Result<Vec<BulkClaim>> = generate_claims(start, len, seed)
+                        .iter()
+                        .enumerate()
+                        .map(|(k, input)| {
+                            let (evidence, verdict, status) = aftermath(seed, start + k, pool, rating_keys);
+                            prepare_synthetic_claim(targets, input, evidence, verdict, route(status), status)
+                        })
+                        .collect();
+                    let failed = chunk.is_err();
+                    // The writer stopped (an error): nothing more to make.
+                    if send.send((start, chunk)).is_err() || failed {
+                        break;
+                    }
+                    start += len;
+                }
+                drop(send);
+                for done in written {
+                    drop(done);
+                }
+            });
+            // Returning early drops the receiver, which stops the generator.
+            for (start, chunk) in chunks {
+                let chunk = chunk?;
+                let end = start + chunk.len();
+                store.write_synthetic_chunk(targets, &chunk, &mut claimant_ids, &key, &end.to_string())?;
+                report.claims_added += chunk.len();
+                for (k, c) in chunk.iter().enumerate() {
+                    if let Some(name) = c.claimant() {
+                        if !claimants.contains(name) {
+                            claimants.insert(name.to_string());
+                        }
+                    }
+                    report.evidence_added += c.evidence_count();
+                    report.verdicts_added += usize::from(c.has_verdict());
+                    *by_status.entry(plan(seed, start + k).status).or_default() += 1;
+                }
+                let _ = give_back.send(chunk);
+            }
+            Ok(())
+        })
+    })?;
+    report.claimants_used = claimants.len();
+    report.by_status =
+        ClaimStatus::ALL.iter().filter_map(|s| by_status.get(s).map(|&c| (*s, c))).filter(|(_, c)| *c > 0).collect();
+    Ok(report)
+}
+
+/// [`fill_synthetic`] through the store's write path, one claim, piece of evidence, verdict,
+/// move and sign-off at a time, as a checker's changes are made (with every check and history
+/// row), in chunks of [`CHUNK`] claims: what workspaces on a desk are filled with, and what
+/// `tests/synthetic_bulk.rs` checks the bulk path against.
+pub fn fill_synthetic_through_store(store: &mut Store, n: usize, seed: u64) -> Result<SyntheticReport> {
     let mut report = SyntheticReport::default();
     let sources = source_pool(store, n, seed, &mut report)?;
     let scale = store.rating_scale()?;
     let rating_keys: Vec<String> = scale.ratings.iter().map(|r| r.key.clone()).collect();
     let checklist: Vec<String> = store.checklist()?.into_iter().filter(|c| c.required).map(|c| c.uuid).collect();
     let mut by_status: HashMap<ClaimStatus, usize> = HashMap::new();
-    let mut claimants = std::collections::HashSet::new();
+    let mut claimants = HashSet::new();
     // Resumable and never doubled: how many of this seed's claims are in is kept in the workspace,
     // advanced in the transaction that adds each chunk whole (claims, evidence, verdicts,
     // sign-offs, statuses), so a rerun, or a run after one that was killed, adds only what is
@@ -415,46 +527,38 @@ pub fn fill_synthetic(store: &mut Store, n: usize, seed: u64) -> Result<Syntheti
             for (k, input) in inputs.iter().enumerate() {
                 let (id, uuid) = tx.insert_claim(input, None)?;
                 let i = start + k;
-                let p = plan(seed, i);
-                let mut rng = Rng::for_item(seed, STREAM_PLAN + 1, i as u64);
-                for e in 0..p.evidence {
-                    let source = &sources[(i * 7 + e * 13 + rng.below(sources.len())) % sources.len()];
-                    let stance = [Stance::Supports, Stance::Refutes, Stance::Context][rng.below(3)];
+                let (links, verdict, status) = aftermath(seed, i, sources.len(), &rating_keys);
+                for e in links {
                     let input = EvidenceInput {
                         claim_uuid: uuid.clone(),
-                        source_uuid: source.clone(),
-                        excerpt: fill(rng.pick(EXCERPTS), &mut rng),
-                        stance,
-                        note: if rng.chance(50) { fill("Checked against {org}; see the {y} edition.", &mut rng) } else { String::new() },
+                        source_uuid: sources[e.source].clone(),
+                        excerpt: e.excerpt,
+                        stance: e.stance,
+                        note: e.note,
                         correction_reason: None,
                     };
                     tx.insert_evidence(&input, None)?;
                     evidence += 1;
                 }
-                if let Some(r) = p.verdict {
-                    let key = if rating_keys.iter().any(|k| k == r) {
-                        r.to_string()
-                    } else {
-                        rating_keys[rng.below(rating_keys.len())].clone()
-                    };
+                if let Some(v) = verdict {
                     let input = VerdictInput {
                         claim_uuid: uuid.clone(),
-                        rating_key: key,
-                        rationale: fill(rng.pick(RATIONALES), &mut rng),
+                        rating_key: v.rating_key,
+                        rationale: v.rationale,
                         correction_reason: None,
                     };
                     tx.insert_verdict(&input, None)?;
                     verdicts += 1;
                 }
                 let mut from = ClaimStatus::New;
-                for &to in route(p.status) {
+                for &to in route(status) {
                     tx.move_status(&uuid, id, from, to)?;
                     from = to;
                 }
                 // Publishing goes through the gate as a desk does it: every required checklist
                 // item signed off, then the move to published (which checks verdict, evidence and
                 // checklist).
-                if p.status == ClaimStatus::Published {
+                if status == ClaimStatus::Published {
                     for item in &checklist {
                         tx.set_check(&uuid, item, true)?;
                     }

@@ -17,6 +17,7 @@ mod rating_names;
 mod scales;
 mod search;
 mod sources;
+pub(crate) mod synthetic;
 mod verdicts;
 mod workflow;
 

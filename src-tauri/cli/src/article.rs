@@ -40,9 +40,9 @@ pub fn run(store: &mut Store, cmd: ArticleCommand) -> Result<(), Error> {
             };
             let a = article::import(store, &fetched)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&a).expect("article serialises"));
+                outln!("{}", serde_json::to_string_pretty(&a).expect("article serialises"));
             } else {
-                print_article(&a);
+                print_article(&a)?;
             }
         }
         ArticleCommand::Accept { source, n } => {
@@ -59,17 +59,17 @@ pub fn run(store: &mut Store, cmd: ArticleCommand) -> Result<(), Error> {
                 claimant_role: c.candidate.speaker_role.clone(),
                 ..AcceptCandidate::default()
             })?;
-            println!("{}", claim.uuid);
+            outln!("{}", claim.uuid);
         }
     }
     Ok(())
 }
 
-fn print_article(a: &Article) {
+fn print_article(a: &Article) -> Result<(), Error> {
     let note = if a.existing { " (already in the library)" } else { "" };
-    println!("source {}  “{}”{note}", a.source.uuid, a.source.title);
+    outln!("source {}  “{}”{note}", a.source.uuid, a.source.title);
     for n in &a.notes {
-        println!("note: {n}");
+        outln!("note: {n}");
     }
     for (i, c) in a.candidates.iter().enumerate() {
         let decided = match c.decision {
@@ -77,7 +77,7 @@ fn print_article(a: &Article) {
             None => String::new(),
         };
         let similar = if c.similar.is_empty() { String::new() } else { format!(" ~ similar to {}", c.similar[0].uuid) };
-        println!(
+        outln!(
             "{:>3}. {:.2} {:<10} {:<24} {}{decided}{similar}",
             i + 1,
             c.candidate.score,
@@ -86,4 +86,5 @@ fn print_article(a: &Article) {
             c.candidate.text
         );
     }
+    Ok(())
 }

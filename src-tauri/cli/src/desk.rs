@@ -54,55 +54,57 @@ impl DeskCommand {
     }
 }
 
-fn print_report(what: &str, r: &SyncReport, json: bool) {
+fn print_report(what: &str, r: &SyncReport, json: bool) -> Result<(), Error> {
     if json {
-        println!("{}", serde_json::to_string_pretty(r).expect("report serialises"));
-        return;
+        outln!("{}", serde_json::to_string_pretty(r).expect("report serialises"));
+        return Ok(());
     }
-    println!("{what}: pushed {} change(s), pulled {}; the desk's change {} is the last one here.", r.pushed, r.pulled, r.cursor);
+    outln!("{what}: pushed {} change(s), pulled {}; the desk's change {} is the last one here.", r.pushed, r.pulled, r.cursor);
     for why in &r.refused {
-        println!("Refused by the desk (kept here as a draft): {why}");
+        outln!("Refused by the desk (kept here as a draft): {why}");
     }
     if r.conflicts > 0 {
-        println!("{} field(s) were edited by two checkers while apart: the later change is kept; see the claims' history.", r.conflicts);
+        outln!("{} field(s) were edited by two checkers while apart: the later change is kept; see the claims' history.", r.conflicts);
     }
     for p in &r.problems {
         eprintln!("Not applied: {p}");
     }
     if let Some(kept) = &r.password_kept {
-        println!("The password is kept {kept}; it is never stored in the workspace.");
+        outln!("The password is kept {kept}; it is never stored in the workspace.");
     }
+    Ok(())
 }
 
-fn print_status(s: &DeskStatus) {
+fn print_status(s: &DeskStatus) -> Result<(), Error> {
     let l = &s.link;
-    println!("desk:      {} ({})", l.url, l.desk_id);
-    println!("as:        {} (this copy: {})", l.role, l.replica_id);
-    println!("up to:     change {}{}", l.cursor, s.head.map(|h| format!(" of {h}")).unwrap_or_default());
-    println!("waiting:   {} change(s) not pushed yet", l.outbox);
+    outln!("desk:      {} ({})", l.url, l.desk_id);
+    outln!("as:        {} (this copy: {})", l.role, l.replica_id);
+    outln!("up to:     change {}{}", l.cursor, s.head.map(|h| format!(" of {h}")).unwrap_or_default());
+    outln!("waiting:   {} change(s) not pushed yet", l.outbox);
     if l.drafts > 0 {
-        println!("refused:   {} change(s) kept here as drafts", l.drafts);
+        outln!("refused:   {} change(s) kept here as drafts", l.drafts);
     }
     if l.conflicts > 0 {
-        println!("conflicts: {} field(s) edited by two checkers while apart", l.conflicts);
+        outln!("conflicts: {} field(s) edited by two checkers while apart", l.conflicts);
     }
-    println!("last sync: {}", l.last_pull.as_deref().unwrap_or("never"));
+    outln!("last sync: {}", l.last_pull.as_deref().unwrap_or("never"));
     if let Some(e) = &l.last_error {
-        println!("last error: {e}");
+        outln!("last error: {e}");
     }
     if !s.reachable {
-        println!("The desk cannot be reached right now; changes wait here until it can.");
-        return;
+        outln!("The desk cannot be reached right now; changes wait here until it can.");
+        return Ok(());
     }
     for r in &s.replicas {
-        println!("  {:<20} {:<10} last seen {}", r.role, if r.connected { "connected" } else { "" }, r.last_seen);
+        outln!("  {:<20} {:<10} last seen {}", r.role, if r.connected { "connected" } else { "" }, r.last_seen);
     }
+    Ok(())
 }
 
 /// `desk grant`, which needs no workspace.
 pub fn grant(url: &str, role: &str, reader: bool) -> Result<(), Error> {
     desk::grant(url, Access::default(), role, reader)?;
-    println!("{role} may now {} the desk.", if reader { "read" } else { "work on" });
+    outln!("{role} may now {} the desk.", if reader { "read" } else { "work on" });
     Ok(())
 }
 
@@ -111,27 +113,27 @@ pub fn run(store: &mut Store, cmd: DeskCommand) -> Result<(), Error> {
     match cmd {
         DeskCommand::Create { url } => {
             let r = desk::create(store, &url, access)?;
-            print_report("Desk created and this workspace uploaded", &r, false);
+            print_report("Desk created and this workspace uploaded", &r, false)?;
         }
         DeskCommand::Join { url } => {
             let r = desk::join(store, &url, access)?;
-            print_report("Joined the desk", &r, false);
+            print_report("Joined the desk", &r, false)?;
         }
         DeskCommand::Sync { json } => {
             let r = desk::sync(store, access)?;
-            print_report("Synced", &r, json);
+            print_report("Synced", &r, json)?;
         }
         DeskCommand::Status { json } => {
             let s = desk::status(store, access)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&s).expect("status serialises"));
+                outln!("{}", serde_json::to_string_pretty(&s).expect("status serialises"));
             } else {
-                print_status(&s);
+                print_status(&s)?;
             }
         }
         DeskCommand::Leave { drop_unsent } => {
             desk::leave(store, drop_unsent)?;
-            println!("This workspace has left the desk; it keeps everything it has.");
+            outln!("This workspace has left the desk; it keeps everything it has.");
         }
         DeskCommand::Grant { url, role, reader } => grant(&url, &role, reader)?,
     }

@@ -1,12 +1,14 @@
 //! `factdesk-cli export …`: claim reports in every format, on the same core functions as the app.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
 use factdesk_core::model::{ClaimQuery, ClaimSort, ClaimStatus};
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
 use factdesk_core::{Error, Store};
+
+use crate::out;
+use crate::progress::Progress;
 
 /// The options that filter claims; `--claim` and `--all` stand alone.
 const FILTERS: [&str; 8] = ["tag", "claimant", "from", "to", "search", "status", "rating", "assignee"];
@@ -112,19 +114,31 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<(), Error> {
         publication_url: args.base_url.clone(),
     };
     let to_stdout = args.out.as_os_str() == "-";
-    let export = if to_stdout {
-        let e = report::export(store, &sel, args.format, &opts)?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&e.bytes).and_then(|_| stdout.flush()).map_err(|err| Error::io("could not write to standard output", err))?;
-        e
-    } else {
-        report::export_to_file(store, &sel, args.format, &opts, &args.out)?
-    };
+    if !to_stdout {
+        factdesk_core::paths::check_output_path(&args.out)?;
+    }
+    // A bar while the claims are read (the core reports each one), then a spinner while the
+    // report is rendered; both on standard error, and only when it is a terminal.
+    let progress = Progress::bar("Reading", "claims");
+    let rendering = format!("Writing the {} report…", args.format.as_str());
+    let export = report::export_with_progress(store, &sel, args.format, &opts, &mut |done, total| {
+        progress.set(done, total);
+        if done == total {
+            progress.then(&rendering);
+        }
+    })?;
+    if !to_stdout {
+        report::write_atomic(&args.out, &export.bytes)?;
+    }
+    drop(progress);
+    if to_stdout {
+        out::bytes(&export.bytes)?;
+    }
     for w in &export.warnings {
         eprintln!("warning: {w}");
     }
     if !to_stdout {
-        println!(
+        outln!(
             "Exported {} claim{} as {} to {} ({} bytes).",
             export.claims,
             if export.claims == 1 { "" } else { "s" },

@@ -67,23 +67,26 @@ pub fn import(store: &mut Store, cmd: ImportCommand) -> Result<(), Error> {
     };
     let bytes = read(&args.file)?;
     interchange::check_file(kind, &bytes, Wording::CommandLine)?;
+    // The core's import is one transaction with no progress to report: a spinner with the time taken.
+    let spinner = crate::progress::Progress::spinner(if args.dry_run { "Reading the records…" } else { "Importing…" });
     let report = interchange::import(store, kind, &bytes, ImportOptions { strict: args.strict, dry_run: args.dry_run })?;
+    drop(spinner);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));
+        outln!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));
     } else {
-        print_report(&report, &args.file, args.dry_run);
+        print_report(&report, &args.file, args.dry_run)?;
     }
     Ok(())
 }
 
-fn print_report(r: &ImportReport, file: &Path, dry_run: bool) {
+fn print_report(r: &ImportReport, file: &Path, dry_run: bool) -> Result<(), Error> {
     let what = match r.kind.as_str() {
         "claimreview" => "ClaimReview records",
         "json" => "claims of a Factdesk JSON export",
         _ => "rows of a claims CSV",
     };
     let tail = if dry_run { " Dry run: nothing was written." } else { "" };
-    println!(
+    outln!(
         "{} {} {what} from {}: {} created, {} updated, {} unchanged, {} skipped.{tail}",
         if dry_run { "Would read" } else { "Read" },
         r.found,
@@ -112,14 +115,15 @@ fn print_report(r: &ImportReport, file: &Path, dry_run: bool) {
         if !i.reason.is_empty() {
             line.push_str(&format!(" ({})", i.reason));
         }
-        println!("{line}");
+        outln!("{line}");
         for n in &i.notes {
-            println!("            note: {n}");
+            outln!("            note: {n}");
         }
     }
     for n in &r.notes {
-        println!("note: {n}");
+        outln!("note: {n}");
     }
+    Ok(())
 }
 
 pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
@@ -129,13 +133,13 @@ pub fn backup(store: &Store, args: BackupArgs) -> Result<(), Error> {
         None => {
             use interchange::rolling::{run_auto_backup, Policy};
             let Some(b) = run_auto_backup(store, chrono::Utc::now(), &Policy::default())? else {
-                println!("No automatic backup was due (the last is under an hour old, nothing changed since, or they are off).");
+                outln!("No automatic backup was due (the last is under an hour old, nothing changed since, or they are off).");
                 return Ok(());
             };
             b
         }
     };
-    println!(
+    outln!(
         "Backed up {} ({} claims, {} sources, schema v{}) to {} ({} bytes) in {:.2} s.",
         store.path().display(),
         b.claims,
@@ -156,7 +160,7 @@ pub fn restore(args: &RestoreArgs, target: &Path, guard: factdesk_core::lock::Gu
     } else {
         String::new()
     };
-    println!(
+    outln!(
         "Restored {} into {}{upgraded}: {} claims, {} sources.{kept}",
         args.backup.display(),
         r.target.display(),

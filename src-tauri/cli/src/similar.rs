@@ -34,9 +34,9 @@ pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize
     let found = matching::similar_claims(store, text, None, limit)?;
     if json {
         let rows: Vec<_> = found.iter().map(as_json).collect();
-        println!("{}", serde_json::to_string_pretty(&rows).expect("matches serialise"));
+        outln!("{}", serde_json::to_string_pretty(&rows).expect("matches serialise"));
     } else if found.is_empty() {
-        println!("No claim in the workspace says this.");
+        outln!("No claim in the workspace says this.");
     } else {
         for s in &found {
             let by = match &s.checked_by {
@@ -50,7 +50,7 @@ pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize
                 let what: Vec<String> = s.differs.iter().map(|d| format!("{d:?}").to_lowercase()).collect();
                 format!("  (differs: {})", what.join(", "))
             };
-            println!("{:.2}  {}  {}{by}{differs}", s.score, s.uuid, s.text);
+            outln!("{:.2}  {}  {}{by}{differs}", s.score, s.uuid, s.text);
         }
     }
     Ok(())

@@ -48,37 +48,37 @@ pub fn run(store: &mut Store, cmd: SourceCommand) -> Result<(), Error> {
             for note in &added.notes {
                 eprintln!("note: {note}");
             }
-            println!("{}", added.source.uuid);
+            outln!("{}", added.source.uuid);
         }
         SourceCommand::Recapture { uuid } => {
             let c = library::recapture(store, uuid.trim(), &FetchLimits::default())?;
-            println!("{}  {}  sha256 {}", c.uuid, c.captured_at.format("%Y-%m-%d %H:%M:%S UTC"), c.sha256);
+            outln!("{}  {}  sha256 {}", c.uuid, c.captured_at.format("%Y-%m-%d %H:%M:%S UTC"), c.sha256);
         }
         SourceCommand::List { json, search } => {
             let sources = store.list_sources(&SourceQuery { search, ..SourceQuery::default() })?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&sources).expect("sources serialise"));
+                outln!("{}", serde_json::to_string_pretty(&sources).expect("sources serialise"));
             } else {
-                print_table(&sources);
+                print_table(&sources)?;
             }
         }
         SourceCommand::Show { uuid } => {
             let detail = store.source_detail(uuid.trim())?;
-            println!("{}", serde_json::to_string_pretty(&detail).expect("source serialises"));
+            outln!("{}", serde_json::to_string_pretty(&detail).expect("source serialises"));
         }
     }
     Ok(())
 }
 
-fn print_table(sources: &[Source]) {
+fn print_table(sources: &[Source]) -> Result<(), Error> {
     if sources.is_empty() {
-        println!("No sources.");
-        return;
+        outln!("No sources.");
+        return Ok(());
     }
     for s in sources {
         let title: String = s.title.chars().take(60).collect();
         let more = if s.title.chars().count() > 60 { "…" } else { "" };
-        println!(
+        outln!(
             "{}  {:<18} {:<10} {:>3} cited  {:<24} {title}{more}",
             s.uuid,
             s.kind.as_str(),
@@ -87,4 +87,5 @@ fn print_table(sources: &[Source]) {
             s.publisher.chars().take(24).collect::<String>(),
         );
     }
+    Ok(())
 }

@@ -27,6 +27,9 @@ const CLAIM = {
   claimant: 'Jane Example',
   role: 'Opposition MP',
   saidOn: '2024-02-27',
+  // Typed day first, as most of the world writes it: read back in words, saved as YYYY-MM-DD.
+  saidOnTyped: '27/02/2024',
+  saidOnWords: '27 February 2024',
   saidWhere: 'Radio interview',
   status: 'researching',
   statusLabel: 'Researching',
@@ -72,7 +75,8 @@ describe('claim lifecycle', () => {
     await typeInto(browser, 'claim-text', CLAIM.text);
     await typeInto(browser, 'claim-claimant', CLAIM.claimant);
     await typeInto(browser, 'claim-claimant-role', CLAIM.role);
-    await typeInto(browser, 'claim-said-on', CLAIM.saidOn);
+    await typeInto(browser, 'claim-said-on', CLAIM.saidOnTyped);
+    assert.equal(await textOf(await byId(browser, 'claim-said-on-words')), CLAIM.saidOnWords);
     await typeInto(browser, 'claim-said-where', CLAIM.saidWhere);
     await choose(browser, 'claim-status', CLAIM.status);
     await typeInto(browser, 'claim-tags', CLAIM.tags);

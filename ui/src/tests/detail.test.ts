@@ -149,7 +149,7 @@ describe('evidence form', () => {
     await user.type(screen.getByTestId('source-url'), 'https://example.org/a');
     await user.type(screen.getByTestId('source-title'), 'A report');
     await user.type(screen.getByTestId('source-publisher'), 'Example');
-    await user.type(screen.getByTestId('source-date'), '2024-02-20');
+    await user.type(screen.getByTestId('source-date'), '27/02/2024');
     await user.type(screen.getByTestId('evidence-excerpt'), 'Quote');
     await user.click(screen.getByTestId('evidence-save'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
@@ -159,7 +159,7 @@ describe('evidence form', () => {
         title: 'A report',
         publisher: 'Example',
         author: '',
-        published_on: '2024-02-20',
+        published_on: '2024-02-27',
         kind: 'other',
         reliability: 'unrated',
         reliability_note: '',

@@ -153,13 +153,13 @@ describe('appearances', () => {
     await user.type(screen.getByTestId('appearance-url'), 'https://example.org/interview');
     await user.type(screen.getByTestId('appearance-outlet'), 'Example Radio');
     await user.type(screen.getByTestId('appearance-medium'), 'interview');
-    await user.type(screen.getByTestId('appearance-date'), '2024-02-26');
+    await user.type(screen.getByTestId('appearance-date'), '27/02/2024');
     await user.click(screen.getByTestId('appearance-first-toggle'));
     await user.click(screen.getByTestId('appearance-save'));
     await waitFor(() => expect(onupdated).toHaveBeenCalledTimes(1));
     expect(backend.callsOf('add_appearance')[0].args).toEqual({
       claimUuid: 'c-1',
-      input: { url: 'https://example.org/interview', outlet: 'Example Radio', medium: 'interview', appeared_on: '2024-02-26', is_first: true },
+      input: { url: 'https://example.org/interview', outlet: 'Example Radio', medium: 'interview', appeared_on: '2024-02-27', is_first: true },
     });
     expect(screen.queryByTestId('appearance-form')).not.toBeInTheDocument();
 

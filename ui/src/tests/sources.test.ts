@@ -214,7 +214,9 @@ describe('add by hand and edit', () => {
     await user.type(screen.getByTestId('source-form-title'), 'Notes of a phone call with a ministry press officer');
     await user.type(screen.getByTestId('source-form-publisher'), 'Ministry of Defence');
     await user.type(screen.getByTestId('source-form-author'), 'Press office');
-    await user.type(screen.getByTestId('source-form-published'), '2024-03-01');
+    // Typed day first, sent as YYYY-MM-DD.
+    await user.type(screen.getByTestId('source-form-published'), '27/02/2024');
+    expect(screen.getByTestId('source-form-published-words')).toHaveTextContent('27 February 2024');
     await user.selectOptions(screen.getByTestId('source-form-kind'), 'official_statement');
     await user.selectOptions(screen.getByTestId('source-form-reliability'), 'medium');
     await user.type(screen.getByTestId('source-form-reliability-note'), 'Spoke on background.');
@@ -227,7 +229,7 @@ describe('add by hand and edit', () => {
         title: 'Notes of a phone call with a ministry press officer',
         publisher: 'Ministry of Defence',
         author: 'Press office',
-        published_on: '2024-03-01',
+        published_on: '2024-02-27',
         kind: 'official_statement',
         reliability: 'medium',
         reliability_note: 'Spoke on background.',

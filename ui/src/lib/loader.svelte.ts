@@ -1,7 +1,8 @@
 // One way for a view to ask the backend for something and show the answer: the latest answer,
 // whether one is on its way, the last failure. Only the latest ask counts: an answer that comes
 // back after a newer ask (the search changed while the old list was still loading) is dropped,
-// and so is its error.
+// and so is its error. `refresh` asks again because what was shown may have changed (a write, here
+// or elsewhere): it never has two asks on their way at once.
 import { untrack } from 'svelte';
 
 export interface LoaderOptions<T> {
@@ -27,6 +28,8 @@ export class Loader<T, A extends unknown[] = []> {
   #options: LoaderOptions<T>;
   #seq = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** A `refresh` waiting for the ask on its way: its arguments. */
+  #again: A | null = null;
 
   /** `fetch` reads what it needs when called (untracked: asking from an `$effect` does not subscribe it). */
   constructor(fetch: (...args: A) => Promise<T>, options: LoaderOptions<T>) {
@@ -51,8 +54,33 @@ export class Loader<T, A extends unknown[] = []> {
       this.error = err;
       this.#options.onerror?.(err);
     } finally {
-      if (mine === this.#seq) this.loading = false;
+      if (mine === this.#seq) {
+        this.loading = false;
+        this.#askAgain();
+      }
     }
+  }
+
+  /**
+   * Asks again because the answer may be out of date (the workspace changed), not because the
+   * question did. While an ask is on its way (it may have been read before the change) this one
+   * waits for it and goes once it is answered; several refreshes meanwhile make one ask, with the
+   * latest arguments. While a `soon` is pending it does nothing: that ask will read the change.
+   */
+  refresh(...args: A): void {
+    if (this.#timer !== undefined) return;
+    if (this.loading) {
+      this.#again = args;
+      return;
+    }
+    void this.load(...args);
+  }
+
+  #askAgain() {
+    const again = this.#again;
+    if (!again) return;
+    this.#again = null;
+    void this.load(...again);
   }
 
   /** Asks once nothing else has asked for `debounce` ms (each call starts the wait again). */
@@ -68,6 +96,8 @@ export class Loader<T, A extends unknown[] = []> {
     this.error = null;
     this.loaded = true;
     this.loading = false;
+    // A refresh that waited for the dropped ask still has a change to read.
+    this.#askAgain();
   }
 
   /** Drops a pending `soon` (for a view's `onDestroy`). */

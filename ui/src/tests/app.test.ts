@@ -169,26 +169,91 @@ describe('claim form', () => {
   it('shows a Validation error under the field it names, and keeps the form open', async () => {
     const backend = await renderApp();
     backend.on('create_claim', () => {
-      throw { kind: 'Validation', message: 'said_on: “26/02/2024” is not a date like 2024-02-28.', field: 'said_on' };
+      throw { kind: 'Validation', message: 'A claim cannot be said after today.', field: 'said_on' };
     });
     const user = userEvent.setup();
     await user.keyboard('n');
     await user.type(await screen.findByTestId('claim-text'), 'Some words');
-    await user.type(screen.getByTestId('claim-said-on'), '26/02/2024');
+    await user.type(screen.getByTestId('claim-said-on'), '2099-02-26');
     await user.click(screen.getByTestId('claim-save'));
 
     const err = await screen.findByTestId('field-error-said_on');
-    expect(err).toHaveTextContent('is not a date like 2024-02-28');
+    expect(err).toHaveTextContent('A claim cannot be said after today.');
     const input = screen.getByTestId('claim-said-on');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input.getAttribute('aria-describedby')).toBe(err.id);
     expect(input).toHaveFocus();
     // Under that field, not somewhere else.
-    expect(input.parentElement).toContainElement(err);
+    expect(input.closest('.field')).toContainElement(err);
     expect(screen.queryByTestId('field-error-text')).not.toBeInTheDocument();
     expect(screen.queryByTestId('form-error')).not.toBeInTheDocument();
     expect(screen.getByTestId('claim-form')).toBeInTheDocument();
     expect(screen.getByTestId('claim-save')).not.toBeDisabled();
+    // The stale message goes as soon as the field holds another date.
+    await user.clear(input);
+    await user.type(input, '26/02/2024');
+    expect(screen.queryByTestId('field-error-said_on')).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('takes the date said as 27/02/2024, shows how it was read and sends 2024-02-27', async () => {
+    const backend = await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('new-claim'));
+    await user.type(await screen.findByTestId('claim-text'), 'No plans to send troops.');
+    const date = screen.getByTestId('claim-said-on');
+    expect(date).toHaveValue('');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await user.type(date, '27/02/2024');
+    expect(screen.getByTestId('claim-said-on-words')).toHaveTextContent('27 February 2024');
+    await user.click(screen.getByTestId('claim-save'));
+    await waitFor(() => expect(backend.callsOf('create_claim')).toHaveLength(1));
+    expect((backend.callsOf('create_claim')[0].args as { input: { said_on: string | null } }).input.said_on).toBe('2024-02-27');
+  });
+
+  it('fills the date said from the calendar on demand', async () => {
+    const backend = await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('new-claim'));
+    await user.type(await screen.findByTestId('claim-text'), 'No plans to send troops.');
+    await user.type(screen.getByTestId('claim-said-on'), '2024-02-01');
+    await user.click(screen.getByRole('button', { name: 'Date said: pick from a calendar' }));
+    const cal = screen.getByRole('dialog', { name: 'Date said: choose a day' });
+    // Escape closes the calendar, not the form.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('claim-form')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Date said: pick from a calendar' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '27 February 2024' }));
+    expect(cal).not.toBeInTheDocument();
+    expect(screen.getByTestId('claim-said-on')).toHaveValue('2024-02-27');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(backend.callsOf('create_claim')).toHaveLength(1));
+    expect((backend.callsOf('create_claim')[0].args as { input: { said_on: string | null } }).input.said_on).toBe('2024-02-27');
+  });
+
+  it('refuses a text that is not a date before saving, and says how to write one', async () => {
+    const backend = await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('new-claim'));
+    await user.type(await screen.findByTestId('claim-text'), 'No plans to send troops.');
+    const date = screen.getByTestId('claim-said-on');
+    await user.type(date, '02/27/2024');
+    await user.click(screen.getByTestId('claim-save'));
+    const err = await screen.findByTestId('field-error-said_on');
+    expect(err).toHaveTextContent('Not a date: dates are read day first, and there is no month 27. Did you mean 27/02/2024?');
+    expect(date).toHaveFocus();
+    expect(backend.callsOf('create_claim')).toHaveLength(0);
+    await user.clear(date);
+    await user.type(date, 'next week');
+    await user.tab();
+    expect(screen.getByTestId('field-error-said_on')).toHaveTextContent('Not a date: use YYYY-MM-DD or day/month/year, e.g. 27/02/2024.');
+    await user.clear(date);
+    await user.type(date, 'Feb 27, 2024');
+    expect(screen.queryByTestId('field-error-said_on')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('claim-save'));
+    await waitFor(() => expect(backend.callsOf('create_claim')).toHaveLength(1));
+    expect((backend.callsOf('create_claim')[0].args as { input: { said_on: string | null } }).input.said_on).toBe('2024-02-27');
   });
 
   it('puts errors without a field in the general error area, in plain words', async () => {

@@ -164,6 +164,45 @@ describe('claim filters', () => {
     expect(screen.queryByTestId('filter-date-error')).toBeNull();
   });
 
+  it('shows no date in the date filters when none is set, and takes a typed day-first date', async () => {
+    const { backend } = await renderScreen();
+    await openFilters();
+    const from = screen.getByTestId('filter-said-from') as HTMLInputElement;
+    const to = screen.getByTestId('filter-said-to') as HTMLInputElement;
+    // Empty: no day in the field (not even a greyed one), none in the words, no chip, none sent.
+    for (const f of [from, to]) {
+      expect(f).toHaveAttribute('type', 'text');
+      expect(f.value).toBe('');
+      expect(f.placeholder).toBe('Any day');
+    }
+    expect(screen.queryByTestId('filter-said-from-words')).toBeNull();
+    expect(screen.queryByTestId('filter-chips')).toBeNull();
+    expect(lastQuery(backend)).toMatchObject({ said_from: null, said_to: null });
+    expect(screen.getByLabelText('Said from')).toBe(from);
+
+    const user = userEvent.setup();
+    await user.type(from, '27/02/2024{Enter}');
+    await waitFor(() => expect(lastQuery(backend).said_from).toBe('2024-02-27'));
+    expect(screen.getByTestId('filter-said-from-words')).toHaveTextContent('27 February 2024');
+    expect(screen.getAllByTestId('filter-chip').map((c) => c.textContent?.replace('×', '').trim())).toEqual(['Said from 2024-02-27']);
+
+    // Not a date: said under the field, and nothing is filtered by it.
+    const calls = backend.callsOf('list_claims').length;
+    await user.type(to, 'soon');
+    await user.tab();
+    expect(screen.getByTestId('field-error-said_to')).toHaveTextContent('Not a date: use YYYY-MM-DD or day/month/year');
+    await sleep(50);
+    expect(backend.callsOf('list_claims')).toHaveLength(calls);
+    await user.clear(to);
+    expect(screen.queryByTestId('field-error-said_to')).toBeNull();
+
+    // The chip removed: the field is empty again.
+    await fireEvent.click(screen.getByTestId('filter-chip-remove'));
+    await waitFor(() => expect(lastQuery(backend).said_from).toBeNull());
+    expect(from.value).toBe('');
+    expect(screen.queryByTestId('filter-said-from-words')).toBeNull();
+  });
+
   it('removes one filter with its chip, and all with "Clear all"', async () => {
     const { backend } = await renderScreen();
     await openFilters();

@@ -199,6 +199,36 @@ describe('import an article', () => {
     expect(screen.getByTestId('article-existing')).toHaveTextContent('This article is already in your library; showing it again');
   });
 
+  it('takes "Published on" typed as 27/02/2024 (no picker in the way) and sends 2024-02-27', async () => {
+    const { backend, user } = await openImport();
+    const date = screen.getByTestId('paste-date');
+    expect(date).toHaveAttribute('type', 'text');
+    expect(date).toHaveValue('');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    screen.getByTestId('paste-text').focus();
+    await user.paste(TEXT);
+    await user.type(date, '27/02/2024');
+    expect(screen.getByTestId('paste-date-words')).toHaveTextContent('27 February 2024');
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(backend.callsOf('import_article_text')).toHaveLength(1));
+    expect((backend.callsOf('import_article_text')[0].args as { paste: ArticlePaste }).paste.published_on).toBe('2024-02-27');
+  });
+
+  it('refuses a "Published on" that is not a date under the field, and sends nothing', async () => {
+    const { backend, user } = await openImport();
+    screen.getByTestId('paste-text').focus();
+    await user.paste(TEXT);
+    const date = screen.getByTestId('paste-date');
+    await user.type(date, '31/02/2024');
+    await user.click(screen.getByTestId('paste-go'));
+    expect(await screen.findByTestId('field-error-published_on')).toHaveTextContent('Not a date: February 2024 has 29 days.');
+    expect(date).toHaveFocus();
+    expect(backend.callsOf('import_article_text')).toHaveLength(0);
+    await user.clear(date);
+    await user.type(date, '29/02/2024');
+    expect(screen.queryByTestId('field-error-published_on')).not.toBeInTheDocument();
+  });
+
   it('shows the Validation message under the text field for an empty paste', async () => {
     // The fake backend's own import_article_text, which refuses empty text as the core does.
     const { user } = await openImport({}, false);

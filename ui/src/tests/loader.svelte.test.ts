@@ -161,3 +161,59 @@ describe('Loader', () => {
     stop();
   });
 });
+
+describe('Loader.refresh (the workspace changed)', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('asks at once when nothing is on its way', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.refresh();
+    expect(calls).toHaveLength(1);
+    calls[0].d.resolve('fresh');
+    await settle();
+    expect(l.value).toBe('fresh');
+  });
+
+  it('never has two asks on their way: refreshes while one is make one more ask after it, with the latest arguments', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.load('first');
+    for (let i = 0; i < 20; i++) l.refresh(`again ${i}`);
+    expect(calls).toHaveLength(1);
+    // The answer read before the change is still shown, then asked again.
+    calls[0].d.resolve('read before the change');
+    await settle();
+    expect(l.value).toBe('read before the change');
+    expect(calls).toHaveLength(2);
+    expect(calls[1].args).toEqual(['again 19']);
+    calls[1].d.resolve('read after');
+    await settle();
+    expect(l.value).toBe('read after');
+    expect(calls).toHaveLength(2);
+    expect(l.loading).toBe(false);
+  });
+
+  it('a refresh waiting on an ask that `set` overtook still asks', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.load();
+    l.refresh();
+    l.set('saved');
+    expect(calls).toHaveLength(2);
+    calls[1].d.resolve('after the change');
+    await settle();
+    expect(l.value).toBe('after the change');
+  });
+
+  it('does nothing while a `soon` is pending: that ask reads the change', () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn(async () => 'x');
+    const l = new Loader(fetch, { initial: '', debounce: 150 });
+    l.soon();
+    l.refresh();
+    expect(fetch).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(150);
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+});

@@ -2,6 +2,7 @@
 // generated wrappers in `commands.ts` call through here; components use the functions of `index.ts`.
 import { invoke } from '@tauri-apps/api/core';
 import type { CommandName } from './commands';
+import { changedBy, changes } from '../changes';
 
 /** The kinds the backend sends, plus `Unknown` for anything that is not an `ApiError`. */
 export type ErrorKind = 'Validation' | 'NotFound' | 'Conflict' | 'Storage' | 'Io' | 'Network' | 'Cancelled' | 'Unknown';
@@ -53,11 +54,17 @@ export function toApiFailure(err: unknown, command = ''): ApiFailure {
   return new ApiFailure('Unknown', UNKNOWN_MESSAGE, null, command);
 }
 
-/** Calls a command; a failure rejects with an `ApiFailure` naming the command. */
+/**
+ * Calls a command; a failure rejects with an `ApiFailure` naming the command. A command that writes
+ * and answered tells the window's lists what it may have changed (`changes.ts`).
+ */
 export async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
+  let answer: T;
   try {
-    return await invoke<T>(command, args);
+    answer = await invoke<T>(command, args);
   } catch (err) {
     throw toApiFailure(err, command);
   }
+  changes.announce(changedBy(command));
+  return answer;
 }

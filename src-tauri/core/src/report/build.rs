@@ -1,9 +1,10 @@
-//! Builds the report data from the store: one [`ClaimDetail`] per claim, plus the few facts the
-//! claim view does not carry (when the claim was first published, each rating's scale bounds).
+//! Builds the report data from the store: the selected claims' rows, read in bulk
+//! (`Store::report_rows`), or one claim's view ([`claim_report`]), turned into report data with
+//! confidential sources masked.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::data::*;
 use super::select::{resolve, Selection};
@@ -11,6 +12,7 @@ use super::summary::summarise;
 use super::text::{fmt_time, one_line};
 use crate::error::Result;
 use crate::model::{ClaimDetail, Evidence, SourceKind, Verdict};
+use crate::store::report_rows::{CaptureRow, EvidenceRow, EvidenceSourceRow, ReportClaimRows, ScaleBounds};
 use crate::store::Store;
 
 /// The settings key of the desk's name (the ClaimReview author).
@@ -74,6 +76,9 @@ pub fn build_collection(
 
 /// [`build_collection`] that stops when `progress` answers false (the checker cancelled): then an
 /// [`Error::Cancelled`] and nothing else happens. Asked after every claim read.
+///
+/// The claims are read in bulk, a few hundred at a time (`Store::report_rows`: a query per kind of
+/// row for the whole batch), not one by one as the claim view reads a claim.
 pub fn build_collection_until(
     store: &Store,
     selection: &Selection,
@@ -85,10 +90,12 @@ pub fn build_collection_until(
     let publishing = publishing(store, opts)?;
     let scale = scale_report(store)?;
     let mut claims = Vec::with_capacity(uuids.len());
-    for (i, uuid) in uuids.iter().enumerate() {
-        claims.push(claim_report(store, uuid)?);
-        if !progress(i + 1, uuids.len()) {
-            return Err(crate::error::Error::export_cancelled());
+    for batch in uuids.chunks(BATCH) {
+        for rows in store.report_rows(batch)? {
+            claims.push(from_rows(rows));
+            if !progress(claims.len(), uuids.len()) {
+                return Err(crate::error::Error::export_cancelled());
+            }
         }
     }
     let summary = summarise(&scale, &claims);
@@ -104,6 +111,10 @@ pub fn build_collection_until(
     })
 }
 
+/// Claims read per `Store::report_rows` call: a few hundred keep each query's list of ids short and
+/// the rows of one batch small, and cost no more queries per claim than thousands would.
+const BATCH: usize = 500;
+
 fn scale_report(store: &Store) -> Result<ScaleReport> {
     let scale = store.rating_scale()?;
     Ok(ScaleReport {
@@ -116,76 +127,137 @@ fn scale_report(store: &Store) -> Result<ScaleReport> {
     })
 }
 
-/// One claim's report, from the claim view's data and two small queries.
+/// One claim's report from the claim view's data (`Store::get_claim`) and three small queries.
+/// Exports read their claims in bulk instead ([`build_collection`]); both give the same report
+/// (`tests/report_bulk.rs`): the same rows, turned into report data by the same function.
 pub fn claim_report(store: &Store, uuid: &str) -> Result<ClaimReport> {
     let detail = store.get_claim(uuid)?;
-    let published_on = store.claim_published_at(uuid)?.map(|t| t.date_naive());
+    let published_at = store.claim_published_at(uuid)?;
     let bounds = store.verdict_scale_bounds(uuid)?;
     let withheld = store.confidential_appearances(uuid)?;
-    let mut report = from_detail(detail, published_on, &bounds);
-    mask_appearances(&mut report.appearances, &withheld);
-    Ok(report)
+    Ok(from_rows(rows_of_detail(detail, published_at, &bounds, &withheld)))
 }
 
-/// Withholds the address and outlet of appearances held by a confidential source.
-fn mask_appearances(appearances: &mut [AppearanceReport], withheld: &HashMap<String, SourceKind>) {
-    for a in appearances.iter_mut() {
-        if let Some(kind) = withheld.get(&a.uuid) {
-            a.url.clear();
-            a.outlet = confidential_label(*kind);
-            a.confidential = true;
-        }
-    }
-}
-
-/// The pure part of [`claim_report`]: the claim view's data turned into report data, confidential
-/// evidence masked. (Appearances are masked by the caller, which knows which sources are confidential.)
-fn from_detail(d: ClaimDetail, published_on: Option<NaiveDate>, bounds: &HashMap<String, Bounds>) -> ClaimReport {
-    let verdict = d.verdict.as_ref().map(|v| verdict_report(v, bounds));
-    let earlier_verdicts =
-        d.verdicts.iter().filter(|v| v.superseded_at.is_some()).map(|v| verdict_report(v, bounds)).collect();
-    ClaimReport {
-        claimant: d.claimant.map(|c| ClaimantReport { uuid: c.uuid, name: c.name, role: c.role, affiliation: c.affiliation }),
+/// The claim view's data as the rows a report is built from.
+fn rows_of_detail(
+    d: ClaimDetail,
+    published_at: Option<DateTime<Utc>>,
+    bounds: &HashMap<String, ScaleBounds>,
+    withheld: &HashMap<String, SourceKind>,
+) -> ReportClaimRows {
+    ReportClaimRows {
         appearances: d
             .appearances
             .into_iter()
-            .map(|a| AppearanceReport {
-                uuid: a.uuid,
-                url: a.url,
-                outlet: a.outlet,
-                medium: a.medium,
-                appeared_on: a.appeared_on,
-                is_first: a.is_first,
-                confidential: false,
+            .map(|a| {
+                let kind = withheld.get(&a.uuid).copied();
+                (a, kind)
             })
             .collect(),
-        evidence: d.evidence.into_iter().map(evidence_report).collect(),
-        corrections: d
-            .corrections
+        evidence: d.evidence.into_iter().map(evidence_row).collect(),
+        verdicts: d
+            .verdicts
             .into_iter()
-            .map(|c| CorrectionReport { uuid: c.uuid, at: c.at, what: c.what, reason: c.reason, actor: c.actor })
+            .map(|v| {
+                let b = bounds.get(&v.uuid).copied().unwrap_or((None, None));
+                (v, b)
+            })
             .collect(),
+        corrections: d.corrections,
         uuid: d.uuid,
         text: d.text,
         summary: d.summary,
+        claimant: d.claimant,
         said_on: d.said_on,
         said_where: d.said_where,
         status: d.status,
         language: d.language,
-        tags: d.tags,
         context: d.context,
         assignee: d.assignee,
-        published_on,
+        tags: d.tags,
+        published_at,
+    }
+}
+
+fn evidence_row(e: Evidence) -> EvidenceRow {
+    EvidenceRow {
+        uuid: e.uuid,
+        stance: e.stance,
+        excerpt: e.excerpt,
+        note: e.note,
+        source: EvidenceSourceRow {
+            uuid: e.source.uuid,
+            title: e.source.title,
+            publisher: e.source.publisher,
+            author: e.source.author,
+            published_on: e.source.published_on,
+            url: e.source.url,
+            kind: e.source.kind,
+            reliability: e.source.reliability,
+            confidential: e.source.confidential,
+            accessed_at: e.source.accessed_at,
+        },
+        capture: e.capture.map(|c| CaptureRow { uuid: c.uuid, captured_at: c.captured_at, sha256: c.sha256, final_url: c.final_url }),
+        excerpt_check: e.anchor.state,
+    }
+}
+
+/// The pure part of building a report: a claim's rows turned into report data, confidential
+/// sources masked (an appearance they hold loses its address and outlet; an evidence link keeps
+/// only the source's kind).
+fn from_rows(c: ReportClaimRows) -> ClaimReport {
+    let verdict = c.verdicts.iter().find(|(v, _)| v.superseded_at.is_none()).map(|(v, b)| verdict_report(v, *b));
+    let earlier_verdicts =
+        c.verdicts.iter().filter(|(v, _)| v.superseded_at.is_some()).map(|(v, b)| verdict_report(v, *b)).collect();
+    ClaimReport {
+        claimant: c.claimant.map(|c| ClaimantReport { uuid: c.uuid, name: c.name, role: c.role, affiliation: c.affiliation }),
+        appearances: c
+            .appearances
+            .into_iter()
+            .map(|(a, withheld)| match withheld {
+                Some(kind) => AppearanceReport {
+                    uuid: a.uuid,
+                    url: String::new(),
+                    outlet: confidential_label(kind),
+                    medium: a.medium,
+                    appeared_on: a.appeared_on,
+                    is_first: a.is_first,
+                    confidential: true,
+                },
+                None => AppearanceReport {
+                    uuid: a.uuid,
+                    url: a.url,
+                    outlet: a.outlet,
+                    medium: a.medium,
+                    appeared_on: a.appeared_on,
+                    is_first: a.is_first,
+                    confidential: false,
+                },
+            })
+            .collect(),
+        evidence: c.evidence.into_iter().map(evidence_report).collect(),
+        corrections: c
+            .corrections
+            .into_iter()
+            .map(|c| CorrectionReport { uuid: c.uuid, at: c.at, what: c.what, reason: c.reason, actor: c.actor })
+            .collect(),
+        uuid: c.uuid,
+        text: c.text,
+        summary: c.summary,
+        said_on: c.said_on,
+        said_where: c.said_where,
+        status: c.status,
+        language: c.language,
+        tags: c.tags,
+        context: c.context,
+        assignee: c.assignee,
+        published_on: c.published_at.map(|t| t.date_naive()),
         verdict,
         earlier_verdicts,
     }
 }
 
-/// A scale's ClaimReview `bestRating` and `worstRating`.
-type Bounds = (Option<i32>, Option<i32>);
-
-fn verdict_report(v: &Verdict, bounds: &HashMap<String, Bounds>) -> VerdictReport {
-    let (best, worst) = bounds.get(&v.uuid).copied().unwrap_or((None, None));
+fn verdict_report(v: &Verdict, (best, worst): ScaleBounds) -> VerdictReport {
     VerdictReport {
         uuid: v.uuid.clone(),
         rating: RatingReport {
@@ -204,7 +276,7 @@ fn verdict_report(v: &Verdict, bounds: &HashMap<String, Bounds>) -> VerdictRepor
 }
 
 /// An evidence link as reports show it. A confidential source keeps only its kind.
-fn evidence_report(e: Evidence) -> EvidenceReport {
+fn evidence_report(e: EvidenceRow) -> EvidenceReport {
     if e.source.confidential {
         return EvidenceReport {
             uuid: e.uuid,
@@ -238,7 +310,7 @@ fn evidence_report(e: Evidence) -> EvidenceReport {
             source,
             capture,
             excerpt: e.excerpt,
-            excerpt_check: e.anchor.state,
+            excerpt_check: e.excerpt_check,
             note: e.note,
         })),
     }

@@ -35,6 +35,21 @@
 //! The same data gives the same bytes: no system fonts, no clock (typst's `today` is unavailable),
 //! a document identifier hashed from the title. When the collection has no `generated_at`, the PDF
 //! carries no creation date at all; otherwise its creation date is `generated_at`.
+//!
+//! # Long reports
+//! typst lays out a whole document in memory, and keeps what it laid out for the next compilation:
+//! about 150 KB a claim for the pages alone, 3 GB at the peak for 10,000 claims (issue 15). A report
+//! of more than [`CLAIMS_PER_PART`] claims is therefore typeset in parts of that many claims, two
+//! at a time on two threads, typst's memory given back after each pair, and the parts are joined
+//! into one file as they come (`pdf/merge.rs`): one page tree, one outline, one tagged structure.
+//! Only the page numbers ("3 / 120") cannot be typeset in a part, which does not know how many
+//! pages the others have: the parts leave them out, and once every part is laid out, overlays
+//! holding nothing but the numbers are typeset from the same template and stamped on the pages.
+//! Every claim of a collection starts a new page anyway, so the joined report is laid out exactly
+//! as one typst run lays it out (`tests/report_pdf_parts.rs` compares them). Doing without the page
+//! count also spares typst the second layout pass that the numbers need.
+
+mod merge;
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -113,12 +128,96 @@ impl World for ReportWorld {
     }
 }
 
+/// Claims per part of a long report (see the module documentation): typst's memory stays at a few
+/// hundred MB at most, whatever the report's length, and most reports are one part.
+pub const CLAIMS_PER_PART: usize = 250;
+
+/// Parts typeset at the same time, each on its own thread.
+const PARTS_AT_ONCE: usize = 2;
+
+/// Page numbers per overlay (see the module documentation).
+const NUMBERS_PER_OVERLAY: usize = 2_000;
+
 /// The collection as a PDF, with plain-words warnings (characters no bundled font can show).
 pub fn render(c: &Collection) -> Result<(Vec<u8>, Vec<String>)> {
-    let view = view(c);
-    let json = serde_json::to_vec(&view).map_err(|e| typeset_error(format!("could not encode the report data: {e}")))?;
-    let warnings = missing_glyphs_warning(&json).into_iter().collect();
+    render_in_parts(c, CLAIMS_PER_PART)
+}
 
+/// [`render`], typesetting `per_part` claims at a time: for tests of the joining, which need reports
+/// of several parts without thousands of claims.
+#[doc(hidden)]
+pub fn render_in_parts(c: &Collection, per_part: usize) -> Result<(Vec<u8>, Vec<String>)> {
+    let per_part = per_part.max(1);
+    let mut missing = BTreeSet::new();
+    if c.claims.len() <= per_part {
+        let json = encode(&view(c, &c.claims, true, false))?;
+        missing.extend(missing_glyphs(&json));
+        let pdf = typeset(json, &options(c, true));
+        // typst memoises its work between compilations; a desktop app exports now and then, so the
+        // memory (hundreds of MB after a large report) is given back at once.
+        typst::comemo::evict(0);
+        return Ok((pdf?, glyphs_warning(&missing).into_iter().collect()));
+    }
+    let mut merger = merge::Merger::new();
+    let parts: Vec<&[ClaimReport]> = c.claims.chunks(per_part).collect();
+    for (n, together) in parts.chunks(PARTS_AT_ONCE).enumerate() {
+        // Typeset side by side, joined in order.
+        let typeset_parts: Vec<Result<(Vec<u8>, BTreeSet<char>)>> = std::thread::scope(|s| {
+            let running: Vec<_> = together
+                .iter()
+                .enumerate()
+                .map(|(i, claims)| {
+                    let lead = n == 0 && i == 0;
+                    s.spawn(move || {
+                        let json = encode(&view(c, claims, lead, true))?;
+                        let missing = missing_glyphs(&json);
+                        Ok((typeset(json, &options(c, true))?, missing))
+                    })
+                })
+                .collect();
+            running.into_iter().map(|t| t.join().unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())))).collect()
+        });
+        // typst memoises its work between compilations; the next parts share nothing with these.
+        typst::comemo::evict(0);
+        for part in typeset_parts {
+            let (bytes, part_missing) = part?;
+            missing.extend(part_missing);
+            merger.add_part(&bytes).map_err(join_error)?;
+        }
+    }
+    // The page numbers, now that every page is laid out.
+    let total = merger.pages();
+    let first = view(c, &[], false, true);
+    for from in (1..=total).step_by(NUMBERS_PER_OVERLAY) {
+        let numbers = (from..=total.min(from + NUMBERS_PER_OVERLAY - 1)).map(|n| format!("{n} / {total}")).collect();
+        let pdf = typeset(encode(&NumbersView { view: &first, numbers })?, &options(c, false));
+        typst::comemo::evict(0);
+        merger.add_numbers(&pdf?).map_err(join_error)?;
+    }
+    let bytes = merger.finish().map_err(join_error)?;
+    Ok((bytes, glyphs_warning(&missing).into_iter().collect()))
+}
+
+fn encode(view: &impl Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(view).map_err(|e| typeset_error(format!("could not encode the report data: {e}")))
+}
+
+/// The options of a part (`part`), or of an overlay of page numbers: untagged (the stamps mark the
+/// numbers as pagination artifacts in the joined file) and uncompressed (the joining renames what
+/// the numbers use, see `pdf/merge.rs`).
+fn options(c: &Collection, part: bool) -> typst_pdf::PdfOptions {
+    typst_pdf::PdfOptions {
+        creator: Smart::Custom(Some("Factdesk".into())),
+        timestamp: c.generated_at.and_then(timestamp),
+        tagged: part,
+        pretty: !part,
+        ..typst_pdf::PdfOptions::default()
+    }
+}
+
+/// Typesets the template with `json` as its data. The caller gives typst's memory back
+/// (`comemo::evict`) once nothing else is being typeset.
+fn typeset(json: Vec<u8>, options: &typst_pdf::PdfOptions) -> Result<Vec<u8>> {
     let mut inputs = Dict::new();
     inputs.insert("data".into(), Value::Bytes(Bytes::new(json)));
     let world = ReportWorld {
@@ -128,21 +227,16 @@ pub fn render(c: &Collection) -> Result<(Vec<u8>, Vec<String>)> {
     let typeset = || {
         let compiled = typst::compile(&world);
         compiled.output.map_err(|errors| diagnostics_error(&world, &errors)).and_then(|document| {
-            let options = typst_pdf::PdfOptions {
-                creator: Smart::Custom(Some("Factdesk".into())),
-                timestamp: c.generated_at.and_then(timestamp),
-                ..typst_pdf::PdfOptions::default()
-            };
-            typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics_error(&world, &errors))
+            typst_pdf::pdf(&document, options).map_err(|errors| diagnostics_error(&world, &errors))
         })
     };
     // A panic inside typst would be a typst bug; it becomes an error, never a crash of the app.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(typeset))
-        .unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())));
-    // typst memoises its work between compilations; a desktop app exports now and then, so the
-    // memory (hundreds of MB after a large report) is given back at once.
-    typst::comemo::evict(0);
-    Ok((result?, warnings))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(typeset))
+        .unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())))
+}
+
+fn join_error(message: String) -> Error {
+    typeset_error(format!("could not join the parts of the report: {message}"))
 }
 
 fn timestamp(t: chrono::DateTime<chrono::Utc>) -> Option<typst_pdf::Timestamp> {
@@ -168,8 +262,14 @@ fn diagnostics_error(world: &ReportWorld, errors: &[SourceDiagnostic]) -> Error 
 }
 
 /// A warning naming the characters that no bundled font has a glyph for, if any.
+#[cfg(test)]
 fn missing_glyphs_warning(json: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(json).ok()?;
+    glyphs_warning(&missing_glyphs(json))
+}
+
+/// The characters of `json` that no bundled font has a glyph for.
+fn missing_glyphs(json: &[u8]) -> BTreeSet<char> {
+    let Ok(text) = std::str::from_utf8(json) else { return BTreeSet::new() };
     let covered = |c: char| FONTS.fonts.iter().any(|f| f.info().coverage.contains(c as u32));
     let mut seen = BTreeSet::new();
     let mut missing = BTreeSet::new();
@@ -178,6 +278,11 @@ fn missing_glyphs_warning(json: &[u8]) -> Option<String> {
             missing.insert(ch);
         }
     }
+    missing
+}
+
+/// The warning naming `missing` characters, if any.
+fn glyphs_warning(missing: &BTreeSet<char>) -> Option<String> {
     if missing.is_empty() {
         return None;
     }
@@ -225,6 +330,10 @@ type Paragraphs = Vec<Vec<String>>;
 
 #[derive(Serialize)]
 struct View {
+    /// This part opens the report: title, summary (see [`render`]).
+    lead: bool,
+    /// The report is typeset in parts: page numbers are stamped afterwards.
+    parted: bool,
     title: String,
     /// The header of every page after the first.
     running: String,
@@ -239,6 +348,14 @@ struct View {
     meta: Vec<String>,
     summary: Option<SummaryView>,
     claims: Vec<ClaimView>,
+}
+
+/// An overlay of page numbers for the pages of a report typeset in parts.
+#[derive(Serialize)]
+struct NumbersView<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    numbers: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -376,7 +493,9 @@ fn chars(ps: &Paragraphs) -> usize {
 /// The longest running header; a long claim is cut with an ellipsis.
 const RUNNING_MAX: usize = 90;
 
-fn view(c: &Collection) -> View {
+/// What the template shows of `c`, with `claims` (all of them, or a part's); `lead` for the part
+/// that opens the report.
+fn view(c: &Collection, claims: &[ClaimReport], lead: bool, parted: bool) -> View {
     let title = match (c.single, c.claims.first()) {
         (true, Some(claim)) => format!("Fact check: {}", one_line(heading_of(claim))),
         _ => format!("Fact-check report: {}", one_line(&c.scope)),
@@ -395,6 +514,8 @@ fn view(c: &Collection) -> View {
     meta.push(format!("{} claim{}", c.claims.len(), if c.claims.len() == 1 { "" } else { "s" }));
     let colors = |key: &str| c.scale.ratings.iter().find(|r| r.key == key).and_then(|r| hex_color(&r.color));
     View {
+        lead,
+        parted,
         running: shorten(&title, RUNNING_MAX),
         desk_line: desk.clone().unwrap_or_default(),
         footer: match c.generated_at {
@@ -405,8 +526,8 @@ fn view(c: &Collection) -> View {
         dated: c.generated_at.is_some(),
         single: c.single,
         meta,
-        summary: (!c.single).then(|| summary_view(&c.summary, &colors)),
-        claims: c.claims.iter().map(|claim| claim_view(claim, &colors)).collect(),
+        summary: (lead && !c.single).then(|| summary_view(&c.summary, &colors)),
+        claims: claims.iter().map(|claim| claim_view(claim, &colors)).collect(),
         title,
     }
 }

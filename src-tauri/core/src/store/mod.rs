@@ -16,6 +16,7 @@ mod links;
 mod rating_names;
 mod scales;
 mod search;
+pub(crate) mod report_rows;
 mod sources;
 pub(crate) mod synthetic;
 mod verdicts;

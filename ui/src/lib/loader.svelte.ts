@@ -1,15 +1,15 @@
 // One way for a view to ask the backend for something and show the answer: the latest answer,
 // whether one is on its way, the last failure. Only the latest ask counts: an answer that comes
 // back after a newer ask (the search changed while the old list was still loading) is dropped,
-// and so is its error. `refresh` asks again because what was shown may have changed (a write, here
-// or elsewhere): it never has two asks on their way at once.
+// and so is its error. `asap` (typing in a search box) and `refresh` (what was shown may have
+// changed: a write, here or elsewhere) never have two asks on their way at once: the latest
+// arguments wait for the ask on its way, so each keystroke is answered as fast as the backend
+// answers, with no idle wait, and fast typing never piles asks up.
 import { untrack } from 'svelte';
 
 export interface LoaderOptions<T> {
   /** The value until the first answer. */
   initial: T;
-  /** How long `soon` waits for quiet (typing in a search box), in milliseconds. */
-  debounce?: number;
   /** A failure of the latest ask (stale failures are dropped like stale answers). */
   onerror?: (err: unknown) => void;
 }
@@ -27,7 +27,8 @@ export class Loader<T, A extends unknown[] = []> {
   #fetch: (...args: A) => Promise<T>;
   #options: LoaderOptions<T>;
   #seq = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** An `asap` waiting for the ask on its way: its arguments. */
+  #next: A | null = null;
   /** A `refresh` waiting for the ask on its way: its arguments. */
   #again: A | null = null;
 
@@ -38,7 +39,7 @@ export class Loader<T, A extends unknown[] = []> {
     this.value = options.initial;
   }
 
-  /** Asks now, dropping a pending `soon` and any answer still on its way. Settles once this ask is answered, failed or overtaken; never rejects. */
+  /** Asks now, dropping a pending `asap` and any answer still on its way. Settles once this ask is answered, failed or overtaken; never rejects. */
   async load(...args: A): Promise<void> {
     this.cancel();
     const mine = ++this.#seq;
@@ -65,10 +66,10 @@ export class Loader<T, A extends unknown[] = []> {
    * Asks again because the answer may be out of date (the workspace changed), not because the
    * question did. While an ask is on its way (it may have been read before the change) this one
    * waits for it and goes once it is answered; several refreshes meanwhile make one ask, with the
-   * latest arguments. While a `soon` is pending it does nothing: that ask will read the change.
+   * latest arguments. While an `asap` is pending it does nothing: that ask will read the change.
    */
   refresh(...args: A): void {
-    if (this.#timer !== undefined) return;
+    if (this.#next) return;
     if (this.loading) {
       this.#again = args;
       return;
@@ -77,16 +78,25 @@ export class Loader<T, A extends unknown[] = []> {
   }
 
   #askAgain() {
-    const again = this.#again;
+    // The newer question answers the refresh too.
+    const again = this.#next ?? this.#again;
     if (!again) return;
+    this.#next = null;
     this.#again = null;
     void this.load(...again);
   }
 
-  /** Asks once nothing else has asked for `debounce` ms (each call starts the wait again). */
-  soon(...args: A): void {
-    this.cancel();
-    this.#timer = setTimeout(() => this.load(...args), this.#options.debounce ?? 0);
+  /**
+   * Asks as soon as nothing else is on its way (the question changed: a keystroke in a search
+   * box): at once when idle; otherwise these arguments wait for the ask on its way, whose answer
+   * is shown meanwhile, and replace any that were waiting.
+   */
+  asap(...args: A): void {
+    if (this.loading) {
+      this.#next = args;
+      return;
+    }
+    void this.load(...args);
   }
 
   /** Takes an answer got another way (a save answered with the new record): asks already on their way are dropped. */
@@ -100,9 +110,8 @@ export class Loader<T, A extends unknown[] = []> {
     this.#askAgain();
   }
 
-  /** Drops a pending `soon` (for a view's `onDestroy`). */
+  /** Drops a pending `asap` (for a view's `onDestroy`). */
   cancel(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#next = null;
   }
 }

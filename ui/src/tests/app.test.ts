@@ -76,21 +76,20 @@ describe('claim list', () => {
     expect(screen.getByTestId('claim-count')).toHaveTextContent('2 claims');
   });
 
-  it('debounces the search box and asks list_claims for the typed text', async () => {
+  it('asks list_claims as the user types, never twice at once, and ends on the typed text', async () => {
     const backend = await renderApp();
     const before = backend.callsOf('list_claims').length;
     const box = screen.getByTestId('claim-search');
     await fireEvent.input(box, { target: { value: 'b' } });
     await fireEvent.input(box, { target: { value: 'bi' } });
     await fireEvent.input(box, { target: { value: 'billion' } });
-    // Nothing sent while the user is still typing.
-    await sleep(60);
-    expect(backend.callsOf('list_claims')).toHaveLength(before);
-    await waitFor(() => expect(backend.callsOf('list_claims')).toHaveLength(before + 1));
+    // Each keystroke is asked as soon as nothing else is on its way: at most one ask each, none
+    // waiting for quiet.
+    await waitFor(() => expect(backend.callsOf('list_claims').length).toBeGreaterThan(before));
     await sleep(200);
     const sent = backend.callsOf('list_claims').slice(before);
-    expect(sent).toHaveLength(1);
-    expect((sent[0].args as { query: ClaimQuery }).query.search).toBe('billion');
+    expect(sent.length).toBeLessThanOrEqual(3);
+    expect((sent[sent.length - 1].args as { query: ClaimQuery }).query.search).toBe('billion');
     await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
     expect(screen.getByTestId('claim-count')).toHaveTextContent('1 claim');
   });

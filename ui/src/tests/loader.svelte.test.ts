@@ -100,33 +100,46 @@ describe('Loader', () => {
     expect(l.error).toEqual(new Error('no'));
   });
 
-  it('soon waits for quiet, and asks once with the last arguments', async () => {
-    vi.useFakeTimers();
-    const fetch = vi.fn(async (q: string) => q);
-    const l = new Loader(fetch, { initial: '', debounce: 150 });
-    l.soon('b');
-    vi.advanceTimersByTime(100);
-    l.soon('bi');
-    vi.advanceTimersByTime(100);
-    expect(fetch).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(50);
-    expect(fetch).toHaveBeenCalledOnce();
-    expect(fetch).toHaveBeenCalledWith('bi');
-    expect(l.value).toBe('bi');
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('asap asks at once when idle; while an ask is on its way, the latest arguments wait for it', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.asap('b');
+    expect(calls.map((c) => c.args)).toEqual([['b']]);
+    l.asap('bi');
+    l.asap('bil');
+    // Nothing more is asked while 'b' is on its way.
+    expect(calls).toHaveLength(1);
+    calls[0].d.resolve('b');
+    await settle();
+    // The answer on its way is shown, then the latest question asked (the one between is skipped).
+    expect(l.value).toBe('b');
+    expect(calls.map((c) => c.args)).toEqual([['b'], ['bil']]);
+    calls[1].d.resolve('bil');
+    await settle();
+    expect(l.value).toBe('bil');
+    expect(l.loading).toBe(false);
   });
 
-  it('load and cancel drop a pending soon', async () => {
-    vi.useFakeTimers();
-    const fetch = vi.fn(async (q: string) => q);
-    const l = new Loader(fetch, { initial: '', debounce: 150 });
-    l.soon('typed');
-    await l.load('now');
-    await vi.advanceTimersByTimeAsync(500);
-    expect(fetch.mock.calls).toEqual([['now']]);
-    l.soon('again');
+  it('load and cancel drop a waiting asap', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.asap('first');
+    l.asap('typed');
+    void l.load('now');
+    calls[0].d.resolve('first');
+    calls[1].d.resolve('now');
+    await settle();
+    expect(calls.map((c) => c.args)).toEqual([['first'], ['now']]);
+    expect(l.value).toBe('now');
+    const pending = l.load('again');
+    l.asap('dropped');
     l.cancel();
-    await vi.advanceTimersByTimeAsync(500);
-    expect(fetch.mock.calls).toEqual([['now']]);
+    calls[2].d.resolve('again');
+    await pending;
+    await settle();
+    expect(calls).toHaveLength(3);
   });
 
   it('set takes an answer got another way and drops asks still on their way', async () => {
@@ -206,14 +219,14 @@ describe('Loader.refresh (the workspace changed)', () => {
     expect(l.value).toBe('after the change');
   });
 
-  it('does nothing while a `soon` is pending: that ask reads the change', () => {
-    vi.useFakeTimers();
-    const fetch = vi.fn(async () => 'x');
-    const l = new Loader(fetch, { initial: '', debounce: 150 });
-    l.soon();
-    l.refresh();
-    expect(fetch).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(150);
-    expect(fetch).toHaveBeenCalledOnce();
+  it('does nothing while an asap waits: that ask reads the change', async () => {
+    const { fetch, calls } = controlled<string>();
+    const l = new Loader(fetch, { initial: '' });
+    l.asap('a');
+    l.asap('ab');
+    l.refresh('old');
+    calls[0].d.resolve('a');
+    await settle();
+    expect(calls.map((c) => c.args)).toEqual([['a'], ['ab']]);
   });
 });

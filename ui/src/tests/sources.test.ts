@@ -7,7 +7,6 @@ import { fakeBackend, makeAnchor, makeCapture, makeClaim, makeSource, type Sourc
 import type { AddedSource, DiffLine, Source, SourceDetail, SourceQuery } from '../lib/api/types';
 import { foldDiff } from '../lib/diff';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const LIBRARY: Source[] = [
   makeSource({

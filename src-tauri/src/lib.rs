@@ -2,68 +2,132 @@
 //! `commands/<domain>.rs` and only translate between IPC and `factdesk-core`.
 
 mod commands;
+mod crash;
 mod desk;
+mod menu;
+mod recent;
 mod state;
+mod workspaces;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use factdesk_core::lock::handover::{Ask, Listener};
 use tauri::{AppHandle, Emitter, Manager};
 
 pub use state::{AppState, Launch};
 
-/// `--db PATH` or `--db=PATH` from the command line, if given.
-fn db_arg(args: &[String]) -> Option<PathBuf> {
+/// The workspace named on the command line, if any: `--db PATH` or `--db=PATH`, else a file given
+/// as the first argument (`factdesk ~/desk.factdesk`: how the file manager opens a double-clicked
+/// workspace, through the desktop entry's `Exec=factdesk %f`), made absolute so the recent list
+/// finds it again from anywhere.
+fn db_arg(args: &[OsString]) -> Option<PathBuf> {
+    flag_value(args, "--db").or_else(|| {
+        let mut it = args.iter().skip(1);
+        while let Some(a) = it.next() {
+            if a == "--db" || a == "--model-dir" {
+                it.next();
+            } else if !a.to_string_lossy().starts_with('-') {
+                let path = PathBuf::from(a);
+                return Some(std::path::absolute(&path).unwrap_or(path));
+            }
+        }
+        None
+    })
+}
+
+/// `NAME VALUE` or `NAME=VALUE` from the command line, if given (the arguments as the system
+/// gave them: a file name need not be UTF-8).
+fn flag_value(args: &[OsString], name: &str) -> Option<PathBuf> {
     let mut it = args.iter().skip(1);
     while let Some(a) = it.next() {
-        if a == "--db" {
+        if a == name {
             return it.next().map(PathBuf::from);
         }
-        if let Some(p) = a.strip_prefix("--db=") {
-            return Some(PathBuf::from(p));
+        if let Some(v) = a.as_encoded_bytes().strip_prefix(name.as_bytes()).and_then(|v| v.strip_prefix(b"=")) {
+            // SAFETY: the bytes after an ASCII prefix and "=" of an OsStr's encoded bytes.
+            return Some(PathBuf::from(unsafe { std::ffi::OsStr::from_encoded_bytes_unchecked(v) }));
         }
     }
     None
 }
 
+/// WebKitGTK without its accelerated compositing, unless the user chose otherwise: Factdesk's
+/// pages are lists and forms, which need no GPU layers, and composited mode keeps them anyway.
+/// Measured with tests/e2e/specs/scale.test.mjs (20,000 claims, debug app, Xvfb with software
+/// GL): the app and its web processes 403 -> 198 MB PSS (the web process 263 -> 99 MB), a
+/// keystroke answered in 24 ms at the median instead of 52, the first list 0.9 s after start
+/// instead of 1.1. The setting is also the usual cure for blank windows on some GPU drivers.
+fn quiet_webview() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        // Before any thread starts: setting the environment is only sound while single-threaded.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 pub fn run() {
+    crash::install();
+    quiet_webview();
     let started = std::time::Instant::now();
-    let args: Vec<String> = std::env::args().collect();
-    let db_path = factdesk_core::paths::resolve_db_path(db_arg(&args).as_deref());
-    if let Err(e) = factdesk_core::paths::prepare_default_dir(&db_path) {
-        eprintln!("factdesk: could not create the folder of {}: {e}", db_path.display());
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The workspace to open: `--db` (or FACTDESK_DB), else the last one opened in the window, else
+    // the default workspace when there is one; none on a first launch (the welcome screen).
+    let config_dir = recent::config_dir();
+    let mut recent = recent::Recent::load(&config_dir);
+    let dropped = recent.drop_missing();
+    let default = factdesk_core::paths::default_db_path();
+    let target = workspaces::launch_target(workspaces::explicit_db(db_arg(&args)), recent.last().map(|p| p.as_path()), &default);
+    if let Some(path) = &target {
+        if let Err(e) = factdesk_core::paths::prepare_default_dir(path) {
+            eprintln!("factdesk: could not create the folder of {}: {e}", path.display());
+        }
     }
     // One window per workspace file, by the workspace's own lock (no session bus needed): a second
     // launch on a file that is open brings the first window to the front and ends.
-    let state = match AppState::launch(db_path.clone(), started) {
+    let state = match AppState::launch(target.clone(), started) {
         Launch::Opened(state) => state,
         Launch::HandedOver => {
-            eprintln!("factdesk: {} is already open in another window; brought it to the front.", db_path.display());
+            let shown = target.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+            eprintln!("factdesk: {shown} is already open in another window; brought it to the front.");
             return;
         }
     };
+    let log = tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .targets([
+            tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: Some("factdesk".into()) }),
+            tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr),
+        ])
+        .level(log::LevelFilter::Info)
+        .max_file_size(2_000_000)
+        .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(5))
+        .build();
 
     tauri::Builder::default()
+        .plugin(log)
+        .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(workspaces::Workspaces::new(config_dir, recent, dropped))
+        .manage(menu::MenuState::default())
         .manage(commands::interchange::PendingImport::default())
         .manage(commands::reports::ExportJob::default())
+        .menu(menu::build)
+        .on_menu_event(menu::on_event)
         .setup(move |app| {
-            if let Some(w) = app.get_webview_window("main") {
-                let name = db_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let _ = w.set_title(&format!("Factdesk — {name}"));
-            }
-            match app.state::<AppState>().listen() {
-                Ok(Some(listener)) => serve_handover(app.handle().clone(), listener),
-                Ok(None) => {}
-                Err(e) => eprintln!("factdesk: commands cannot borrow this workspace while the window is open: {e}"),
+            crash::app_ready(app.handle());
+            crash::test_hook();
+            log::info!("Factdesk {} started; log folder {}", env!("CARGO_PKG_VERSION"), crash::log_dir(app.handle()).display());
+            match target.as_deref().filter(|_| app.state::<AppState>().is_open()) {
+                Some(path) => workspaces::opened(app.handle(), path),
+                None => {
+                    workspaces::set_title(app.handle(), None);
+                    menu::refresh_recent(app.handle());
+                }
             }
             keep_backing_up(app.handle().clone());
             keep_indexing(app.handle().clone(), model_arg(&args));
-            if app.state::<AppState>().is_open() {
-                desk::keep_in_sync(app.handle().clone());
-            }
             Ok(())
         })
         .invoke_handler(commands::handlers())
@@ -71,45 +135,9 @@ pub fn run() {
         .expect("error while running Factdesk");
 }
 
-/// Answers other processes asking for the workspace: a `factdesk-cli` command borrows it (the
-/// window's own work waits meanwhile; then the window is told to show what changed), a second
-/// launch brings this window to the front.
-fn serve_handover(app: AppHandle, listener: Listener) {
-    let spawned = std::thread::Builder::new().name("workspace-handover".into()).spawn(move || {
-        while let Some(mut request) = listener.next() {
-            match request.ask.clone() {
-                Ask::Focus => {
-                    request.grant();
-                    if let Some(w) = app.get_webview_window("main") {
-                        let _ = w.unminimize();
-                        let _ = w.show();
-                        let _ = w.set_focus();
-                    }
-                }
-                Ask::Lend { who } => {
-                    app.state::<AppState>().lend(request);
-                    let _ = app.emit("workspace-changed", who);
-                }
-            }
-        }
-    });
-    if let Err(e) = spawned {
-        eprintln!("factdesk: could not listen for commands: {e}");
-    }
-}
-
 /// `--model-dir DIR` or `--model-dir=DIR`: the matching model folder, before `FACTDESK_MODEL`.
-fn model_arg(args: &[String]) -> Option<PathBuf> {
-    let mut it = args.iter().skip(1);
-    while let Some(a) = it.next() {
-        if a == "--model-dir" {
-            return it.next().map(PathBuf::from);
-        }
-        if let Some(p) = a.strip_prefix("--model-dir=") {
-            return Some(PathBuf::from(p));
-        }
-    }
-    None
+fn model_arg(args: &[OsString]) -> Option<PathBuf> {
+    flag_value(args, "--model-dir")
 }
 
 /// Matching by meaning, in the background: loads the model (the window works meanwhile, matching
@@ -129,14 +157,21 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
     let spawned = std::thread::Builder::new().name("matching-indexer".into()).spawn(move || {
         let dir = model_dir.unwrap_or_else(factdesk_core::paths::model_dir);
         let state = app.state::<AppState>();
+        // Kept for the workspaces the window opens later (see `workspaces::switch`); given to the
+        // one open now, if any.
         let loaded = Embedder::load(&dir).map(std::sync::Arc::new).and_then(|embedder| {
-            state.in_background(|s| s.attach_embedder(embedder.clone()))?;
+            if let Ok(mut e) = state.embedder.lock() {
+                *e = Some(embedder.clone());
+            }
+            if state.is_open() {
+                state.in_background(|s| s.attach_embedder(embedder.clone()))?;
+            }
             Ok(embedder)
         });
         let embedder = match loaded {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("factdesk: matching by words only: {e}");
+                log::warn!("matching by words only: {e}");
                 let problem = format!("Similar claims are found by their words only: {e}");
                 return publish(&app, &|m| m.problem = Some(problem.clone()));
             }
@@ -145,11 +180,19 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
         publish(&app, &|m| m.model = Some(name.clone()));
         // Read the stored vectors into memory now rather than on the checker's first keystroke.
         let probe = vec![0u64; embedder.dim().div_ceil(64)];
-        if let Err(e) = state.in_background(|s| s.nearest_vectors(&probe, 1)) {
-            eprintln!("factdesk: reading the claims' vectors: {e}");
+        if let Err(e) = state.in_background(|s| s.nearest_vectors(&probe, 1)).or_else(|e| if state.is_open() { Err(e) } else { Ok(None) }) {
+            log::warn!("reading the claims' vectors: {e}");
         }
         let mut indexed = 0u64;
         loop {
+            if !state.is_open() {
+                // The welcome screen: nothing to index until a workspace is open.
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+                continue;
+            }
+            // The window may switch to another workspace while the model runs: vectors are saved
+            // only into the workspace their claims were read from.
+            let opened = state.generation();
             let batch = state.in_background(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });
             let batch = match batch {
                 Ok(b) if !b.is_empty() => b,
@@ -165,13 +208,16 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
                     continue;
                 }
                 Err(e) => {
-                    eprintln!("factdesk: indexing for matching: {e}");
+                    log::warn!("indexing for matching: {e}");
                     std::thread::sleep(std::time::Duration::from_secs(10));
                     continue;
                 }
             };
             let saved = embed_claims(&embedder, &batch).and_then(|rows| {
                 state.in_background(|s| {
+                    if state.generation() != opened {
+                        return Ok((0, s.vector_queue_len()?));
+                    }
                     let n = s.save_vectors(embedder.model_name(), embedder.dim(), &rows)?;
                     Ok((n, s.vector_queue_len()?))
                 })
@@ -185,14 +231,14 @@ fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
                     });
                 }
                 Err(e) => {
-                    eprintln!("factdesk: indexing for matching: {e}");
+                    log::warn!("indexing for matching: {e}");
                     std::thread::sleep(std::time::Duration::from_secs(10));
                 }
             }
         }
     });
     if let Err(e) = spawned {
-        eprintln!("factdesk: matching by meaning is off: {e}");
+        log::warn!("matching by meaning is off: {e}");
     }
 }
 
@@ -203,13 +249,17 @@ fn keep_backing_up(app: AppHandle) {
     let spawned = std::thread::Builder::new().name("auto-backup".into()).spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(60));
         loop {
+            if !app.state::<AppState>().is_open() {
+                std::thread::sleep(std::time::Duration::from_secs(60));
+                continue;
+            }
             match app.state::<AppState>().in_background(|s| run_auto_backup(s, chrono::Utc::now(), &Policy::default())) {
                 Ok(Some(b)) => {
                     let _ = app.emit("auto-backup", b.path.display().to_string());
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    eprintln!("factdesk: automatic backup failed: {e}");
+                    log::warn!("automatic backup failed: {e}");
                     let _ = app.emit("auto-backup-failed", e.to_string());
                 }
             }
@@ -217,7 +267,7 @@ fn keep_backing_up(app: AppHandle) {
         }
     });
     if let Err(e) = spawned {
-        eprintln!("factdesk: automatic backups are off: {e}");
+        log::warn!("automatic backups are off: {e}");
     }
 }
 
@@ -225,11 +275,42 @@ fn keep_backing_up(app: AppHandle) {
 mod tests {
     use super::*;
 
+    fn a(v: &[&str]) -> Vec<OsString> {
+        v.iter().map(OsString::from).collect()
+    }
+
     #[test]
     fn db_flag_in_both_spellings() {
-        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(db_arg(&a(&["factdesk", "--db", "/tmp/x.factdesk"])), Some(PathBuf::from("/tmp/x.factdesk")));
         assert_eq!(db_arg(&a(&["factdesk", "--db=/tmp/y"])), Some(PathBuf::from("/tmp/y")));
         assert_eq!(db_arg(&a(&["factdesk"])), None);
+        assert_eq!(model_arg(&a(&["factdesk", "--model-dir=/m", "--db", "/d"])), Some(PathBuf::from("/m")));
+        assert_eq!(model_arg(&a(&["factdesk", "--model-dir", "/m2"])), Some(PathBuf::from("/m2")));
+    }
+
+    /// The file manager opens a double-clicked workspace as `factdesk /path/to/file.factdesk`.
+    #[test]
+    fn a_workspace_file_given_as_the_first_argument_is_the_one_opened() {
+        assert_eq!(db_arg(&a(&["factdesk", "/home/ana/Desk 2024.factdesk"])), Some(PathBuf::from("/home/ana/Desk 2024.factdesk")));
+        // After the values of the flags, which are not files to open.
+        assert_eq!(db_arg(&a(&["factdesk", "--model-dir", "/m", "/w/a.factdesk"])), Some(PathBuf::from("/w/a.factdesk")));
+        assert_eq!(model_arg(&a(&["factdesk", "--model-dir", "/m", "/w/a.factdesk"])), Some(PathBuf::from("/m")));
+        // --db wins over a file argument.
+        assert_eq!(db_arg(&a(&["factdesk", "/w/a.factdesk", "--db", "/w/b.factdesk"])), Some(PathBuf::from("/w/b.factdesk")));
+        // A relative name is made absolute (the recent list must find it from any folder).
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(db_arg(&a(&["factdesk", "desk.factdesk"])), Some(cwd.join("desk.factdesk")));
+        // Unknown flags are not files.
+        assert_eq!(db_arg(&a(&["factdesk", "--verbose"])), None);
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_kept_as_it_is() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"/w/caf\xe9.factdesk".to_vec());
+        let args = vec![OsString::from("factdesk"), name.clone()];
+        assert_eq!(db_arg(&args), Some(PathBuf::from(&name)));
+        let flag = OsString::from_vec(b"--db=/w/caf\xe9.factdesk".to_vec());
+        assert_eq!(db_arg(&[OsString::from("factdesk"), flag]), Some(PathBuf::from(&name)));
     }
 }

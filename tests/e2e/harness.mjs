@@ -32,7 +32,7 @@ const note = (line) => spec && appendFileSync(spec.log, `[harness] ${line}\n`);
 const appRunning = () => Boolean(globalThis.browser?.sessionId);
 
 /** Processes whose command line has `arg` (to wait until the app on a workspace has exited). */
-function processesWithArg(arg) {
+export function processesWithArg(arg) {
   return readdirSync('/proc').filter((pid) => {
     try {
       return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(arg);
@@ -133,7 +133,7 @@ export const app = {
     // The list has loaded once the count shows a number instead of "Loading…".
     const count = await browser.$('[data-testid="claim-count"]');
     await count.waitForExist({ timeout: 30000, timeoutMsg: 'the app window never showed the claim list' });
-    await browser.waitUntil(async () => /^\d+ claims?$/.test((await count.getText()).trim()), {
+    await browser.waitUntil(async () => /^[\d,]+\+? claims?$/.test((await count.getText()).trim()), {
       timeout: 30000,
       timeoutMsg: 'the claim list never finished loading',
     });

@@ -2,14 +2,16 @@
 //! kept as a source with its text snapshot, and its candidate claims are extracted from that
 //! snapshot, so an accepted claim's evidence excerpt is exactly the words in the archived text.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::library::FetchedSource;
 use crate::model::{
-    AcceptCandidate, AppearanceInput, Article, ArticleCandidate, ArticlePaste, CaptureMethod, ClaimDetail, ClaimInput,
-    Decision, EvidenceInput, SourceInput, SourceKind, Stance,
+    AcceptCandidate, AppearanceInput, Article, ArticleCandidate, ArticlePaste, ArticleProgress, ArticleStage, CaptureMethod,
+    ClaimDetail, ClaimInput, Decision, EvidenceInput, SimilarClaim, SourceInput, SourceKind, Stance,
 };
 use crate::store::{NewCapture, Store};
 use crate::web::{self, ContentKind, FetchLimits};
@@ -133,46 +135,223 @@ pub fn read_url(url: &str, limits: &FetchLimits) -> Result<FetchedSource> {
 }
 
 /// Keeps the article as a source with its snapshot (or finds it already there: by address,
-/// or by the same text) and returns its candidate claims.
+/// or by the same text) and returns its candidate claims, each matched against the workspace.
 pub fn import(store: &mut Store, f: &FetchedSource) -> Result<Article> {
-    if f.capture.text.trim().is_empty() {
-        return Err(Error::validation("text", "The article has no readable text."));
-    }
-    let text_sha = web::sha256_hex(f.capture.text.as_bytes());
-    if let Some(uuid) = store.source_with_text(&text_sha)? {
-        return get(store, &uuid).map(|a| Article { existing: true, ..a });
-    }
-    let added = crate::library::add_fetched_source(store, f)?;
-    if added.existing {
-        // Known address, new text: keep it as a new capture beside the earlier ones.
-        store.add_capture(&added.source.uuid, &f.capture)?;
-    }
-    let mut article = get(store, &added.source.uuid)?;
-    article.existing = added.existing;
-    article.notes = f.notes.clone();
-    Ok(article)
+    import_until(&RefCell::new(store), f, None, &mut |_| true)
 }
 
 /// The article view of a source: its newest capture's text and candidate claims, each with
 /// similar claims in the workspace and the decision taken on it.
 pub fn get(store: &Store, source_uuid: &str) -> Result<Article> {
-    let source = store.get_source(source_uuid)?;
-    let (capture_id, capture_uuid, text) = store.newest_capture(source_uuid)?.ok_or_else(|| {
-        Error::validation("source", "This source has no archived text to read claims from; capture it first.")
-    })?;
-    let decisions = store.article_decisions(capture_id)?;
-    let found = extract::extract(&text);
-    let decided: Vec<_> = found.iter().map(|c| decisions.get(&(c.start as i64, c.end as i64))).collect();
-    let claim_uuids: Vec<Option<String>> = decided.iter().map(|d| d.and_then(|(_, u)| u.clone())).collect();
-    let asks: Vec<(&str, Option<&str>)> =
-        found.iter().zip(&claim_uuids).map(|(c, u)| (c.text.as_str(), u.as_deref())).collect();
-    let similar = crate::matching::similar_claims_many(store, &asks, SIMILAR_PER_CANDIDATE)?;
-    let mut candidates = Vec::new();
-    for (((c, d), claim_uuid), similar) in found.into_iter().zip(decided).zip(claim_uuids).zip(similar) {
-        let decision = d.map(|(d, _)| if d == "accepted" { Decision::Accepted } else { Decision::Rejected });
-        candidates.push(ArticleCandidate { candidate: c, similar, decision, claim_uuid });
+    open_until(&Shared(store), source_uuid, None, &mut |_| true)
+}
+
+/// The workspace, lent to a long piece of work a turn at a time: the app's window holds it only
+/// for each turn, so its other commands go on between them (see `import_until`).
+pub trait Turns {
+    /// Runs `f` with the workspace, to read it.
+    fn read(&self, f: &mut dyn FnMut(&Store) -> Result<()>) -> Result<()>;
+    /// Runs `f` with the workspace, to change it.
+    fn write(&self, f: &mut dyn FnMut(&mut Store) -> Result<()>) -> Result<()>;
+}
+
+impl Turns for RefCell<&mut Store> {
+    fn read(&self, f: &mut dyn FnMut(&Store) -> Result<()>) -> Result<()> {
+        f(&self.borrow())
     }
+    fn write(&self, f: &mut dyn FnMut(&mut Store) -> Result<()>) -> Result<()> {
+        f(&mut self.borrow_mut())
+    }
+}
+
+/// A store that is only read (opening an article writes nothing).
+struct Shared<'a>(&'a Store);
+
+impl Turns for Shared<'_> {
+    fn read(&self, f: &mut dyn FnMut(&Store) -> Result<()>) -> Result<()> {
+        f(self.0)
+    }
+    fn write(&self, _f: &mut dyn FnMut(&mut Store) -> Result<()>) -> Result<()> {
+        Err(Error::Workspace("The workspace is open for reading only here.".into()))
+    }
+}
+
+/// Runs `f` in one reading turn of `w` and hands back its answer.
+fn reading<T>(w: &dyn Turns, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+    let mut f = Some(f);
+    let mut out = None;
+    w.read(&mut |s| {
+        if let Some(f) = f.take() {
+            out = Some(f(s)?);
+        }
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::Workspace("The workspace was not available; try again.".into()))
+}
+
+/// Runs `f` in one writing turn of `w` and hands back its answer.
+fn writing<T>(w: &dyn Turns, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    let mut f = Some(f);
+    let mut out = None;
+    w.write(&mut |s| {
+        if let Some(f) = f.take() {
+            out = Some(f(s)?);
+        }
+        Ok(())
+    })?;
+    out.ok_or_else(|| Error::Workspace("The workspace was not available; try again.".into()))
+}
+
+/// Candidates matched against the workspace in one turn of [`Turns`]: with a matching model each
+/// takes tens of milliseconds (embedding it), and the workspace is held meanwhile.
+const MATCH_TURN: usize = 4;
+
+/// What a cancelled import says.
+fn import_cancelled() -> Error {
+    Error::Cancelled("The import was cancelled; nothing was kept.".into())
+}
+
+/// [`import`] for the window: reads the text into candidates (repeats merged into one), matches
+/// the best `match_first` of them against the workspace (all when `None`; the window asks for the
+/// others' matches when it shows them, with [`similar_for`]), and only then keeps the article, in
+/// one transaction. `progress` hears how far it is; when it answers false the import stops and
+/// nothing is kept ([`Error::Cancelled`]). The workspace is held a turn at a time.
+pub fn import_until(
+    w: &dyn Turns,
+    f: &FetchedSource,
+    match_first: Option<usize>,
+    progress: &mut dyn FnMut(ArticleProgress) -> bool,
+) -> Result<Article> {
+    if f.capture.text.trim().is_empty() {
+        return Err(Error::validation("text", "The article has no readable text."));
+    }
+    let text_sha = web::sha256_hex(f.capture.text.as_bytes());
+    if let Some(uuid) = reading(w, |s| s.source_with_text(&text_sha))? {
+        return open_until(w, &uuid, match_first, progress).map(|a| Article { existing: true, ..a });
+    }
+    let mut candidates = read_candidates(&f.capture.text, progress)?;
+    match_candidates(w, &mut candidates, match_first, progress)?;
+    if !progress(ArticleProgress { stage: ArticleStage::Saving, done: 0, total: 1 }) {
+        return Err(import_cancelled());
+    }
+    // The one write: the source and its capture, in a transaction of their own.
+    let (source, capture_uuid, existing) = writing(w, |store| {
+        let added = crate::library::add_fetched_source(store, f)?;
+        if added.existing {
+            // Known address, new text: keep it as a new capture beside the earlier ones.
+            store.add_capture(&added.source.uuid, &f.capture)?;
+        }
+        let source = store.get_source(&added.source.uuid)?;
+        let (_, capture_uuid, _) = store.newest_capture(&added.source.uuid)?.ok_or_else(|| {
+            Error::validation("source", "This source has no archived text to read claims from; capture it first.")
+        })?;
+        Ok((source, capture_uuid, added.existing))
+    })?;
+    progress(ArticleProgress { stage: ArticleStage::Saving, done: 1, total: 1 });
+    Ok(Article { source, capture_uuid, text: f.capture.text.clone(), candidates, existing, notes: f.notes.clone() })
+}
+
+/// [`get`] for the window: [`import_until`]'s steps for an article already kept.
+pub fn open_until(
+    w: &dyn Turns,
+    source_uuid: &str,
+    match_first: Option<usize>,
+    progress: &mut dyn FnMut(ArticleProgress) -> bool,
+) -> Result<Article> {
+    let (source, capture_uuid, text, decisions) = reading(w, |store| {
+        let source = store.get_source(source_uuid)?;
+        let (capture_id, capture_uuid, text) = store.newest_capture(source_uuid)?.ok_or_else(|| {
+            Error::validation("source", "This source has no archived text to read claims from; capture it first.")
+        })?;
+        Ok((source, capture_uuid, text, store.article_decisions(capture_id)?))
+    })?;
+    let mut candidates = read_candidates(&text, progress)?;
+    for c in &mut candidates {
+        // The decision was taken on the first of the repeats shown (or, before repeats were
+        // merged, on any of them).
+        let spans = std::iter::once((c.candidate.start as u32, c.candidate.end as u32)).chain(c.repeats.iter().copied());
+        if let Some((d, uuid)) = spans.filter_map(|(s, e)| decisions.get(&(s as i64, e as i64))).next() {
+            c.decision = Some(if d == "accepted" { Decision::Accepted } else { Decision::Rejected });
+            c.claim_uuid = uuid.clone();
+        }
+    }
+    match_candidates(w, &mut candidates, match_first, progress)?;
     Ok(Article { source, capture_uuid, text, candidates, existing: false, notes: Vec::new() })
+}
+
+/// The text's candidates, best first, with repeats (the same words, whitespace aside) merged
+/// into the best-ranked of them, which keeps the others' places in `repeats`. Not matched yet.
+pub fn read_candidates(text: &str, progress: &mut dyn FnMut(ArticleProgress) -> bool) -> Result<Vec<ArticleCandidate>> {
+    let found = extract::extract_until(text, &extract::ExtractOptions::default(), &mut |done, total| {
+        progress(ArticleProgress { stage: ArticleStage::Reading, done: done as u32, total: total as u32 })
+    })
+    .ok_or_else(import_cancelled)?;
+    Ok(merge_repeats(found))
+}
+
+/// Candidates with the same words (whitespace aside) as one, the best-ranked first.
+pub fn merge_repeats(found: Vec<extract::Candidate>) -> Vec<ArticleCandidate> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<ArticleCandidate> = Vec::new();
+    for c in found {
+        let key = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&i) = at.get(&key) {
+            out[i].count += 1;
+            out[i].repeats.push((c.start as u32, c.end as u32));
+            continue;
+        }
+        at.insert(key, out.len());
+        let wording = crate::language::wording::proposed(&c.text);
+        out.push(ArticleCandidate { candidate: c, similar: Vec::new(), matched: false, decision: None, claim_uuid: None, count: 1, repeats: Vec::new(), wording });
+    }
+    for c in &mut out {
+        c.repeats.sort_unstable();
+    }
+    out
+}
+
+/// Looks for similar claims for the first `first` candidates (all when `None`), a few at a turn.
+fn match_candidates(
+    w: &dyn Turns,
+    candidates: &mut [ArticleCandidate],
+    first: Option<usize>,
+    progress: &mut dyn FnMut(ArticleProgress) -> bool,
+) -> Result<()> {
+    let total = first.map_or(candidates.len(), |n| n.min(candidates.len()));
+    let mut done = 0;
+    while done < total {
+        if !progress(ArticleProgress { stage: ArticleStage::Matching, done: done as u32, total: total as u32 }) {
+            return Err(import_cancelled());
+        }
+        let chunk = &mut candidates[done..(done + MATCH_TURN).min(total)];
+        let asks: Vec<(String, Option<String>)> = chunk.iter().map(|c| (c.candidate.text.clone(), c.claim_uuid.clone())).collect();
+        let similar = reading(w, |s| similar_for(s, &asks))?;
+        for (c, sim) in chunk.iter_mut().zip(similar) {
+            c.similar = sim;
+            c.matched = true;
+        }
+        done += chunk.len();
+    }
+    if total > 0 && !progress(ArticleProgress { stage: ArticleStage::Matching, done: total as u32, total: total as u32 }) {
+        return Err(import_cancelled());
+    }
+    Ok(())
+}
+
+/// [`similar_for`] a few asks at a turn of `w`, so the workspace is never held long.
+pub fn similar_in_turns(w: &dyn Turns, asks: &[(String, Option<String>)]) -> Result<Vec<Vec<SimilarClaim>>> {
+    let mut out = Vec::with_capacity(asks.len());
+    for chunk in asks.chunks(MATCH_TURN) {
+        out.extend(reading(w, |s| similar_for(s, chunk))?);
+    }
+    Ok(out)
+}
+
+/// Similar claims for each `(text, the claim it became)`: the candidates the window shows that
+/// were not matched at import.
+pub fn similar_for(store: &Store, asks: &[(String, Option<String>)]) -> Result<Vec<Vec<SimilarClaim>>> {
+    let asks: Vec<(&str, Option<&str>)> = asks.iter().map(|(t, u)| (t.as_str(), u.as_deref())).collect();
+    crate::matching::similar_claims_many(store, &asks, SIMILAR_PER_CANDIDATE)
 }
 
 /// Makes a claim of a candidate: its claimant is the speaker, the article is its appearance

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use factdesk_core::interchange::{self, ImportAction, ImportKind, ImportOptions, ImportReport};
 use factdesk_core::model::{
-    AcceptCandidate, AppearanceInput, ArticlePaste, CaptureMethod, ChecklistItemInput, ClaimInput, ClaimStatus, ClaimantInput,
+    AcceptCandidate, AppearanceInput, ArticlePaste, CaptureMethod, CheckRule, ChecklistItemInput, ClaimInput, ClaimStatus, ClaimantInput,
     EvidenceInput, RatingInput, RatingScaleInput, Reliability, SourceInput, SourceKind, Stance, VerdictInput,
 };
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
@@ -63,6 +63,18 @@ fn verdict(claim: &str, rating: &str, rationale: &str, correction: Option<&str>)
     }
 }
 
+/// The default checklist without its checks (issue 17): these workspaces' claims are published
+/// with one source each, by one checker.
+fn without_rules(s: &mut Store) {
+    let plain: Vec<ChecklistItemInput> = s
+        .checklist()
+        .unwrap()
+        .into_iter()
+        .map(|i| ChecklistItemInput { uuid: Some(i.uuid), label: i.label, required: i.required, rule: None })
+        .collect();
+    s.set_checklist(&plain).unwrap();
+}
+
 /// Signs off the active checklist and walks the claim to published.
 fn publish(s: &mut Store, uuid: &str) {
     for item in s.checklist().unwrap() {
@@ -84,6 +96,7 @@ fn publish(s: &mut Store, uuid: &str) {
 fn every_feature(path: &Path) -> Store {
     let mut s = Store::open(path).unwrap();
     s.set_actor("Ana Checker").unwrap();
+    without_rules(&mut s);
     Connection::open(path)
         .unwrap()
         .execute_batch(
@@ -166,6 +179,7 @@ fn every_feature(path: &Path) -> Store {
     s.record_verdict(&verdict(&aid, "accurate", "The package is stalled.", None)).unwrap();
     s.record_verdict(&verdict(&ryder, "accurate", "The transcript says so.", None)).unwrap();
     publish(&mut s, &aid);
+    s.set_published_url(&aid, "https://desk.example/2024/03/aid-package-stalled").unwrap();
     s.record_verdict(&verdict(&aid, "inaccurate", "It passed the Senate since.", Some("The Senate vote changed the picture."))).unwrap();
     publish(&mut s, &ryder);
     s.set_status(&ryder, ClaimStatus::Archived).unwrap();
@@ -174,9 +188,14 @@ fn every_feature(path: &Path) -> Store {
     // The checklist edited after those sign-offs: one item retired, one added.
     let items = s.checklist().unwrap();
     s.set_checklist(&[
-        ChecklistItemInput { uuid: Some(items[0].uuid.clone()), label: items[0].label.clone(), required: true },
-        ChecklistItemInput { uuid: Some(items[1].uuid.clone()), label: "Two independent sources".into(), required: false },
-        ChecklistItemInput { uuid: None, label: "Legal read".into(), required: true },
+        ChecklistItemInput { uuid: Some(items[0].uuid.clone()), label: items[0].label.clone(), required: true, rule: None },
+        ChecklistItemInput {
+            uuid: Some(items[1].uuid.clone()),
+            label: "Two independent sources".into(),
+            required: false,
+            rule: Some(CheckRule::MinPublishers { min: 2 }),
+        },
+        ChecklistItemInput { uuid: None, label: "Legal read".into(), required: true, rule: None },
     ])
     .unwrap();
 
@@ -230,11 +249,11 @@ const TABLES: &[(&str, &str)] = &[
          FROM ratings r JOIN rating_scales s ON s.id = r.scale_id",
     ),
     ("rating_names", "SELECT name, rating_key, position FROM rating_names"),
-    ("checklist_items", "SELECT uuid, position, label, required, active, created_at FROM checklist_items"),
+    ("checklist_items", "SELECT uuid, position, label, required, active, created_at, rule FROM checklist_items"),
     (
         "claims",
         "SELECT c.uuid, c.text, c.summary, cl.uuid, c.said_on, c.said_where, c.status, c.created_at, c.updated_at,
-                c.published_at, c.language, c.context, c.assignee, c.origin, c.worthiness
+                c.published_at, c.language, c.context, c.assignee, c.origin, c.worthiness, c.published_url
          FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id",
     ),
     ("claim_tags", "SELECT c.uuid, t.tag FROM claim_tags t JOIN claims c ON c.id = t.claim_id"),
@@ -394,6 +413,7 @@ const PUBLISHED: &str = "Unemployment fell to 4 percent in January.";
 fn two_claims(path: &Path) -> (Store, String, String) {
     let mut s = Store::open(path).unwrap();
     s.set_actor("Ana Checker").unwrap();
+    without_rules(&mut s);
     let plain = s.create_claim(&claim(PLAIN, "Jane Mayor", ClaimStatus::Researching, &["bridge"])).unwrap().uuid;
     let published = s.create_claim(&claim(PUBLISHED, "Minister Doe", ClaimStatus::Researching, &["jobs"])).unwrap().uuid;
     let source = s.create_source(&SourceInput { url: "https://stats.example.org/jobs".into(), title: "Jobs report".into(), ..SourceInput::default() }).unwrap();

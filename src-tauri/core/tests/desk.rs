@@ -29,6 +29,16 @@ fn open(dir: &Path, name: &str, actor: &str) -> Store {
     s
 }
 
+/// The active checklist as the editor in Settings sends it back, each item's rule as `rule` says.
+fn checklist_with(store: &Store, rule: impl Fn(&ChecklistItem) -> Option<CheckRule>) -> Vec<ChecklistItemInput> {
+    store
+        .checklist()
+        .unwrap()
+        .iter()
+        .map(|i| ChecklistItemInput { uuid: Some(i.uuid.clone()), label: i.label.clone(), required: i.required, rule: rule(i) })
+        .collect()
+}
+
 fn input(c: &ClaimDetail) -> ClaimInput {
     ClaimInput {
         text: c.text.clone(),
@@ -50,6 +60,9 @@ fn setup() -> Setup {
     pg.create_database(DB);
     let dir = tempfile::tempdir().unwrap();
     let mut a = open(dir.path(), "a", "editor");
+    // The default checklist's own checks (issue 17) set aside: these tests are about the desk's
+    // gate, which a replica's rules would otherwise stop first.
+    a.set_checklist(&checklist_with(&a, |_| None)).unwrap();
     let c = a
         .create_claim(&ClaimInput {
             text: "A $60 billion aid package for Ukraine remains stalled in Congress.".into(),
@@ -169,10 +182,15 @@ fn a_new_replica_receives_the_whole_desk_and_changes_travel_both_ways() {
     edit.summary = "Stalled since February.".into();
     edit.tags.push("congress".into());
     b.update_claim(&s.claim, &edit).unwrap();
+    // A check put on a checklist item travels like its words.
+    let second = b.checklist().unwrap()[1].uuid.clone();
+    let rule = Some(CheckRule::MinPublishers { min: 2 });
+    b.set_checklist(&checklist_with(&b, |i| if i.uuid == second { rule } else { None })).unwrap();
     let r = sync(&mut b, &pw);
-    assert!(r.pushed >= 2, "{r:?}");
+    assert!(r.pushed >= 3, "{r:?}");
     let mut a = s.a;
     sync(&mut a, s.pg.admin_password());
+    assert_eq!(a.checklist().unwrap().iter().map(|i| i.rule).collect::<Vec<_>>(), vec![None, rule, None]);
     let seen = a.get_claim(&s.claim).unwrap();
     assert_eq!(seen.summary, "Stalled since February.");
     assert!(seen.tags.contains(&"congress".to_string()));
@@ -267,6 +285,31 @@ fn the_same_field_edited_on_two_replicas_keeps_the_later_and_shows_both() {
         let entry = claim.history.iter().find(|h| h.action == "conflict").expect("the history says so");
         assert!(entry.summary.contains("Alice: stalled in the House.") && entry.summary.contains("Bob: passed"), "{}", entry.summary);
     }
+}
+
+#[test]
+fn where_a_fact_check_was_published_travels_like_the_claims_other_fields() {
+    let s = setup();
+    let (mut b, pw) = s.replica("alice");
+    let page = "https://desk.example/2024/03/aid-package-stalled";
+    b.set_published_url(&s.claim, page).unwrap();
+    let r = sync(&mut b, &pw);
+    assert!(r.pushed >= 1 && r.refused.is_empty(), "{r:?}");
+    assert_eq!(
+        server_count(&s.pg, &format!("SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'published_url' = '{page}'")),
+        1
+    );
+    let mut a = s.a;
+    sync(&mut a, s.pg.admin_password());
+    let seen = a.get_claim(&s.claim).unwrap();
+    assert_eq!(seen.published_url, page);
+    assert!(seen.history.iter().any(|h| h.actor == "alice" && h.summary.contains(page)), "{:?}", seen.history);
+
+    // Cleared on the editor's replica: cleared on alice's.
+    a.set_published_url(&s.claim, "").unwrap();
+    sync(&mut a, s.pg.admin_password());
+    sync(&mut b, &pw);
+    assert_eq!(b.get_claim(&s.claim).unwrap().published_url, "");
 }
 
 /// Evidence, a verdict, every sign-off and the workflow up to ready, as `store`'s checker.

@@ -12,7 +12,7 @@ use factdesk_core::model::{
     AppearanceInput, CaptureMethod, ClaimInput, ClaimQuery, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
 };
 use factdesk_core::report::{
-    self, ExportOptions, Format, Selection, SETTING_DESK_NAME, SETTING_PUBLICATION_URL,
+    self, ExportOptions, Format, Selection, SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_DESK_URL, SETTING_PUBLICATION_URL,
 };
 use factdesk_core::store::NewCapture;
 use factdesk_core::{Error, Store};
@@ -635,9 +635,14 @@ fn claimreview_follows_the_markup_guidelines() {
     assert_eq!(r["datePublished"], "2024-03-04");
     assert_eq!(r["dateModified"], "2024-03-11", "the correction's date");
     assert_eq!(r["author"], serde_json::json!({"@type": "Organization", "name": DESK}));
+    assert_eq!(r["identifier"], C_AID, "the claim's UUID, so the desk knows its own markup back");
     let rating = &r["reviewRating"];
     assert_eq!(rating["@type"], "Rating");
     assert_eq!(rating["alternateName"], "True");
+    let rationale = store.get_claim(C_AID).unwrap().verdict.unwrap().rationale;
+    assert_eq!(rating["ratingExplanation"].as_str(), Some(rationale.split_whitespace().collect::<Vec<_>>().join(" ").as_str()));
+    assert!(rating["ratingExplanation"].as_str().unwrap().starts_with("Checked against the Senate-passed bill"));
+    assert_eq!(google_problems(r), Vec::<String>::new());
     assert_eq!((rating["ratingValue"].as_i64(), rating["bestRating"].as_i64(), rating["worstRating"].as_i64()), (Some(6), Some(6), Some(1)));
     let item = &r["itemReviewed"];
     assert_eq!(item["@type"], "Claim");
@@ -664,10 +669,12 @@ fn claimreview_of_a_person_and_without_a_publication_address() {
     let store = Store::open(&path).unwrap();
     let out = report::export(&store, &Selection::Claim(C_RYDER.into()), Format::ClaimReview, &ExportOptions::default()).unwrap();
     assert!(out.warnings.iter().any(|w| w.contains("no url")), "{:?}", out.warnings);
+    assert!(out.warnings.iter().any(|w| w.contains("no author") && w.contains("Settings → Publishing")), "{:?}", out.warnings);
     let r: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
     assert!(r.is_object(), "one claim gives one ClaimReview");
     assert!(r.get("url").is_none());
-    assert_eq!(r["author"], serde_json::json!({"@type": "Person", "name": "Demo desk"}), "no desk name: the checker");
+    assert!(r.get("author").is_none(), "no organisation named: no author, never the checker as a person: {}", r["author"]);
+    assert!(!String::from_utf8_lossy(&out.bytes).contains("Test checker"));
     assert_eq!(
         r["itemReviewed"]["author"],
         serde_json::json!({"@type": "Person", "name": "Pat Ryder", "jobTitle": "Pentagon Press Secretary"})
@@ -699,6 +706,193 @@ fn claimreview_of_an_unpublished_claim_is_refused_plainly() {
     assert!(err.to_string().contains("no verdict"), "{err}");
     let err = report::export(&store, &Selection::Claim(C_RYDER.into()), Format::ClaimReview, &options()).unwrap_err();
     assert!(err.to_string().contains("is ready, not published"), "{err}");
+}
+
+/// What Google's ClaimReview markup guidelines would reject in one ClaimReview (required
+/// properties), and what they recommend that is missing, as words. Empty: nothing to complain about.
+fn google_problems(r: &serde_json::Value) -> Vec<String> {
+    let mut p = Vec::new();
+    let text = |v: &serde_json::Value| v.as_str().is_some_and(|s| !s.trim().is_empty());
+    let web = |v: &serde_json::Value| v.as_str().is_some_and(|s| s.starts_with("https://") || s.starts_with("http://"));
+    if r["@type"] != "ClaimReview" || r["@context"] != "https://schema.org" {
+        p.push("not a schema.org ClaimReview".to_string());
+    }
+    if !text(&r["claimReviewed"]) {
+        p.push("claimReviewed missing".into());
+    }
+    let rating = &r["reviewRating"];
+    if !(text(&rating["alternateName"]) || rating["ratingValue"].is_number()) {
+        p.push("reviewRating has neither alternateName nor ratingValue".into());
+    }
+    if let (Some(v), Some(best), Some(worst)) = (rating["ratingValue"].as_i64(), rating["bestRating"].as_i64(), rating["worstRating"].as_i64()) {
+        if !(worst..=best).contains(&v) {
+            p.push("ratingValue outside worstRating..bestRating".into());
+        }
+    }
+    if !web(&r["url"]) {
+        p.push("url missing".into());
+    }
+    let author = &r["author"];
+    if !matches!(author["@type"].as_str(), Some("Organization" | "Person")) || !text(&author["name"]) {
+        p.push("author (an Organization or Person with a name) missing".into());
+    }
+    if !text(&r["datePublished"]) {
+        p.push("datePublished (recommended) missing".into());
+    }
+    let item = &r["itemReviewed"];
+    if item["@type"] != "Claim" || !text(&item["author"]["name"]) {
+        p.push("itemReviewed (recommended) lacks a Claim with an author".into());
+    }
+    if !(text(&item["datePublished"]) || item["appearance"].is_array() || item["firstAppearance"].is_object()) {
+        p.push("itemReviewed (recommended) lacks datePublished or appearance".into());
+    }
+    p
+}
+
+fn set(path: &Path, pairs: &[(&str, &str)]) {
+    let c = Connection::open(path).unwrap();
+    for (k, v) in pairs {
+        c.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [k, v]).unwrap();
+    }
+}
+
+#[test]
+fn claimreview_author_is_the_organisation_with_its_address_and_logo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_workspace(dir.path());
+    set(&path, &[
+        (SETTING_DESK_NAME, "Harbour Fact Check"),
+        (SETTING_DESK_URL, "https://harbour.example/"),
+        (SETTING_DESK_LOGO_URL, "https://harbour.example/logo.png"),
+        (SETTING_PUBLICATION_URL, "https://harbour.example/checks/{uuid}"),
+    ]);
+    let store = Store::open(&path).unwrap();
+    let out = report::export(&store, &Selection::Claim(C_AID.into()), Format::ClaimReview, &ExportOptions::default()).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let r: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(
+        r["author"],
+        serde_json::json!({
+            "@type": "Organization",
+            "name": "Harbour Fact Check",
+            "url": "https://harbour.example/",
+            "logo": {"@type": "ImageObject", "url": "https://harbour.example/logo.png"}
+        })
+    );
+    assert_eq!(google_problems(&r), Vec::<String>::new());
+
+    // A logo that is not a web address is left out, and said.
+    drop(store);
+    set(&path, &[(SETTING_DESK_LOGO_URL, "javascript:alert(1)")]);
+    let store = Store::open(&path).unwrap();
+    let out = report::export(&store, &Selection::Claim(C_AID.into()), Format::ClaimReview, &ExportOptions::default()).unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert!(r["author"].get("logo").is_none(), "{}", r["author"]);
+    assert!(out.warnings.iter().any(|w| w.contains("logo address")), "{:?}", out.warnings);
+}
+
+#[test]
+fn claimreview_url_is_where_the_claim_was_published_else_the_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_workspace(dir.path());
+    Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE claims SET status = 'published', published_at = '2024-03-05T09:00:00Z' WHERE uuid = ?1", [C_RYDER])
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let page = "https://factcheck.example.org/2024/03/aid-package-stalled-in-congress";
+    // The aid claim is published (corrected): the address can still be given, and is recorded.
+    let detail = store.set_published_url(C_AID, &format!("  {page} ")).unwrap();
+    assert_eq!(detail.published_url, page);
+    assert!(detail.history[0].summary.contains(page), "{:?}", detail.history[0]);
+    let bad = store.set_published_url(C_AID, "factcheck.example.org/no-scheme").unwrap_err();
+    assert!(matches!(bad, Error::Validation { field: "published_url", .. }), "{bad:?}");
+    assert_eq!(store.get_claim(C_AID).unwrap().published_url, page, "a refused address changes nothing");
+
+    let all: serde_json::Value =
+        serde_json::from_slice(&export(&store, &Selection::all(), Format::ClaimReview).bytes).unwrap();
+    let url_of = |uuid: &str| all.as_array().unwrap().iter().find(|r| r["identifier"] == uuid).map(|r| r["url"].clone());
+    assert_eq!(url_of(C_AID), Some(serde_json::json!(page)), "the claim's own address wins");
+    assert_eq!(url_of(C_RYDER), Some(serde_json::json!(format!("{BASE_URL}{C_RYDER}"))), "else the pattern");
+    for r in all.as_array().unwrap() {
+        assert_eq!(google_problems(r), Vec::<String>::new(), "{r}");
+    }
+
+    // Every claim with its own address: no publication address needed, and no warning about it.
+    let out = report::export(
+        &store,
+        &Selection::Claim(C_AID.into()),
+        Format::ClaimReview,
+        &ExportOptions { desk_name: Some(DESK.into()), ..ExportOptions::default() },
+    )
+    .unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let r: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(r["url"], page);
+
+    // Cleared: back to the pattern.
+    assert_eq!(store.set_published_url(C_AID, "").unwrap().published_url, "");
+    let r: serde_json::Value =
+        serde_json::from_slice(&export(&store, &Selection::Claim(C_AID.into()), Format::ClaimReview).bytes).unwrap();
+    assert_eq!(r["url"], format!("{BASE_URL}{C_AID}"));
+}
+
+#[test]
+fn claimreview_with_its_own_address_imported_back_is_still_the_desks_own_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(demo_workspace(dir.path())).unwrap();
+    store.set_published_url(C_AID, "https://factcheck.example.org/2024/03/aid-package-stalled").unwrap();
+    let out = export(&store, &Selection::Claim(C_AID.into()), Format::ClaimReview);
+    assert!(!String::from_utf8_lossy(&out.bytes).contains(&format!("/{C_AID}")), "the url holds no UUID");
+    let claims_before = store.list_claims(&ClaimQuery::default()).unwrap().total;
+    let r = factdesk_core::interchange::import_claimreview(&mut store, &out.bytes, true).unwrap();
+    assert_eq!((r.found, r.unchanged), (1, 1), "{:#?}", r.items);
+    assert_eq!(r.items[0].claim_uuid.as_deref(), Some(C_AID));
+    assert!(r.items[0].reason.contains("desk's own"), "{}", r.items[0].reason);
+    assert_eq!(store.list_claims(&ClaimQuery::default()).unwrap().total, claims_before);
+    assert!(store.get_claim(C_AID).unwrap().external_reviews.is_empty());
+}
+
+#[test]
+fn claimreview_is_refused_before_the_file_is_chosen_in_the_exports_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(demo_workspace(dir.path())).unwrap();
+    for unpublished in [C_MACRON, C_RYDER] {
+        let sel = Selection::Claim(unpublished.into());
+        let early = report::check_claimreview(&store, &sel).unwrap_err();
+        let late = report::export(&store, &sel, Format::ClaimReview, &options()).unwrap_err();
+        assert!(matches!(early, Error::Validation { field: "format", .. }), "{early:?}");
+        assert_eq!(early.to_string(), late.to_string(), "the same words before and after");
+    }
+    assert!(report::check_claimreview(&store, &Selection::Claim(C_MACRON.into())).unwrap_err().to_string().contains("no verdict"));
+    assert!(report::check_claimreview(&store, &Selection::Claim(C_RYDER.into())).unwrap_err().to_string().contains("is ready, not published"));
+    report::check_claimreview(&store, &Selection::Claim(C_AID.into())).expect("published with a verdict");
+    report::check_claimreview(&store, &Selection::all()).expect("a list with one published claim");
+    let none = Selection::Claims(vec![C_MACRON.into(), C_RYDER.into()]);
+    let err = report::check_claimreview(&store, &none).unwrap_err();
+    assert_eq!(err.to_string(), report::export(&store, &none, Format::ClaimReview, &options()).unwrap_err().to_string());
+    assert!(err.to_string().contains("None of the 2 selected claims"), "{err}");
+    assert!(matches!(report::check_claimreview(&store, &Selection::Claim("nope".into())), Err(Error::NotFound { .. })));
+}
+
+#[test]
+fn export_file_names_come_from_the_claims_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(demo_workspace(dir.path())).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let name = |sel: Selection, f: Format| report::suggested_file_name(&store, &sel, f, today).unwrap();
+    // The summary, "The $60 billion Ukraine aid package is stalled in Congress", said 2024-02-28.
+    assert_eq!(name(Selection::Claim(C_AID.into()), Format::Markdown), "the-60-billion-ukraine-aid-package-is-stalled-in-congress-2024-02-28.md");
+    assert_eq!(name(Selection::Claim(C_AID.into()), Format::ClaimReview), "the-60-billion-ukraine-aid-package-is-stalled-in-congress-2024-02-28.jsonld");
+    for uuid in [C_RYDER, C_AID, C_MACRON] {
+        let n = name(Selection::Claim(uuid.into()), Format::Pdf);
+        assert!(!n.contains(&uuid[..8]), "named by its words, not its id: {n}");
+        let stem = n.trim_end_matches(".pdf");
+        assert!(stem.chars().all(|c| c.is_alphanumeric() || c == '-') && !stem.starts_with('-') && !stem.contains("--"), "{n}");
+        assert!(n.chars().count() <= report::MAX_WORDS_CHARS + "-2024-02-28.pdf".len(), "{n}");
+    }
+    assert_eq!(name(Selection::tag("aid"), Format::Csv), "claims-tagged-aid-2026-12-07.csv");
+    assert_eq!(name(Selection::all(), Format::CsvEvidence), "claims-2026-12-07-evidence.csv");
 }
 
 // ---- selection ----

@@ -2,7 +2,7 @@
 //! published claims and corrections; and migrating a database from every earlier schema version.
 
 use factdesk_core::model::*;
-use factdesk_core::store::{MIGRATIONS, SCHEMA_VERSION};
+use factdesk_core::store::{NewCapture, MIGRATIONS, SCHEMA_VERSION};
 use factdesk_core::{Error, Store};
 use rusqlite::Connection;
 
@@ -52,25 +52,51 @@ fn verdict(claim: &str, key: &str, reason: Option<&str>) -> VerdictInput {
     }
 }
 
-/// A claim at `ready` with evidence, a verdict and every checklist item signed off.
+fn source(store: &mut Store, url: &str, title: &str) -> String {
+    store.create_source(&SourceInput { url: url.into(), title: title.into(), ..Default::default() }).unwrap().uuid
+}
+
+/// A pasted archived copy of a page saying `text`.
+fn pasted(text: &str) -> NewCapture {
+    NewCapture {
+        method: CaptureMethod::Paste,
+        requested_url: String::new(),
+        final_url: String::new(),
+        http_status: None,
+        content_type: "text/plain".into(),
+        bytes: text.as_bytes().to_vec(),
+        text: text.into(),
+        note: String::new(),
+    }
+}
+
+/// Signs off every active item as the workspace's checker, the second reader's as "Ben Reader".
+fn sign_everything(store: &mut Store, claim: &str) {
+    let me = store.actor().to_string();
+    for item in store.checklist().unwrap() {
+        if item.rule == Some(CheckRule::SecondReader) {
+            store.set_actor("Ben Reader").unwrap();
+        }
+        store.set_check(claim, &item.uuid, true).unwrap();
+        store.set_actor(&me).unwrap();
+    }
+}
+
+/// A claim at `ready` with evidence from two publishers, a verdict by Ana and every checklist item
+/// signed off (the second reader's by someone else).
 fn ready_to_publish(store: &mut Store) -> (String, String) {
+    store.set_actor("Ana").unwrap();
     let c = new_claim(store, "A $60 billion aid package remains held up in Congress.");
-    let s = store
-        .create_source(&SourceInput {
-            url: "https://www.congress.gov/bill/118th-congress/house-bill/815".into(),
-            title: "H.R.815".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    store.add_evidence(&evidence(&c.uuid, &s.uuid, None)).unwrap();
+    let s = source(store, "https://www.congress.gov/bill/118th-congress/house-bill/815", "H.R.815");
+    let senate = source(store, "https://www.senate.gov/legislative/LIS/roll_call_votes/vote1182/vote_118_2_00048.htm", "Roll call vote 48");
+    store.add_evidence(&evidence(&c.uuid, &s, None)).unwrap();
+    store.add_evidence(&evidence(&c.uuid, &senate, None)).unwrap();
     store.record_verdict(&verdict(&c.uuid, "mostly_true", None)).unwrap();
     for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
         store.set_status(&c.uuid, to).unwrap();
     }
-    for item in store.checklist().unwrap() {
-        store.set_check(&c.uuid, &item.uuid, true).unwrap();
-    }
-    (c.uuid, s.uuid)
+    sign_everything(store, &c.uuid);
+    (c.uuid, s)
 }
 
 #[test]
@@ -126,10 +152,11 @@ fn publishing_needs_a_verdict_evidence_and_the_checklist() {
     assert!(msg.contains("a verdict") && msg.contains("at least one evidence link"), "{msg}");
     assert!(msg.contains("Second reader signed off"), "{msg}");
 
-    let s = store
-        .create_source(&SourceInput { url: "https://www.defense.gov/News/Transcripts/".into(), title: "Briefing".into(), ..Default::default() })
-        .unwrap();
-    store.add_evidence(&evidence(&c.uuid, &s.uuid, None)).unwrap();
+    let s = source(&mut store, "https://www.defense.gov/News/Transcripts/", "Briefing");
+    let other = source(&mut store, "https://apnews.com/article/ukraine-troops", "AP report");
+    store.add_evidence(&evidence(&c.uuid, &s, None)).unwrap();
+    store.add_evidence(&evidence(&c.uuid, &other, None)).unwrap();
+    store.set_actor("Ana").unwrap();
     store.record_verdict(&verdict(&c.uuid, "true", None)).unwrap();
     store.set_actor("Second Reader").unwrap();
     let items = store.checklist().unwrap();
@@ -180,7 +207,7 @@ fn a_published_claim_changes_only_through_corrections() {
     let unchanged = store.get_claim(&claim).unwrap();
     assert_eq!(unchanged.status, ClaimStatus::Published);
     assert_eq!(unchanged.verdict.unwrap().uuid, first_verdict.uuid);
-    assert_eq!(unchanged.evidence.len(), 1);
+    assert_eq!(unchanged.evidence.len(), 2);
     assert_eq!(count(&path, "SELECT count(*) FROM corrections"), 0);
 
     // With a reason it is a correction: kept, shown, and the claim is marked corrected.
@@ -212,9 +239,9 @@ fn the_checklist_is_edited_in_settings() {
     let items = store.checklist().unwrap();
     let edited = store
         .set_checklist(&[
-            ChecklistItemInput { uuid: Some(items[0].uuid.clone()), label: "Claimant asked for comment".into(), required: true },
-            ChecklistItemInput { uuid: Some(items[2].uuid.clone()), label: items[2].label.clone(), required: false },
-            ChecklistItemInput { uuid: None, label: "Numbers recalculated".into(), required: true },
+            ChecklistItemInput { uuid: Some(items[0].uuid.clone()), label: "Claimant asked for comment".into(), required: true, rule: None },
+            ChecklistItemInput { uuid: Some(items[2].uuid.clone()), label: items[2].label.clone(), required: false, rule: items[2].rule },
+            ChecklistItemInput { uuid: None, label: "Numbers recalculated".into(), required: true, rule: None },
         ])
         .unwrap();
     assert_eq!(
@@ -232,13 +259,16 @@ fn the_checklist_is_edited_in_settings() {
     let before = count(&path, "SELECT count(*) FROM checklist_items WHERE active = 1");
     let msg = validation(
         store.set_checklist(&[
-            ChecklistItemInput { uuid: None, label: "Same".into(), required: true },
-            ChecklistItemInput { uuid: None, label: "same ".into(), required: true },
+            ChecklistItemInput { uuid: None, label: "Same".into(), required: true, rule: None },
+            ChecklistItemInput { uuid: None, label: "same ".into(), required: true, rule: None },
         ]),
         "label",
     );
     assert!(msg.contains("twice"), "{msg}");
-    validation(store.set_checklist(&[ChecklistItemInput { uuid: None, label: " ".into(), required: true }]), "label");
+    validation(store.set_checklist(&[ChecklistItemInput { uuid: None, label: " ".into(), required: true, rule: None }]), "label");
+    let zero = Some(CheckRule::MinSources { min: 0 });
+    let msg = validation(store.set_checklist(&[ChecklistItemInput { uuid: None, label: "Sources".into(), required: true, rule: zero }]), "rule");
+    assert!(msg.contains("between 1 and 20"), "{msg}");
     assert_eq!(count(&path, "SELECT count(*) FROM checklist_items WHERE active = 1"), before, "refused edits change nothing");
 }
 
@@ -342,4 +372,283 @@ fn an_archived_published_claim_comes_back_published_never_as_a_draft() {
     let draft = new_claim(&mut store, "Never published");
     store.set_status(&draft.uuid, ClaimStatus::Archived).unwrap();
     assert_eq!(store.get_claim(&draft.uuid).unwrap().next_statuses, vec![ClaimStatus::Researching]);
+}
+
+/// The checklist with `rule` on one required item (and nothing else), for testing one rule alone.
+fn only_rule(store: &mut Store, label: &str, rule: CheckRule) -> String {
+    store.set_checklist(&[ChecklistItemInput { uuid: None, label: label.into(), required: true, rule: Some(rule) }]).unwrap()[0]
+        .uuid
+        .clone()
+}
+
+/// A claim at ready with a verdict by Ana and no evidence.
+fn claim_at_ready(store: &mut Store, text: &str) -> String {
+    store.set_actor("Ana").unwrap();
+    let c = new_claim(store, text);
+    store.record_verdict(&verdict(&c.uuid, "false", None)).unwrap();
+    for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
+        store.set_status(&c.uuid, to).unwrap();
+    }
+    c.uuid
+}
+
+fn problem(store: &Store, claim: &str, item: &str) -> Option<String> {
+    store.get_claim(claim).unwrap().checklist.into_iter().find(|c| c.item_uuid == item).unwrap().problem
+}
+
+#[test]
+fn the_default_checklist_checks_independent_sources_and_the_second_reader() {
+    let (_d, _path, mut store) = open();
+    let items = store.checklist().unwrap();
+    assert_eq!(
+        items.iter().map(|i| i.rule).collect::<Vec<_>>(),
+        vec![None, Some(CheckRule::MinPublishers { min: 2 }), Some(CheckRule::SecondReader)]
+    );
+    let claim = claim_at_ready(&mut store, "The Senate passed the aid package 70 to 29.");
+    // Two pages of one publisher are one independent source.
+    let bill = source(&mut store, "https://www.congress.gov/bill/118th-congress/house-bill/815", "H.R.815");
+    let actions = source(&mut store, "https://congress.gov/bill/118th-congress/house-bill/815/all-actions", "H.R.815 actions");
+    store.add_evidence(&evidence(&claim, &bill, None)).unwrap();
+    store.add_evidence(&evidence(&claim, &actions, None)).unwrap();
+    let msg = validation(store.set_check(&claim, &items[1].uuid, true), "checklist");
+    assert_eq!(
+        msg,
+        "“At least two independent sources” cannot be signed off yet: the evidence comes from only 1 publisher (congress.gov), \
+         and 2 different publishers are needed."
+    );
+    assert!(problem(&store, &claim, &items[1].uuid).unwrap().contains("only 1 publisher"));
+    // The verdict's author cannot be its second reader.
+    let msg = validation(store.set_check(&claim, &items[2].uuid, true), "checklist");
+    assert_eq!(
+        msg,
+        "“Second reader signed off” cannot be signed off yet: Ana wrote the current verdict, so cannot be its second reader: \
+         someone else has to sign this off."
+    );
+    let detail = store.get_claim(&claim).unwrap();
+    assert!(detail.checklist.iter().all(|c| c.done_by.is_none()), "refused sign-offs are not recorded");
+    assert!(!detail.history.iter().any(|h| h.summary.starts_with("Signed off")));
+
+    // A source named by its publisher counts as that publisher; then the item can be signed off.
+    let wire = store
+        .create_source(&SourceInput {
+            url: "https://example.org/wire/aid-vote".into(),
+            title: "Wire report".into(),
+            publisher: "Example Wire".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store.add_evidence(&evidence(&claim, &wire.uuid, None)).unwrap();
+    assert_eq!(problem(&store, &claim, &items[1].uuid), None);
+    store.set_check(&claim, &items[0].uuid, true).unwrap();
+    store.set_check(&claim, &items[1].uuid, true).unwrap();
+    store.set_actor("Ben Reader").unwrap();
+    store.set_check(&claim, &items[2].uuid, true).unwrap();
+    assert!(store.get_claim(&claim).unwrap().publish_blockers.is_empty());
+
+    // The second reader then rewrites the verdict: the sign-off stands, but publishing is refused.
+    store.record_verdict(&verdict(&claim, "mostly_false", None)).unwrap();
+    let detail = store.get_claim(&claim).unwrap();
+    let blocker = "“Second reader signed off” is signed off, but Ben Reader wrote the current verdict, so cannot be its second \
+                   reader: someone else has to sign this off";
+    assert_eq!(detail.publish_blockers, vec![blocker.to_string()]);
+    let msg = validation(store.set_status(&claim, ClaimStatus::Published), "status");
+    assert_eq!(msg, format!("This claim cannot be published yet. Still needed: {blocker}."));
+    // Publishing through an edit of the claim is refused the same way.
+    let edit = ClaimInput { text: detail.text.clone(), status: Some(ClaimStatus::Published), ..Default::default() };
+    validation(store.update_claim(&claim, &edit), "status");
+    // Ana, who did not write this verdict, signs off again; now it is published.
+    store.set_actor("Ana").unwrap();
+    store.set_check(&claim, &items[2].uuid, false).unwrap();
+    store.set_check(&claim, &items[2].uuid, true).unwrap();
+    assert_eq!(store.set_status(&claim, ClaimStatus::Published).unwrap().status, ClaimStatus::Published);
+}
+
+#[test]
+fn a_rule_checked_at_publishing_names_what_fails_when_the_evidence_changed_since_the_sign_off() {
+    let (_d, _path, mut store) = open();
+    let item = only_rule(&mut store, "Two sources", CheckRule::MinSources { min: 2 });
+    let claim = claim_at_ready(&mut store, "Aid to Ukraine is stalled.");
+    let msg = validation(store.set_check(&claim, &item, true), "checklist");
+    assert!(msg.ends_with("there is no evidence yet, and 2 different sources are needed."), "{msg}");
+    // The same source twice is one source.
+    let a = source(&mut store, "https://www.congress.gov/bill/118th-congress/house-bill/815", "H.R.815");
+    store.add_evidence(&evidence(&claim, &a, None)).unwrap();
+    store.add_evidence(&evidence(&claim, &a, None)).unwrap();
+    let msg = validation(store.set_check(&claim, &item, true), "checklist");
+    assert!(msg.ends_with("the evidence cites only 1 source, and 2 different sources are needed."), "{msg}");
+    // Unsigned, the list next to Publish says both what is missing and why it would fail.
+    assert_eq!(
+        store.get_claim(&claim).unwrap().publish_blockers,
+        vec!["checklist: “Two sources” — fails now: the evidence cites only 1 source, and 2 different sources are needed".to_string()]
+    );
+    let b = source(&mut store, "https://www.congress.gov/bill/118th-congress/house-bill/815/text", "H.R.815 text");
+    store.add_evidence(&evidence(&claim, &b, None)).unwrap();
+    store.set_check(&claim, &item, true).unwrap();
+    assert!(store.get_claim(&claim).unwrap().publish_blockers.is_empty());
+    // The desk asks for three after the sign-off: publishing is refused, naming the rule.
+    let mut list: Vec<ChecklistItemInput> = store
+        .checklist()
+        .unwrap()
+        .into_iter()
+        .map(|i| ChecklistItemInput { uuid: Some(i.uuid), label: i.label, required: i.required, rule: i.rule })
+        .collect();
+    list[0].rule = Some(CheckRule::MinSources { min: 3 });
+    store.set_checklist(&list).unwrap();
+    let msg = validation(store.set_status(&claim, ClaimStatus::Published), "status");
+    assert_eq!(
+        msg,
+        "This claim cannot be published yet. Still needed: “Two sources” is signed off, but the evidence cites only 2 sources, \
+         and 3 different sources are needed."
+    );
+    // An item that is not required is checked when signed off, never at publishing.
+    list[0].required = false;
+    store.set_checklist(&list).unwrap();
+    assert_eq!(store.set_status(&claim, ClaimStatus::Published).unwrap().status, ClaimStatus::Published);
+}
+
+#[test]
+fn every_excerpt_must_be_found_in_its_archived_copy() {
+    let (_d, _path, mut store) = open();
+    let item = only_rule(&mut store, "Excerpts checked", CheckRule::ExcerptsFound);
+    let claim = claim_at_ready(&mut store, "The Senate passed it 70 to 29.");
+    let msg = validation(store.set_check(&claim, &item, true), "checklist");
+    assert!(msg.ends_with("there is no evidence excerpt to check yet."), "{msg}");
+    let page = "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.";
+    let found = store
+        .create_source_with_capture(&SourceInput { url: "https://www.congress.gov/bill/815".into(), title: "H.R.815".into(), ..Default::default() }, &pasted(page))
+        .unwrap();
+    store.add_evidence(&evidence(&claim, &found.uuid, None)).unwrap();
+    // Flagged "not found in the archived copy": the page says something else.
+    let other = store
+        .create_source_with_capture(
+            &SourceInput { url: "https://example.org/vote".into(), title: "Vote report".into(), ..Default::default() },
+            &pasted("The House has not voted on the package."),
+        )
+        .unwrap();
+    let missing = store.add_evidence(&evidence(&claim, &other.uuid, None)).unwrap();
+    assert_eq!(missing.anchor.state, AnchorState::Missing);
+    let bare = source(&mut store, "https://example.org/no-copy", "Never archived");
+    store.add_evidence(&evidence(&claim, &bare, None)).unwrap();
+    let msg = validation(store.set_check(&claim, &item, true), "checklist");
+    assert_eq!(
+        msg,
+        "“Excerpts checked” cannot be signed off yet: the excerpt from “Vote report” is not found in its archived copy, \
+         and “Never archived” has no archived copy to check its excerpt against."
+    );
+    let detail = store.get_claim(&claim).unwrap();
+    assert!(detail.checklist[0].problem.as_deref().is_some_and(|p| p.contains("“Vote report” is not found")));
+    // The link to the page never archived is checked against the copy made later; the excerpt
+    // flagged missing stays missing (it was checked against a copy that did not have it).
+    store.add_capture(&bare, &pasted(page)).unwrap();
+    let msg = validation(store.set_check(&claim, &item, true), "checklist");
+    assert!(msg.ends_with("the excerpt from “Vote report” is not found in its archived copy."), "{msg}");
+    // A claim whose excerpts are all in their archived copies (spacing and case aside) passes.
+    let good = claim_at_ready(&mut store, "It passed the Senate.");
+    store.add_evidence(&evidence(&good, &found.uuid, None)).unwrap();
+    let mut loose = evidence(&good, &bare, None);
+    loose.excerpt = "passed senate  with an amendment".into();
+    assert_eq!(store.add_evidence(&loose).unwrap().anchor.state, AnchorState::Approximate);
+    store.set_check(&good, &item, true).unwrap();
+    assert_eq!(store.set_status(&good, ClaimStatus::Published).unwrap().status, ClaimStatus::Published);
+}
+
+#[test]
+fn rules_are_edited_in_settings_and_kept_across_reopening() {
+    let (_d, path, mut store) = open();
+    let items = store.checklist().unwrap();
+    let inputs: Vec<ChecklistItemInput> = items
+        .iter()
+        .map(|i| ChecklistItemInput { uuid: Some(i.uuid.clone()), label: i.label.clone(), required: i.required, rule: i.rule })
+        .collect();
+    let mut edited = inputs.clone();
+    edited[0].rule = Some(CheckRule::ExcerptsFound);
+    edited[1].rule = Some(CheckRule::MinPublishers { min: 3 });
+    edited[2].rule = None;
+    store.set_checklist(&edited).unwrap();
+    let history = count(&path, "SELECT count(*) FROM history WHERE entity = 'settings' AND detail LIKE '%at least 3 different publishers%'");
+    assert_eq!(history, 1, "the history says which rules the checklist has");
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let rules: Vec<_> = store.checklist().unwrap().into_iter().map(|i| i.rule).collect();
+    assert_eq!(rules, vec![Some(CheckRule::ExcerptsFound), Some(CheckRule::MinPublishers { min: 3 }), None]);
+}
+
+/// A workspace of schema 11: the default rules attach to items still worded as the defaults only;
+/// a claim signed off by the verdict's own author is no longer ready to publish.
+#[test]
+fn old_workspaces_get_the_default_rules_only_on_items_still_worded_as_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.factdesk");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        MIGRATIONS.to_version(&mut conn, 11).unwrap();
+        conn.execute_batch(
+            "UPDATE checklist_items SET label = 'Two independent sources or an official record' WHERE position = 2;
+             INSERT INTO checklist_items (uuid, position, label, required, active, created_at)
+               VALUES ('i4', 4, '  second READER signed off', 0, 0, '2026-11-25T00:00:00Z');
+             INSERT INTO claims (uuid, text, status, created_at, updated_at)
+               VALUES ('k1', 'We have no plans to send US service members to fight in Ukraine.', 'ready',
+                       '2024-02-27T10:00:00.000000Z', '2024-02-27T10:00:00.000000Z');
+             INSERT INTO claims_fts (rowid, text, summary, claimant) VALUES (1, 'We have no plans to send US service members to fight in Ukraine.', '', '');
+             INSERT INTO sources (uuid, url, title, created_at, updated_at)
+               VALUES ('s1', 'https://www.defense.gov/News/Transcripts/', 'Briefing', '2024-02-27T10:00:00.000000Z', '2024-02-27T10:00:00.000000Z');
+             INSERT INTO evidence (uuid, claim_id, source_id, excerpt, stance, created_at, updated_at)
+               VALUES ('e1', 1, 1, 'no plans', 'supports', '2024-02-27T10:00:00.000000Z', '2024-02-27T10:00:00.000000Z');
+             INSERT INTO verdicts (uuid, claim_id, rating_id, rationale, author, created_at)
+               VALUES ('v1', 1, (SELECT id FROM ratings WHERE key = 'true'), 'Matches stated policy.', 'Ana', '2024-02-28T09:00:00.000000Z');
+             INSERT INTO claim_checks (claim_id, item_id, done_by, done_at)
+               SELECT 1, id, 'ana', '2024-02-28T10:00:00.000000Z' FROM checklist_items WHERE active = 1;
+             INSERT INTO desk (id, desk_id, url, replica_id, role, cursor, txn, joined_at)
+               VALUES (1, 'desk-1', 'postgresql://desk.example.org/desk', 'replica-1', 'ana', 41, 7, '2024-02-27T10:00:00.000000Z');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    // On a desk, the rules the upgrade gave go to the desk as one change, seen from where the
+    // replica was, so a checker who joins later gets them too.
+    let queued: Vec<(i64, String, String, String, i64)> = Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT txn, key, json_extract(data, '$.rule'), fields, base FROM desk_outbox WHERE kind = 'checklist_items' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        queued,
+        vec![
+            (8, "01936b2e-0000-7000-8000-000000000203".into(), r#"{"kind":"second_reader"}"#.into(), r#"["rule"]"#.into(), 41),
+            (8, "i4".into(), r#"{"kind":"second_reader"}"#.into(), r#"["rule"]"#.into(), 41),
+        ]
+    );
+    let items = store.checklist().unwrap();
+    let rules: Vec<_> = items.iter().map(|i| (i.label.as_str(), i.rule)).collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("Claimant contacted for comment", None),
+            ("Two independent sources or an official record", None),
+            ("Second reader signed off", Some(CheckRule::SecondReader)),
+        ]
+    );
+    let rule: Option<String> = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT rule FROM checklist_items WHERE uuid = 'i4'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rule.as_deref(), Some(r#"{"kind":"second_reader"}"#), "matched whatever the case and spacing");
+    let claim = store.get_claim("k1").unwrap();
+    assert_eq!(
+        claim.publish_blockers,
+        vec!["“Second reader signed off” is signed off, but Ana wrote the current verdict, so cannot be its second reader: \
+              someone else has to sign this off"
+            .to_string()]
+    );
+    // Settings offers the rule for the reworded item.
+    let mut inputs: Vec<ChecklistItemInput> = items
+        .iter()
+        .map(|i| ChecklistItemInput { uuid: Some(i.uuid.clone()), label: i.label.clone(), required: i.required, rule: i.rule })
+        .collect();
+    inputs[1].rule = Some(CheckRule::MinPublishers { min: 2 });
+    store.set_checklist(&inputs).unwrap();
+    assert!(store.get_claim("k1").unwrap().publish_blockers[0].contains("only 1 publisher (defense.gov)"));
 }

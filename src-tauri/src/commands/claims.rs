@@ -26,6 +26,12 @@ pub async fn update_claim(state: State<'_, AppState>, uuid: String, input: Claim
     state.with(|s| s.update_claim(&uuid, &input))
 }
 
+/// Where the desk published this claim's fact-check (its ClaimReview `url`); empty clears it.
+#[tauri::command]
+pub async fn set_published_url(state: State<'_, AppState>, uuid: String, url: String) -> Result<ClaimDetail> {
+    state.with(|s| s.set_published_url(&uuid, &url))
+}
+
 #[tauri::command]
 pub async fn add_appearance(state: State<'_, AppState>, claim_uuid: String, input: AppearanceInput) -> Result<ClaimDetail> {
     state.with(|s| s.add_appearance(&claim_uuid, &input))

@@ -1,13 +1,15 @@
 //! Desk settings that are not part of one claim: the rating-name table used to read other
-//! publishers' ratings, and backing the workspace up from the window.
+//! publishers' ratings, how the desk publishes (ClaimReview), and backing the workspace up from
+//! the window.
 
 use std::path::PathBuf;
 use std::time::SystemTime;
 
 use factdesk_core::interchange::rolling::{self, AutoBackups};
 use factdesk_core::interchange::{self, RatingName};
-use factdesk_core::model::{BackupDone, RestoreDone};
-use factdesk_core::Result;
+use factdesk_core::model::{BackupDone, Publishing, RestoreDone};
+use factdesk_core::report::{SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_DESK_URL, SETTING_PUBLICATION_URL};
+use factdesk_core::{Error, Result};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -27,6 +29,56 @@ pub async fn rating_names(state: State<'_, AppState>) -> Result<Vec<RatingName>>
 #[tauri::command]
 pub async fn set_rating_names(state: State<'_, AppState>, names: Vec<RatingName>) -> Result<u32> {
     state.with(|s| interchange::set_rating_names(s, &names)).map(|n| n as u32)
+}
+
+/// The desk's organisation and the address its fact-checks are published under (ClaimReview).
+#[tauri::command]
+pub async fn publishing(state: State<'_, AppState>) -> Result<Publishing> {
+    state.with(|s| read_publishing(s))
+}
+
+/// Sets them (empty clears one); a web address must start with http:// or https://.
+#[tauri::command]
+pub async fn set_publishing(state: State<'_, AppState>, publishing: Publishing) -> Result<Publishing> {
+    let desk = publishing.desk_name.trim().to_string();
+    let desk_url = publishing.desk_url.trim().to_string();
+    let logo = publishing.desk_logo_url.trim().to_string();
+    let url = publishing.publication_url.trim().to_string();
+    check_web_address("desk_url", &desk_url)?;
+    check_web_address("desk_logo_url", &logo)?;
+    check_publication_url(&url)?;
+    state.with(|s| {
+        s.set_settings(&[
+            (SETTING_DESK_NAME, desk.as_str()),
+            (SETTING_DESK_URL, desk_url.as_str()),
+            (SETTING_DESK_LOGO_URL, logo.as_str()),
+            (SETTING_PUBLICATION_URL, url.as_str()),
+        ])?;
+        read_publishing(s)
+    })
+}
+
+/// A publication address is a web address (or nothing).
+fn check_publication_url(url: &str) -> Result<()> {
+    check_web_address("publication_url", url)
+}
+
+/// The field holds a web address (or nothing).
+fn check_web_address(field: &'static str, url: &str) -> Result<()> {
+    let web = (url.starts_with("https://") || url.starts_with("http://")) && url.len() > "https://".len();
+    if url.is_empty() || (web && !url.contains(char::is_whitespace)) {
+        return Ok(());
+    }
+    Err(Error::validation(field, "Give a web address starting with https:// (or leave it empty)."))
+}
+
+fn read_publishing(s: &factdesk_core::Store) -> Result<Publishing> {
+    Ok(Publishing {
+        desk_name: s.setting(SETTING_DESK_NAME)?.unwrap_or_default(),
+        desk_url: s.setting(SETTING_DESK_URL)?.unwrap_or_default(),
+        desk_logo_url: s.setting(SETTING_DESK_LOGO_URL)?.unwrap_or_default(),
+        publication_url: s.setting(SETTING_PUBLICATION_URL)?.unwrap_or_default(),
+    })
 }
 
 /// Asks where to save (the system dialog), then copies the workspace there with SQLite's backup
@@ -144,6 +196,19 @@ fn backup_file_name(at: SystemTime) -> String {
 mod tests {
     use super::*;
     use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn a_publication_address_is_a_web_address_or_nothing() {
+        for ok in ["", "https://desk.example/checks/", "http://desk.example/{uuid}.html"] {
+            assert!(check_publication_url(ok).is_ok(), "{ok}");
+        }
+        for bad in ["desk.example/checks", "https://", "https://desk example/", "ftp://desk.example/"] {
+            let err = check_publication_url(bad).unwrap_err();
+            assert!(matches!(err, Error::Validation { field: "publication_url", .. }), "{bad}: {err:?}");
+            let err = check_web_address("desk_logo_url", bad).unwrap_err();
+            assert!(matches!(err, Error::Validation { field: "desk_logo_url", .. }), "{bad}: {err:?}");
+        }
+    }
 
     #[test]
     fn suggested_backup_name_carries_the_date() {

@@ -10,6 +10,7 @@ import { assertNoErrorBanner, byId, click, row, textOf, typeInto, waitFor, waitF
 
 const AID = '0190f3a0-0000-7000-8000-00000000c002';
 const AID_TEXT = 'A $60 billion aid package for Ukraine remains held up in Congress.';
+const RYDER = '0190f3a0-0000-7000-8000-00000000c001';
 
 // Written for this test: one usable review from another publisher and one record nobody could use.
 const FEED = {
@@ -64,7 +65,8 @@ describe('export and import', () => {
     await (await row(browser, AID)).click();
     await waitForText(browser, 'detail-text', AID_TEXT);
     const path = await exportAs(browser, 'export-claim', 'md');
-    assert.match(basename(path), /\.md$/);
+    // Named by the claim's words (its summary) and the day it was said, not by its id.
+    assert.equal(basename(path), 'the-60-billion-ukraine-aid-package-is-stalled-in-congress-2024-02-28.md');
     const md = readFileSync(path, 'utf8');
     assert.ok(md.includes('$60 billion aid package'), 'the claim wording');
     assert.match(md, /Distinct Post/, 'the claimant');
@@ -73,13 +75,37 @@ describe('export and import', () => {
     await assertNoErrorBanner(browser);
   });
 
-  it('exports the open claim as ClaimReview JSON-LD', async () => {
+  it('exports the open claim as ClaimReview JSON-LD, linked to where it was published', async () => {
+    const page = 'https://desk.example/2024/03/aid-package-stalled';
+    await typeInto(browser, 'published-at-input', page);
+    await click(browser, 'published-at-save');
+    await waitForText(browser, 'published-at-link', page);
     const path = await exportAs(browser, 'export-claim', 'claimreview');
     const review = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(review['@type'], 'ClaimReview');
     assert.equal(review.claimReviewed, AID_TEXT);
+    assert.equal(review.url, page, 'the address the checker gave');
+    assert.equal(review.identifier, AID);
     assert.equal(review.reviewRating.alternateName, 'True');
+    assert.match(review.reviewRating.ratingExplanation, /^Checked against the Senate-passed bill/);
+    assert.notEqual(review.author?.['@type'], 'Person', 'never a person called "checker"');
     assert.equal(review.itemReviewed['@type'], 'Claim');
+  });
+
+  it('refuses ClaimReview of a claim not published before any file is asked for', async () => {
+    await (await row(browser, RYDER)).click();
+    await waitForText(browser, 'detail-text', /no plans to send US service members/);
+    const before = readdirSync(out).length;
+    await click(browser, 'export-claim');
+    await byId(browser, 'export-dialog');
+    await click(browser, 'export-format-claimreview');
+    await waitForText(browser, 'export-refused', /not published: ClaimReview markup is for a published fact-check/);
+    assert.equal(await (await byId(browser, 'export-go')).isEnabled(), false);
+    await browser.keys(['Escape']);
+    await waitFor(browser, 'the export dialog to close', async () => (await browser.$$('[data-testid="export-dialog"]')).length === 0);
+    assert.equal(readdirSync(out).length, before, 'no file written');
+    await (await row(browser, AID)).click();
+    await waitForText(browser, 'detail-text', AID_TEXT);
   });
 
   it('exports the searched list as self-contained HTML: only the claims shown', async () => {

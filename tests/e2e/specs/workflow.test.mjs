@@ -1,6 +1,8 @@
 // The desk's workflow through the real window: the checker names themself in Settings; a new claim
 // walks new → researching → in review → ready; Publish stays disabled and says what is missing until
-// evidence, a verdict and every checklist sign-off are in; it is published; a later verdict needs a
+// evidence, a verdict and every checklist sign-off are in, and the checks the core makes hold (a second
+// publisher; the second reader is not the verdict's author, issue 17); it is published after a
+// confirmation; a later verdict needs a
 // correction reason and turns the claim "Corrected" with a notice readers see. All of it survives a
 // relaunch and is cross-checked with factdesk-cli. Last, search with a status filter on the demo.
 //
@@ -26,6 +28,7 @@ import {
 } from '../ui.mjs';
 
 const CHECKER = 'Ana Reviewer';
+const SECOND_READER = 'Ben Second';
 const CLAIM = 'Fuel prices doubled in the first month of the new tariff.';
 const SOURCE = {
   url: 'https://example.org/stats/fuel-prices-2024',
@@ -34,6 +37,12 @@ const SOURCE = {
   date: '2024-03-01',
 };
 const EXCERPT = 'Average pump prices rose 14% month on month.';
+const SECOND_SOURCE = {
+  url: 'https://news.example.net/2024/03/fuel-prices',
+  title: 'Fuel up 14% in March, statistics show',
+  publisher: 'Example News',
+  date: '2024-03-02',
+};
 const VERDICT = { key: 'false', label: 'False', rationale: 'The index shows a 14% rise, not a doubling.' };
 const CORRECTED = { key: 'mostly_false', label: 'Mostly false', rationale: 'Diesel rose 40%; petrol 14%. Still far from double.' };
 const REASON = 'The first verdict left out the diesel figures published a week later.';
@@ -56,6 +65,11 @@ describe('workflow', () => {
     await waitForText(browser, 'actor-name', CHECKER);
     // The desk's checklist is listed in the editor.
     await waitFor(browser, 'the checklist editor rows', async () => (await countNow(browser, 'checklist-editor-item')) === 3);
+    // Each item says what Factdesk checks for it: the defaults' words come with their checks.
+    const rules = await browser.execute((s) => Array.from(document.querySelectorAll(s), (el) => el.value), sel('checklist-editor-rule'));
+    assert.deepEqual(rules, ['none', 'min_publishers', 'second_reader']);
+    await browser.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel('checklist-editor'));
+    await screenshot(browser, 'workflow-settings-checklist');
     await click(browser, 'settings-close');
     await waitFor(browser, 'settings to close', async () => (await countNow(browser, 'settings-view')) === 0);
     assert.match(app.cli('--db', db, 'info'), new RegExp(CHECKER));
@@ -126,32 +140,97 @@ describe('workflow', () => {
     await click(browser, 'verdict-save');
     await waitForText(browser, 'current-verdict-label', VERDICT.label);
 
-    await waitForText(browser, 'publish-blockers', (t) => !/verdict|evidence/.test(t) && /checklist/.test(t));
+    // What is left is the checklist (one item also fails its check: one publisher so far).
+    await waitForText(
+      browser,
+      'publish-blockers',
+      (t) => !t.split('\n').some((l) => l.trim() === 'a verdict' || l.includes('at least one evidence link')) && /checklist/.test(t),
+    );
     assert.equal(await (await byId(browser, 'status-action-published')).isEnabled(), false);
     await assertNoErrorBanner(browser);
   });
 
-  it('signs off every checklist item: each shows the checker name; Publish is enabled', async () => {
+  /** Signs off the item `item` as whoever the checker is now, and waits for it. */
+  async function signOff(item, who) {
+    const itemSel = `${sel('checklist-item')}[data-item-uuid="${item}"]`;
+    const box = await browser.$(`${itemSel} ${sel('checklist-toggle')}`);
+    await box.waitForClickable({ timeout: 15000 });
+    await box.click();
+    await waitFor(browser, `item ${item} signed off`, async () => (await (await browser.$(itemSel)).getAttribute('data-done')) === 'true');
+    const signed = await textOf(await browser.$(`${itemSel} ${sel('checklist-signed-by')}`));
+    assert.match(signed, new RegExp(`signed off by ${who}`));
+  }
+
+  async function setChecker(name) {
+    await click(browser, 'open-settings');
+    await byId(browser, 'settings-view');
+    await typeInto(browser, 'settings-actor', name);
+    await click(browser, 'settings-actor-save');
+    await waitForText(browser, 'actor-name', name);
+    await click(browser, 'settings-close');
+    await waitFor(browser, 'settings to close', async () => (await countNow(browser, 'settings-view')) === 0);
+    await (await row(browser, uuid)).click();
+    await waitForText(browser, 'detail-text', CLAIM);
+  }
+
+  it('the checks the core makes refuse a sign-off with one publisher, and say so beside Publish', async () => {
     itemUuids = await browser.execute(
       (s) => Array.from(document.querySelectorAll(s), (el) => el.getAttribute('data-item-uuid')),
       sel('checklist-item'),
     );
     assert.equal(itemUuids.length, 3);
-    for (const item of itemUuids) {
-      const itemSel = `${sel('checklist-item')}[data-item-uuid="${item}"]`;
-      const box = await browser.$(`${itemSel} ${sel('checklist-toggle')}`);
-      await box.waitForClickable({ timeout: 15000 });
-      await box.click();
-      await waitFor(browser, `item ${item} signed off`, async () => (await (await browser.$(itemSel)).getAttribute('data-done')) === 'true');
-      const signed = await textOf(await browser.$(`${itemSel} ${sel('checklist-signed-by')}`));
-      assert.match(signed, new RegExp(`signed off by ${CHECKER}`));
-    }
+    const second = `${sel('checklist-item')}[data-item-uuid="${itemUuids[1]}"]`;
+    assert.match(await textOf(await browser.$(`${second} ${sel('checklist-rule')}`)), /at least 2 different publishers/);
+    assert.match(await textOf(await browser.$(`${second} ${sel('checklist-problem')}`)), /only 1 publisher \(Example Statistics Office\)/);
+    assert.match(await textOf(await byId(browser, 'publish-blockers')), /only 1 publisher/);
+    await (await browser.$(`${second} ${sel('checklist-toggle')}`)).click();
+    await waitForText(browser, 'checklist', (t) => /cannot be signed off yet: the evidence comes from only 1 publisher/.test(t));
+    assert.equal(await (await browser.$(second)).getAttribute('data-done'), 'false');
+    // The top of the claim: Publish, the checklist and what fails, together.
+    await browser.execute((s) => {
+      for (let el = document.querySelector(s); el; el = el.parentElement) el.scrollTop = 0;
+    }, sel('claim-detail'));
+    await browser.pause(400);
+    await screenshot(browser, 'workflow-gate-failing');
+    await assertNoErrorBanner(browser);
+  });
+
+  it('with a second publisher the checklist is signed off; the verdict\'s author cannot be the second reader, someone else can', async () => {
+    await click(browser, 'add-evidence');
+    await byId(browser, 'evidence-form');
+    await typeInto(browser, 'source-url', SECOND_SOURCE.url);
+    await typeInto(browser, 'source-title', SECOND_SOURCE.title);
+    await typeInto(browser, 'source-publisher', SECOND_SOURCE.publisher);
+    await typeInto(browser, 'source-date', SECOND_SOURCE.date);
+    await typeInto(browser, 'evidence-excerpt', EXCERPT);
+    await choose(browser, 'evidence-stance', 'refutes');
+    await click(browser, 'evidence-save');
+    await waitForCount(browser, 'evidence-item', 2);
+    await waitFor(browser, 'the publisher check to pass', async () => (await countNow(browser, 'checklist-problem')) === 0);
+    await signOff(itemUuids[0], CHECKER);
+    await signOff(itemUuids[1], CHECKER);
+    // The verdict is Ana's: her sign-off as second reader is refused, in words.
+    const third = `${sel('checklist-item')}[data-item-uuid="${itemUuids[2]}"]`;
+    await (await browser.$(`${third} ${sel('checklist-toggle')}`)).click();
+    await waitForText(browser, 'checklist', (t) => new RegExp(`${CHECKER} wrote the current verdict, so cannot be its second reader`).test(t));
+    assert.equal(await (await browser.$(third)).getAttribute('data-done'), 'false');
+    assert.equal(await (await byId(browser, 'status-action-published')).isEnabled(), false);
+    // Ben, who did not write it, signs it off.
+    await setChecker(SECOND_READER);
+    await signOff(itemUuids[2], SECOND_READER);
+    await setChecker(CHECKER);
     await waitFor(browser, 'the blockers to go', async () => (await countNow(browser, 'publish-blockers')) === 0);
     await waitFor(browser, 'Publish to be enabled', async () => (await byId(browser, 'status-action-published')).isEnabled());
   });
 
-  it('publishes: status Published, the checklist is closed, only Archive is left', async () => {
+  it('publishes after a confirmation: status Published, the checklist is closed, only Archive is left', async () => {
     await click(browser, 'status-action-published');
+    assert.match(await textOf(await byId(browser, 'publish-confirm')), /Publish this claim\? It becomes public in exports and ClaimReview\./);
+    await click(browser, 'publish-confirm-cancel');
+    await waitFor(browser, 'the question to close', async () => (await countNow(browser, 'publish-confirm')) === 0);
+    assert.equal(await textOf(await byId(browser, 'detail-status')), 'Ready', 'Cancel publishes nothing');
+    await click(browser, 'status-action-published');
+    await click(browser, 'publish-confirm-yes');
     await waitForText(browser, 'detail-status', 'Published');
     const state = await browser.execute(
       (a, t) => ({
@@ -221,9 +300,9 @@ describe('workflow', () => {
       sel('checklist-signed-by'),
     );
     assert.deepEqual(items.map((i) => i.uuid), itemUuids);
-    for (const i of items) {
+    for (const [n, i] of items.entries()) {
       assert.equal(i.done, 'true');
-      assert.match(i.signed, new RegExp(CHECKER));
+      assert.match(i.signed, new RegExp(n === 2 ? SECOND_READER : CHECKER));
     }
     await assertNoErrorBanner(b);
   });
@@ -236,10 +315,10 @@ describe('workflow', () => {
     assert.equal(c.corrections[0].what, 'verdict');
     assert.equal(c.corrections[0].actor, CHECKER);
     assert.equal(c.checklist.length, 3);
-    for (const k of c.checklist) assert.equal(k.done_by, CHECKER);
+    assert.deepEqual(c.checklist.map((k) => k.done_by), [CHECKER, CHECKER, SECOND_READER]);
     assert.equal(c.verdict.rating.key, CORRECTED.key);
     assert.equal(c.verdicts.length, 2);
-    assert.equal(c.evidence.length, 1);
+    assert.equal(c.evidence.length, 2);
     assert.deepEqual(c.next_statuses, ['archived']);
   });
 

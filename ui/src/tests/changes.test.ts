@@ -98,8 +98,12 @@ function cand(text: string, score: number): ArticleCandidate {
   return {
     candidate: { text, kind: 'factual', speaker: null, speaker_role: null, score, reasons: [], start: at, end: at + text.length },
     similar: [],
+    matched: true,
     decision: null,
     claim_uuid: null,
+    count: 1,
+    repeats: [],
+    wording: text,
   };
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { emit } from '@tauri-apps/api/event';
 import App from '../App.svelte';
-import { EXPORT_FORMATS } from '../lib/components/ExportDialog.svelte';
-import { fakeBackend, makeClaim } from './fakeBackend';
-import type { ExportDone, ExportRequest } from '../lib/api/types';
+import { EXPORT_FORMATS, LAST_FORMAT_KEY } from '../lib/components/ExportDialog.svelte';
+import { RATINGS, fakeBackend, makeClaim } from './fakeBackend';
+import type { ClaimDetail, ExportDone, ExportRequest } from '../lib/api/types';
 
 /** A promise the test settles by hand: the export "runs" until then. */
 function deferred<T>() {
@@ -23,17 +23,44 @@ const CLAIMS = [
   makeClaim({ uuid: 'c-2', text: 'Fuel prices doubled in the first month of the new tariff.', claimant: null, summary: '' }),
 ];
 
-async function openClaimExport() {
-  const backend = fakeBackend(CLAIMS);
+const PUBLISHED = makeClaim({
+  uuid: 'c-9',
+  text: 'The $60 billion aid package is held up in Congress.',
+  summary: 'Aid package stalled',
+  status: 'published',
+  next_statuses: [],
+  verdict: { uuid: 'v-9', rating: RATINGS[0], rationale: 'The House had not voted.', author: 'alex', created_at: '2024-03-01T09:00:00Z', superseded_at: null },
+});
+
+async function openClaimExport(claims: ClaimDetail[] = CLAIMS, text = 'no plans to send US service members') {
+  const backend = fakeBackend(claims);
   render(App);
   const user = userEvent.setup();
-  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(claims.length));
   await user.click(screen.getAllByTestId('claim-row')[0]);
-  await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent('no plans to send US service members'));
+  await waitFor(() => expect(screen.getByTestId('detail-text')).toHaveTextContent(text));
   const button = screen.getByTestId('export-claim');
   await user.click(button);
   const dialog = await screen.findByTestId('export-dialog');
   return { backend, user, dialog, button };
+}
+
+/** Unmounts what the test rendered, keeping the remembered format (a fresh fakeBackend forgets it). */
+function cleanupDialog() {
+  cleanup();
+}
+
+/** The export dialog of the first claim, with the remembered format as the last test left it. */
+async function openClaimExportKeeping(claims: ClaimDetail[]) {
+  const kept = localStorage.getItem(LAST_FORMAT_KEY);
+  fakeBackend(claims);
+  if (kept !== null) localStorage.setItem(LAST_FORMAT_KEY, kept);
+  render(App);
+  const user = userEvent.setup();
+  await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(claims.length));
+  await user.click(screen.getAllByTestId('claim-row')[0]);
+  await user.click(await screen.findByTestId('export-claim'));
+  return screen.findByTestId('export-dialog');
 }
 
 describe('export dialog', () => {
@@ -60,7 +87,7 @@ describe('export dialog', () => {
     const running = deferred<ExportDone | null>();
     backend.on('export_report', () => running.promise);
     backend.on('plugin:opener|reveal_item_in_dir', () => null);
-    await user.click(within(dialog).getByTestId('export-format-claimreview'));
+    await user.click(within(dialog).getByTestId('export-format-html'));
     await user.click(within(dialog).getByTestId('export-go'));
 
     const bar = await within(dialog).findByTestId('export-progress-bar');
@@ -73,17 +100,17 @@ describe('export dialog', () => {
     expect(bar).toHaveAttribute('value', '3');
     expect(bar).toHaveAttribute('max', '12');
     await emit('export-progress', { done: 12, total: 12 });
-    await waitFor(() => expect(within(dialog).getByTestId('export-progress-text')).toHaveTextContent('Writing the ClaimReview JSON-LD file'));
+    await waitFor(() => expect(within(dialog).getByTestId('export-progress-text')).toHaveTextContent('Writing the HTML file'));
 
-    running.resolve({ path: '/home/desk/reports/factdesk-claims.jsonld', claims: 12, warnings: ['2 claims have no verdict and were left out.'] });
+    running.resolve({ path: '/home/desk/reports/factdesk-claims.html', claims: 12, warnings: ['2 claims have no verdict and were left out.'] });
     const done = await within(dialog).findByTestId('export-done');
-    expect(done).toHaveTextContent('Exported 12 claims to /home/desk/reports/factdesk-claims.jsonld');
+    expect(done).toHaveTextContent('Exported 12 claims to /home/desk/reports/factdesk-claims.html');
     expect(within(done).getByTestId('export-warnings')).toHaveTextContent('2 claims have no verdict and were left out.');
     expect(document.activeElement).toBe(within(done).getByTestId('export-done-close'));
 
     await user.click(within(done).getByTestId('export-reveal'));
     await waitFor(() => expect(backend.callsOf('plugin:opener|reveal_item_in_dir')).toHaveLength(1));
-    expect(JSON.stringify(backend.callsOf('plugin:opener|reveal_item_in_dir')[0].args)).toContain('/home/desk/reports/factdesk-claims.jsonld');
+    expect(JSON.stringify(backend.callsOf('plugin:opener|reveal_item_in_dir')[0].args)).toContain('/home/desk/reports/factdesk-claims.html');
 
     await user.click(within(done).getByTestId('export-done-close'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
@@ -118,6 +145,64 @@ describe('export dialog', () => {
     await waitFor(() => expect(backend.callsOf('cancel_export')).toHaveLength(2));
     await within(dialog).findByTestId('export-cancelled');
     expect(screen.getByTestId('export-dialog')).toBeInTheDocument();
+  });
+
+  it('refuses ClaimReview of a claim without a published verdict before any file is asked for', async () => {
+    const { backend, user, dialog } = await openClaimExport();
+    backend.on('export_report', () => ({ path: '/home/desk/x.jsonld', claims: 1, warnings: [] }));
+    expect(within(dialog).queryByTestId('export-refused')).toBeNull();
+    await user.click(within(dialog).getByTestId('export-format-claimreview'));
+    expect(within(dialog).getByTestId('export-refused')).toHaveTextContent(
+      'This claim has no verdict yet, so there is no fact-check to mark up. Export it as Markdown, HTML or JSON instead.',
+    );
+    expect(within(dialog).getByTestId('export-go')).toBeDisabled();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    // Another format is fine again.
+    await user.click(within(dialog).getByTestId('export-format-json'));
+    expect(within(dialog).queryByTestId('export-refused')).toBeNull();
+    expect(within(dialog).getByTestId('export-go')).toBeEnabled();
+    expect(backend.callsOf('export_report')).toHaveLength(0);
+  });
+
+  it('refuses ClaimReview of a drafted verdict by its status, and offers it for a published one', async () => {
+    const ready = makeClaim({ ...PUBLISHED, uuid: 'c-8', status: 'in_review' });
+    const { backend, user, dialog } = await openClaimExport([ready], 'held up in Congress');
+    await user.click(within(dialog).getByTestId('export-format-claimreview'));
+    expect(within(dialog).getByTestId('export-refused')).toHaveTextContent('This claim is in review, not published');
+    expect(backend.callsOf('export_report')).toHaveLength(0);
+    cleanupDialog();
+
+    const second = await openClaimExport([PUBLISHED], 'held up in Congress');
+    second.backend.on('export_report', () => ({ path: '/home/desk/aid-package-stalled-2024-02-27.jsonld', claims: 1, warnings: [] }));
+    await second.user.click(within(second.dialog).getByTestId('export-format-claimreview'));
+    expect(within(second.dialog).queryByTestId('export-refused')).toBeNull();
+    await second.user.click(within(second.dialog).getByTestId('export-go'));
+    await within(second.dialog).findByTestId('export-done');
+    expect(second.backend.callsOf('export_report')[0].args).toEqual({ request: { format: 'claimreview', claim_uuid: 'c-9' } });
+  });
+
+  it('proposes the format of the last export, unless this claim cannot have it', async () => {
+    const first = await openClaimExport([PUBLISHED], 'held up in Congress');
+    expect(within(first.dialog).getByTestId('export-format-md')).toBeChecked();
+    first.backend.on('export_report', () => ({ path: '/home/desk/a.jsonld', claims: 1, warnings: [] }));
+    await first.user.click(within(first.dialog).getByTestId('export-format-claimreview'));
+    await first.user.click(within(first.dialog).getByTestId('export-go'));
+    await first.user.click(await within(first.dialog).findByTestId('export-done-close'));
+    expect(localStorage.getItem(LAST_FORMAT_KEY)).toBe('claimreview');
+    await first.user.click(screen.getByTestId('export-claim'));
+    expect(within(await screen.findByTestId('export-dialog')).getByTestId('export-format-claimreview')).toBeChecked();
+    cleanupDialog();
+
+    // A draft cannot have ClaimReview: Markdown instead, and nothing refused on opening.
+    const draft = await openClaimExportKeeping(CLAIMS);
+    expect(within(draft).getByTestId('export-format-md')).toBeChecked();
+    expect(within(draft).queryByTestId('export-refused')).toBeNull();
+
+    // Whatever format was exported last is proposed.
+    localStorage.setItem(LAST_FORMAT_KEY, 'pdf');
+    cleanupDialog();
+    const again = await openClaimExportKeeping(CLAIMS);
+    expect(within(again).getByTestId('export-format-pdf')).toBeChecked();
   });
 
   it('goes quietly back to the choice when the save dialog is cancelled', async () => {

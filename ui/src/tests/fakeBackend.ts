@@ -63,6 +63,7 @@ export function makeClaim(over: Partial<ClaimDetail> = {}): ClaimDetail {
     assignee: '',
     origin: 'desk',
     worthiness: null,
+    published_url: '',
     appearances: [],
     created_at: '2024-02-28T10:00:00Z',
     updated_at: '2024-02-28T10:00:00Z',
@@ -143,14 +144,15 @@ export const NEXT: Record<ClaimStatus, ClaimStatus[]> = {
 };
 
 export const DEFAULT_CHECKLIST: ChecklistItem[] = [
-  { uuid: 'i-1', label: 'Claimant contacted for comment', required: true },
-  { uuid: 'i-2', label: 'At least two independent sources', required: true },
-  { uuid: 'i-3', label: 'Second reader signed off', required: false },
+  { uuid: 'i-1', label: 'Claimant contacted for comment', required: true, rule: null },
+  { uuid: 'i-2', label: 'At least two independent sources', required: true, rule: { kind: 'min_publishers', min: 2 } },
+  { uuid: 'i-3', label: 'Second reader signed off', required: false, rule: { kind: 'second_reader' } },
 ];
 
 export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSources: Source[] = [], extras: Record<string, SourceExtras> = {}) {
   // A fresh backend is a fresh start: no claim-list filters remembered from an earlier test.
   globalThis.localStorage?.removeItem('factdesk.claimFilters');
+  globalThis.localStorage?.removeItem('factdesk.export.format');
   const calls: Call[] = [];
   const sources = [...initialSources];
   const claims = [...initial];
@@ -197,10 +199,29 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     return a;
   };
   let autoState: AutoBackups = { enabled: true, folder: '/home/desk/.local/share/factdesk/demo backups', kept: [] };
+  let publishingState = { desk_name: '', desk_url: '', desk_logo_url: '', publication_url: '' };
   const info = () => ({ path: '/home/desk/.local/share/factdesk/demo.factdesk', claim_count: claims.length, source_count: sources.length, actor, schema_version: 2, read_only: false });
 
   const handlers: Record<string, Handler> = {
     workspace_info: info,
+    // ---- workspaces from the window (tests of the welcome screen replace these) ----
+    window_start: () => ({ workspace: (overrides.workspace_info ?? handlers.workspace_info)(undefined), problem: null, recent: [], dropped: [], profile: { checker: actor, desk_name: '', publication_url: '' } }),
+    new_workspace: () => null,
+    open_workspace: () => null,
+    open_recent_workspace: () => info(),
+    open_demo_workspace: () => info(),
+    save_profile: () => null,
+    publishing: () => ({ ...publishingState }),
+    set_publishing: (args) => {
+      const p = (args as { publishing: typeof publishingState }).publishing;
+      const web = (field: keyof typeof publishingState) => {
+        const url = (p[field] ?? '').trim();
+        if (url && !/^https?:\/\/\S+$/.test(url)) throw { kind: 'Validation', message: 'Give a web address starting with https:// (or leave it empty).', field };
+        return url;
+      };
+      publishingState = { desk_name: p.desk_name.trim(), desk_url: web('desk_url'), desk_logo_url: web('desk_logo_url'), publication_url: web('publication_url') };
+      return { ...publishingState };
+    },
     matching_status: () => ({ model: 'all-MiniLM-L6-v2@test', problem: null, indexed: 0, waiting: 0 }),
     set_actor: (args) => {
       const name = String((args as { name: string }).name).trim();
@@ -213,7 +234,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
       const input = (args as { items: ChecklistItemInput[] }).items;
       const bad = input.findIndex((i) => !i.label.trim());
       if (bad >= 0) throw { kind: 'Validation', message: `Checklist item ${bad + 1} has no text.`, field: 'label' };
-      items = input.map((i) => ({ uuid: i.uuid ?? `i-${++n}`, label: i.label.trim(), required: i.required }));
+      items = input.map((i) => ({ uuid: i.uuid ?? `i-${++n}`, label: i.label.trim(), required: i.required, rule: i.rule ?? null }));
       return items;
     },
     set_status: (args) => {
@@ -303,6 +324,14 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
         context: input.context ?? '',
         assignee: input.assignee ?? '',
       });
+      return c;
+    },
+    set_published_url: (args) => {
+      const { uuid, url } = args as { uuid: string; url: string };
+      const c = find(uuid);
+      const u = url.trim();
+      if (u && !/^https?:\/\/\S+$/.test(u)) throw { kind: 'Validation', message: `“${u}” is not a web address: give the page's address, starting with https://`, field: 'published_url' };
+      c.published_url = u;
       return c;
     },
     // ---- Matches (issue 4): `suggestions[uuid]` are what possible_duplicates offers for a claim. ----
@@ -429,6 +458,8 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     desk_conflicts: () => [],
     reopen_candidate: () => null,
     similar_claims: (): SimilarClaim[] => [],
+    cancel_article_import: () => null,
+    candidates_similar: (args) => (args as { asks: [string, string | null][] }).asks.map((): SimilarClaim[] => []),
     // ---- end of articles ----
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { emit } from '@tauri-apps/api/event';
 import App from '../App.svelte';
 import { segments } from '../lib/components/ArticleText.svelte';
 import { fakeBackend, makeClaim, makeSource } from './fakeBackend';
@@ -27,8 +28,12 @@ function cand(text: string, kind: CandidateKind, score: number, over: Partial<Ar
   return {
     candidate: { text, kind, speaker: speaker?.[0] ?? null, speaker_role: speaker?.[1] ?? null, score, reasons: [`reason for ${kind}`], ...span(text) },
     similar: [],
+    matched: true,
     decision: null,
     claim_uuid: null,
+    count: 1,
+    repeats: [],
+    wording: text,
     ...over,
   };
 }
@@ -77,6 +82,8 @@ async function pasteArticle(over: Partial<Article> = {}) {
 }
 
 const cards = () => screen.getAllByTestId('candidate');
+/** The cards drawn, read straight from the DOM (testing-library's queries are slow on a big article). */
+const drawn5k = () => [...document.querySelectorAll<HTMLElement>('[data-testid="candidate"]')];
 
 describe('import an article', () => {
   it('lists the candidates best first and highlights each at its code-point offsets', async () => {
@@ -107,7 +114,7 @@ describe('import an article', () => {
   it('renders markup in the article as plain text', () => {
     const parts = segments('<b>x</b> said 😀 “<img src=x onerror=alert(1)>”', [{ start: 17, end: 17 + Array.from('<img src=x onerror=alert(1)>').length, kind: 'quote' }]);
     expect(parts.map((p) => p.text).join('')).toBe('<b>x</b> said 😀 “<img src=x onerror=alert(1)>”');
-    expect(parts[1]).toEqual({ text: '<img src=x onerror=alert(1)>', index: 0, kind: 'quote' });
+    expect(parts[1]).toEqual({ text: '<img src=x onerror=alert(1)>', index: 0, kind: 'quote', decision: null });
   });
 
   it('accepts with the edited wording and claimant, then links to the claim created', async () => {
@@ -134,6 +141,12 @@ describe('import an article', () => {
       tags: [],
     });
     expect(cards()[0]).toHaveAttribute('data-decision', 'accepted');
+    // The card shows the claim's wording as edited, and what the article says.
+    expect(within(cards()[0]).getByTestId('candidate-text')).toHaveTextContent('The US has no plans to send troops to Ukraine.');
+    expect(within(cards()[0]).getByTestId('candidate-edited')).toHaveTextContent('the article says: “There are no plans to send US troops to fight in Ukraine.”');
+    // The article pane marks the sentence as accepted.
+    const mark = screen.getAllByTestId('candidate-mark').find((m) => m.dataset.index === '0')!;
+    expect(mark).toHaveAttribute('data-decision', 'accepted');
 
     await user.click(within(cards()[0]).getByTestId('open-created-claim'));
     expect(screen.getByTestId('nav-claims')).toHaveAttribute('aria-current', 'page');
@@ -151,7 +164,8 @@ describe('import an article', () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(cards()[1]).toHaveAttribute('data-decision', 'accepted'));
     const input = (backend.callsOf('accept_candidate')[0].args as { input: AcceptCandidate }).input;
-    expect(input).toMatchObject({ text: '', claimant: null, ...span('Congress has yet to pass a $60 billion aid package for Ukraine.') });
+    // A narrative sentence with no speaker: the publisher is the claimant.
+    expect(input).toMatchObject({ text: '', claimant: 'Desk Wire', ...span('Congress has yet to pass a $60 billion aid package for Ukraine.') });
   });
 
   it('rejects and reopens a candidate', async () => {
@@ -159,6 +173,7 @@ describe('import an article', () => {
     await user.click(within(cards()[2]).getByTestId('candidate-reject'));
     await waitFor(() => expect(cards()[2]).toHaveAttribute('data-decision', 'rejected'));
     expect(backend.callsOf('reject_candidate')[0].args).toEqual({ captureUuid: 'cap-9', ...span('Café owners in Zürich 😀 protested on Monday.') });
+    expect(screen.getAllByTestId('candidate-mark').find((m) => m.dataset.index === '2')).toHaveAttribute('data-decision', 'rejected');
     expect(within(cards()[2]).queryByTestId('candidate-accept')).toBeNull();
 
     await user.click(within(cards()[2]).getByTestId('candidate-reopen'));
@@ -305,5 +320,133 @@ describe('import an article', () => {
     expect(help).toHaveTextContent('Import screen');
     expect(help).toHaveTextContent('Next candidate claim');
     expect(help).toHaveTextContent('Reject the selected candidate');
+  });
+
+  it('shows how far a long import is, and Cancel stops it with nothing kept; the next import works', async () => {
+    const { backend, user } = await openImport();
+    let fail: (e: unknown) => void = () => {};
+    backend.on('import_article_text', () => new Promise((_, reject) => (fail = reject)));
+    screen.getByTestId('paste-text').focus();
+    await user.paste(TEXT);
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Starting…'));
+    await emit('article-progress', { stage: 'reading', done: 1200, total: 4800 });
+    await waitFor(() => expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Reading the article: paragraph 1,200 of 4,800'));
+    expect(screen.getByTestId('import-progress-bar')).toHaveAttribute('value', '1200');
+    await emit('article-progress', { stage: 'matching', done: 32, total: 100 });
+    await waitFor(() => expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Looking for similar claims in the workspace: 32 of 100'));
+    // Another way in cannot start meanwhile.
+    expect(screen.getByTestId('open-file')).toBeDisabled();
+
+    await user.click(screen.getByTestId('import-cancel'));
+    expect(backend.callsOf('cancel_article_import')).toHaveLength(1);
+    expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Cancelling…');
+    fail({ kind: 'Cancelled', message: 'The import was cancelled; nothing was kept.', field: null });
+    await waitFor(() => expect(screen.getByTestId('import-cancelled')).toHaveTextContent('Import cancelled: nothing was kept.'));
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+    expect(screen.queryByTestId('paste-error')).toBeNull();
+    expect(screen.getByTestId('paste-text')).toHaveValue(TEXT);
+
+    // The same paste again imports normally.
+    backend.on('import_article_text', (args) => articleFrom((args as { paste: ArticlePaste }).paste));
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(screen.getAllByTestId('candidate')).toHaveLength(3));
+  });
+
+  it('shows a sentence said several times as one candidate with its count, marked everywhere in the text', async () => {
+    const again = `${TEXT}\nCongress has yet to pass a $60 billion aid package for Ukraine.\nCongress has yet to pass a $60 billion aid package for Ukraine.`;
+    const first = span('Congress has yet to pass a $60 billion aid package for Ukraine.');
+    const len = first.end - first.start;
+    const n = Array.from(TEXT).length;
+    const repeats: [number, number][] = [
+      [n + 1, n + 1 + len],
+      [n + 2 + len, n + 2 + 2 * len],
+    ];
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('import_article_text', (args) => ({
+      ...articleFrom((args as { paste: ArticlePaste }).paste),
+      text: again,
+      candidates: [cand('Congress has yet to pass a $60 billion aid package for Ukraine.', 'numeric', 0.7, { count: 3, repeats }), CANDIDATES[1]],
+    }));
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('nav-import'));
+    screen.getByTestId('paste-text').focus();
+    await user.paste(again);
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(screen.getAllByTestId('candidate')).toHaveLength(2));
+    const card = cards().find((c) => c.textContent?.includes('Congress'))!;
+    expect(within(card).getByTestId('candidate-count')).toHaveTextContent('said 3 times');
+    expect(within(cards()[0]).queryByTestId('candidate-count')).toBeNull();
+    expect(screen.getByTestId('candidates-merged')).toHaveTextContent('2 repeats merged');
+    const index = card.dataset.index;
+    const marks = screen.getAllByTestId('candidate-mark').filter((m) => m.dataset.index === index);
+    expect(marks).toHaveLength(3);
+    marks.forEach((m) => expect(m).toHaveTextContent('Congress has yet to pass a $60 billion aid package for Ukraine.'));
+  });
+
+  it('draws only a window of the cards of 5,000 candidates, matches those in view on demand, and j walks the list', { timeout: 30000 }, async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} says the budget rose by ${i} per cent.`);
+    const text = lines.join('\n');
+    let at = 0;
+    const many: ArticleCandidate[] = lines.map((l, i) => {
+      const c: ArticleCandidate = {
+        candidate: { text: l, kind: 'numeric', speaker: null, speaker_role: null, score: 1 - i / 10000, reasons: ['a number'], start: at, end: at + l.length },
+        similar: [],
+        matched: i < 100,
+        decision: null,
+        claim_uuid: null,
+        count: 1,
+        repeats: [],
+        wording: l,
+      };
+      at += l.length + 1;
+      return c;
+    });
+    const backend = fakeBackend([makeClaim()]);
+    backend.on('import_article_text', (args) => ({ ...articleFrom((args as { paste: ArticlePaste }).paste), text, candidates: many }));
+    backend.on('candidates_similar', (args) => (args as { asks: [string, string | null][] }).asks.map(([t]) => (t.includes('number 104 ') ? [SIMILAR] : [])));
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('nav-import'));
+    screen.getByTestId('paste-text').focus();
+    await user.paste('A long article.');
+    await user.click(screen.getByTestId('paste-go'));
+    await waitFor(() => expect(screen.getByTestId('candidate-list')).toHaveAttribute('data-count', '5000'));
+    const drawn = drawn5k();
+    expect(drawn.length).toBeGreaterThan(2);
+    expect(drawn.length).toBeLessThan(40);
+    expect(drawn[0]).toHaveAttribute('data-index', '0');
+    // The list is as tall as all 5,000 would be.
+    expect(parseFloat(screen.getByTestId('candidate-list').style.paddingBottom)).toBeGreaterThan(100000);
+
+    // Scrolled far down: the cards there are drawn, the first ones are not.
+    const scroller = screen.getByTestId('candidate-scroller');
+    scroller.scrollTop = 400000;
+    scroller.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(Number(drawn5k()[0].dataset.index)).toBeGreaterThan(1000));
+    expect(drawn5k().length).toBeLessThan(40);
+    // Those in view were not matched at import: they are matched now, and only they.
+    await waitFor(() => expect(backend.callsOf('candidates_similar').length).toBeGreaterThan(0));
+    const asked = backend.callsOf('candidates_similar').flatMap((c) => (c.args as { asks: [string, string | null][] }).asks);
+    expect(asked.length).toBeLessThan(40);
+    expect(asked.every(([t]) => Number(/number (\d+)/.exec(t)![1]) > 1000)).toBe(true);
+
+    // Back to the top, one card down with j.
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(drawn5k()[0]).toHaveAttribute('data-index', '0'));
+    (document.activeElement as HTMLElement | null)?.blur();
+    // (user-event's keyboard is slow on a document this big: the key is sent as the window gets it.)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    await waitFor(() => expect(drawn5k().find((c) => c.dataset.index === '1')).toHaveAttribute('aria-current', 'true'));
+    // A click on candidate 104's words in the article brings its card into view, matched on demand.
+    [...document.querySelectorAll<HTMLElement>('[data-testid="candidate-mark"]')].find((m) => m.dataset.index === '104')!.click();
+    await waitFor(() => {
+      const c = drawn5k().find((x) => x.dataset.index === '104');
+      expect(c).toHaveAttribute('aria-current', 'true');
+      expect(within(c!).getByTestId('candidate-similar')).toHaveTextContent('There are no plans');
+    });
+    expect(drawn5k().length).toBeLessThan(40);
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../App.svelte';
 import Settings from '../lib/components/Settings.svelte';
 import BackupPanel from '../lib/components/BackupPanel.svelte';
+import PublishingPanel from '../lib/components/PublishingPanel.svelte';
 import { NOTICE_KEY } from '../lib/notice';
 import { checkDraft, rowOfMessage, type ScaleDraft } from '../lib/components/ScaleEditor.svelte';
 import { nameRowOf, namesOf } from '../lib/components/RatingNames.svelte';
@@ -515,5 +516,75 @@ describe('restore from a backup', () => {
     expect(await screen.findByTestId('notice-banner')).toHaveTextContent('Restored 3 claims and 1 source from /b.factdesk.');
     expect(sessionStorage.getItem(NOTICE_KEY)).toBeNull();
     expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();
+  });
+});
+
+describe('publishing (ClaimReview)', () => {
+  it("keeps the desk's organisation with its web address and logo, and the publication address", async () => {
+    const backend = fakeBackend([makeClaim()]);
+    render(PublishingPanel);
+    const user = userEvent.setup();
+    const panel = screen.getByTestId('publishing-panel');
+    await waitFor(() => expect(screen.getByTestId('publishing-desk')).toBeEnabled());
+    await user.type(screen.getByTestId('publishing-desk'), 'Harbour Fact Check');
+    await user.type(screen.getByTestId('publishing-desk-url'), 'https://harbour.example/');
+    await user.type(screen.getByTestId('publishing-logo'), 'https://harbour.example/logo.png');
+    await user.type(screen.getByTestId('publishing-url'), 'https://harbour.example/checks/');
+    await user.click(screen.getByTestId('publishing-save'));
+    expect(await within(panel).findByTestId('publishing-saved')).toHaveTextContent('Saved.');
+    expect(backend.callsOf('set_publishing')[0].args).toEqual({
+      publishing: {
+        desk_name: 'Harbour Fact Check',
+        desk_url: 'https://harbour.example/',
+        desk_logo_url: 'https://harbour.example/logo.png',
+        publication_url: 'https://harbour.example/checks/',
+      },
+    });
+  });
+
+  it('says next to the logo field when its address is not a web address', async () => {
+    const backend = fakeBackend([makeClaim()]);
+    render(PublishingPanel);
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByTestId('publishing-logo')).toBeEnabled());
+    await user.type(screen.getByTestId('publishing-logo'), 'harbour.example/logo.png');
+    await user.click(screen.getByTestId('publishing-save'));
+    expect(await screen.findByTestId('field-error-desk_logo_url')).toHaveTextContent('Give a web address starting with https://');
+    expect(screen.getByTestId('publishing-logo')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('publishing-saved')).toBeNull();
+    expect(backend.callsOf('set_publishing')).toHaveLength(1);
+  });
+});
+
+describe('published at (one claim)', () => {
+  it('gives a published claim the address its fact-check was published at, and changes it', async () => {
+    const published = makeClaim({ status: 'published', next_statuses: [] });
+    const backend = fakeBackend([published]);
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('claim-row'));
+    const box = await screen.findByTestId('published-at');
+    await user.type(within(box).getByTestId('published-at-input'), 'desk.example/no-scheme');
+    await user.click(within(box).getByTestId('published-at-save'));
+    expect(await within(box).findByTestId('field-error-published_url')).toHaveTextContent('is not a web address');
+    await user.clear(within(box).getByTestId('published-at-input'));
+    await user.type(within(box).getByTestId('published-at-input'), 'https://desk.example/2024/03/troops');
+    await user.click(within(box).getByTestId('published-at-save'));
+    expect(await within(box).findByTestId('published-at-link')).toHaveTextContent('https://desk.example/2024/03/troops');
+    expect(backend.callsOf('set_published_url').map((c) => c.args)).toEqual([
+      { uuid: 'c-1', url: 'desk.example/no-scheme' },
+      { uuid: 'c-1', url: 'https://desk.example/2024/03/troops' },
+    ]);
+    await user.click(within(box).getByTestId('published-at-edit'));
+    expect(within(box).getByTestId('published-at-input')).toHaveValue('https://desk.example/2024/03/troops');
+  });
+
+  it('is not offered before the claim is published', async () => {
+    fakeBackend([makeClaim()]);
+    render(App);
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('claim-row'));
+    await screen.findByTestId('detail-text');
+    expect(screen.queryByTestId('published-at')).toBeNull();
   });
 });

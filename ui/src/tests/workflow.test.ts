@@ -15,6 +15,8 @@ const checks = (done: Record<string, string> = {}): ClaimCheck[] =>
     required: i.required,
     done_by: done[i.uuid] ?? null,
     done_at: done[i.uuid] ? '2024-03-01T09:30:00Z' : null,
+    rule: i.rule,
+    problem: null,
   }));
 
 async function renderApp(claims: ClaimDetail[] = [makeClaim({ checklist: checks() })]) {
@@ -94,7 +96,19 @@ describe('status bar', () => {
       makeClaim({ status: 'ready', next_statuses: ['researching', 'in_review', 'published', 'archived'], publish_blockers: [] }),
     );
     expect(screen.queryByTestId('publish-blockers')).not.toBeInTheDocument();
-    await userEvent.setup().click(screen.getByTestId('status-action-published'));
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('status-action-published'));
+    // Publishing asks first; Cancel publishes nothing.
+    expect(screen.getByTestId('publish-confirm')).toHaveTextContent('Publish this claim? It becomes public in exports and ClaimReview.');
+    expect(screen.getByTestId('publish-confirm-yes')).toHaveFocus();
+    await user.click(screen.getByTestId('publish-confirm-cancel'));
+    expect(screen.queryByTestId('publish-confirm')).not.toBeInTheDocument();
+    expect(backend.callsOf('set_status')).toHaveLength(0);
+    await user.click(screen.getByTestId('status-action-published'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('publish-confirm')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('status-action-published'));
+    await user.click(screen.getByTestId('publish-confirm-yes'));
     await waitFor(() => expect(onupdated).toHaveBeenCalled());
     expect(backend.callsOf('set_status')[0].args).toEqual({ uuid: 'c-1', status: 'published' });
     expect(onupdated.mock.calls[0][0].status).toBe('published');
@@ -140,6 +154,112 @@ describe('checklist', () => {
   it('is closed once the claim is published', () => {
     renderView(makeClaim({ status: 'published', next_statuses: ['archived'], checklist: checks({ 'i-1': 'alex', 'i-2': 'alex' }) }));
     for (const box of screen.getAllByTestId('checklist-toggle')) expect(box).toBeDisabled();
+  });
+});
+
+describe('the publish gate', () => {
+  const ready = (over: Partial<ClaimDetail> = {}) =>
+    makeClaim({ status: 'ready', next_statuses: ['researching', 'in_review', 'published', 'archived'], ...over });
+
+  it('shows the checklist with Publish, what each check fails on, and the failing list beside it', () => {
+    const checklist = checks({ 'i-1': 'alex' });
+    checklist[1].problem = 'the evidence comes from only 1 publisher (congress.gov), and 2 different publishers are needed';
+    renderView(
+      ready({
+        checklist,
+        publish_blockers: [
+          'checklist: “At least two independent sources” — fails now: the evidence comes from only 1 publisher (congress.gov), and 2 different publishers are needed',
+        ],
+      }),
+    );
+    const bar = screen.getByRole('group', { name: 'Workflow status' });
+    // The checklist is in the status bar, between the buttons and what still fails.
+    const list = within(bar).getByTestId('checklist');
+    const blockers = within(bar).getByTestId('publish-blockers');
+    expect(list.compareDocumentPosition(blockers) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getAllByTestId('checklist')).toHaveLength(1);
+    expect(blockers).toHaveTextContent('only 1 publisher (congress.gov)');
+    expect(screen.getByTestId('status-action-published')).toBeDisabled();
+    const items = within(list).getAllByTestId('checklist-item');
+    expect(within(items[1]).getByTestId('checklist-rule')).toHaveTextContent('checked: at least 2 different publishers');
+    expect(within(items[2]).getByTestId('checklist-rule')).toHaveTextContent('checked: not the verdict’s author');
+    expect(within(items[0]).queryByTestId('checklist-rule')).not.toBeInTheDocument();
+    expect(within(items[1]).getByTestId('checklist-problem')).toHaveTextContent('Fails now: the evidence comes from only 1 publisher');
+    expect(within(items[1]).getByTestId('checklist-toggle')).toHaveAttribute('aria-describedby', `check-problem-i-2`);
+  });
+
+  it('a sign-off keeps every item in its place: the who-and-when line is there before and after', async () => {
+    const backend = await renderApp([ready({ checklist: checks() })]);
+    const user = userEvent.setup();
+    await user.click(screen.getAllByTestId('claim-row')[0]);
+    await screen.findByTestId('checklist');
+    const shape = () => screen.getAllByTestId('checklist-item').map((li) => Array.from(li.children).map((c) => c.tagName));
+    const before = shape();
+    expect(within(screen.getAllByTestId('checklist-item')[0]).getByTestId('checklist-unsigned')).toHaveTextContent('not signed off yet');
+    await user.click(screen.getAllByTestId('checklist-toggle')[0]);
+    await waitFor(() => expect(screen.getAllByTestId('checklist-item')[0].dataset.done).toBe('true'));
+    expect(backend.callsOf('set_check').map((c) => c.args)).toEqual([{ uuid: 'c-1', item: 'i-1', done: true }]);
+    expect(within(screen.getAllByTestId('checklist-item')[0]).getByTestId('checklist-signed-by')).toHaveTextContent('signed off by tester');
+    expect(shape()).toEqual(before);
+    // The boxes are real 20 px targets (the class that sizes them) inside a label spanning the line.
+    for (const box of screen.getAllByTestId('checklist-toggle')) expect(box.closest('label')).toHaveClass('gate-hit');
+  });
+
+  it('a refused sign-off says why, in the core’s words', async () => {
+    const { backend } = renderView(ready({ checklist: checks() }));
+    backend.on('set_check', () => {
+      throw {
+        kind: 'Validation',
+        field: 'checklist',
+        message: '“Second reader signed off” cannot be signed off yet: tester wrote the current verdict, so cannot be its second reader: someone else has to sign this off.',
+      };
+    });
+    await userEvent.setup().click(screen.getAllByTestId('checklist-toggle')[2]);
+    expect(await within(screen.getByTestId('checklist')).findByTestId('form-error')).toHaveTextContent('tester wrote the current verdict');
+    expect(screen.getAllByTestId('checklist-toggle')[2]).not.toBeChecked();
+  });
+
+  it('Shift+→ on a ready claim asks before publishing', async () => {
+    const backend = await renderApp([ready({ checklist: checks({ 'i-1': 'a', 'i-2': 'a', 'i-3': 'b' }), publish_blockers: [] })]);
+    const user = userEvent.setup();
+    await user.click(screen.getAllByTestId('claim-row')[0]);
+    await screen.findByTestId('status-actions');
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(await screen.findByTestId('publish-confirm')).toHaveTextContent('Publish this claim?');
+    expect(backend.callsOf('set_status')).toHaveLength(0);
+    await user.click(screen.getByTestId('publish-confirm-yes'));
+    await waitFor(() => expect(screen.getByTestId('detail-status')).toHaveTextContent('Published'));
+    expect(backend.callsOf('set_status').map((c) => c.args)).toEqual([{ uuid: 'c-1', status: 'published' }]);
+  });
+
+  it('the claim form does not publish: Publish is the status bar’s, which asks first', async () => {
+    fakeBackend();
+    render(ClaimForm, { claim: ready(), onsaved: vi.fn(), oncancel: vi.fn() });
+    const options = Array.from(screen.getByTestId('claim-status').querySelectorAll('option')).map((o) => o.value);
+    expect(options).not.toContain('published');
+    expect(options).toContain('ready');
+  });
+
+  it('Settings shows each item’s check and saves a changed one', async () => {
+    const backend = await renderApp();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('open-settings'));
+    await waitFor(() => expect(screen.getAllByTestId('checklist-editor-item')).toHaveLength(3));
+    const rules = () => screen.getAllByTestId('checklist-editor-rule') as HTMLSelectElement[];
+    expect(rules().map((r) => r.value)).toEqual(['none', 'min_publishers', 'second_reader']);
+    expect((screen.getByTestId('checklist-editor-rule-min') as HTMLInputElement).value).toBe('2');
+    await user.selectOptions(rules()[0], 'excerpts_found');
+    await user.selectOptions(rules()[1], 'min_sources');
+    const min = screen.getByTestId('checklist-editor-rule-min');
+    await user.clear(min);
+    await user.type(min, '3');
+    await user.selectOptions(rules()[2], 'none');
+    await user.click(screen.getByTestId('checklist-editor-save'));
+    await waitFor(() => expect(backend.callsOf('set_checklist')).toHaveLength(1));
+    const sent = (backend.callsOf('set_checklist')[0].args as { items: ChecklistItemInput[] }).items;
+    expect(sent.map((i) => i.rule)).toEqual([{ kind: 'excerpts_found' }, { kind: 'min_sources', min: 3 }, null]);
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(rules().map((r) => r.value)).toEqual(['excerpts_found', 'min_sources', 'none']);
   });
 });
 
@@ -261,9 +381,9 @@ describe('settings', () => {
     await waitFor(() => expect(backend.callsOf('set_checklist')).toHaveLength(1));
     const sent = (backend.callsOf('set_checklist')[0].args as { items: ChecklistItemInput[] }).items;
     expect(sent).toEqual([
-      { uuid: 'i-1', label: 'Claimant asked for comment', required: true },
-      { uuid: 'i-3', label: 'Second reader signed off', required: true },
-      { uuid: null, label: 'Headline checked', required: true },
+      { uuid: 'i-1', label: 'Claimant asked for comment', required: true, rule: null },
+      { uuid: 'i-3', label: 'Second reader signed off', required: true, rule: { kind: 'second_reader' } },
+      { uuid: null, label: 'Headline checked', required: true, rule: null },
     ]);
     expect(await screen.findByText('Saved')).toBeInTheDocument();
   });

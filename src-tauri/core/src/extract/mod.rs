@@ -75,8 +75,17 @@ struct PInfo {
 
 /// [`extract`] with options.
 pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
+    extract_until(input, opts, &mut |_, _| true).unwrap_or_default()
+}
+
+/// [`extract_with`], telling `progress(done, total)` how many paragraphs have been read (every
+/// few dozen paragraphs, and once at the end); `None` as soon as `progress` answers false (the
+/// checker cancelled).
+pub fn extract_until(input: &str, opts: &ExtractOptions, progress: &mut dyn FnMut(usize, usize) -> bool) -> Option<Vec<Candidate>> {
     let chars: Vec<char> = input.chars().collect();
     let paras = paragraphs(&chars);
+    // About a hundred calls for any length of article.
+    let step = (paras.len() / 100).max(16);
     let style = quote_style(&chars);
     let mut reg = Registry::default();
     let mut quotes: Vec<QRec> = Vec::new();
@@ -87,6 +96,9 @@ pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
     let mut chains = 0usize;
 
     for (pi, &p) in paras.iter().enumerate() {
+        if pi % step == 0 && !progress(pi, paras.len()) {
+            return None;
+        }
         if is_heading(&chars, p) {
             pinfo.push(PInfo { heading: true, ..PInfo::default() });
             carry = false;
@@ -173,7 +185,8 @@ pub fn extract_with(input: &str, opts: &ExtractOptions) -> Vec<Candidate> {
     }
 
     resolve_quotes(&mut quotes, &pinfo, &reg);
-    build(&chars, &quotes, &sents, &reg, opts)
+    let out = build(&chars, &quotes, &sents, &reg, opts);
+    progress(paras.len(), paras.len()).then_some(out)
 }
 
 /// Give every quotation a speaker: its own attribution, else its chain (a quotation running over

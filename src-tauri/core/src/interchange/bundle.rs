@@ -540,6 +540,7 @@ fn upgrade(mapper: &Mapper, f: &Found<ClaimReport>, now: DateTime<Utc>, b: &mut 
             assignee: c.assignee,
             worthiness: None,
             published_at,
+            published_url: None,
             created_at: now,
             updated_at: now,
             tags: c.tags,

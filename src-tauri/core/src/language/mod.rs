@@ -22,4 +22,5 @@ pub mod terms;
 pub mod tokens;
 pub mod vectors;
 pub mod words;
+pub mod wording;
 pub mod worthiness;

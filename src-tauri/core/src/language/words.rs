@@ -236,6 +236,8 @@ tables! {
     SOFT_ABBREVS = "soft_abbrevs.txt", List;
     /// Capitalised words that usually open a sentence.
     SENTENCE_OPENERS = "sentence_openers.txt", List;
+    /// Openers left out of a claim's proposed wording ("However,").
+    DISCOURSE_OPENERS = "discourse_openers.txt", List;
     /// Honorifics: dropped from a name, kept for gender.
     HONORIFICS = "honorifics.txt", List;
     /// Military and police ranks.

@@ -64,10 +64,38 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArticleCandidate {
     pub candidate: Candidate,
+    /// Claims in the workspace that may say the same; looked for only when `matched` (the best
+    /// candidates of a long article are matched at once, the others when the window shows them).
     pub similar: Vec<SimilarClaim>,
+    pub matched: bool,
     pub decision: Option<Decision>,
     /// The claim made from it, once accepted.
     pub claim_uuid: Option<String>,
+    /// How many times the article has these exact words (1 when once): repeats are one candidate.
+    pub count: u32,
+    /// Where the other times are (start and end, in Unicode code points), in the article's order.
+    pub repeats: Vec<(u32, u32)>,
+    /// The wording proposed for a claim made of it: its words without the openers that say
+    /// nothing checkable ("However,"); the evidence excerpt stays the article's exact words.
+    pub wording: String,
+}
+
+/// What an article's import is doing (event `article-progress`): reading the text into
+/// candidates, looking for similar claims in the workspace, then keeping the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStage {
+    Reading,
+    Matching,
+    Saving,
+}
+
+/// How far an article's import is: `done` of `total` paragraphs read or candidates matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ArticleProgress {
+    pub stage: ArticleStage,
+    pub done: u32,
+    pub total: u32,
 }
 
 /// An imported article: the source holding it, the text the candidates' offsets point into, and

@@ -107,6 +107,9 @@ pub struct ChecklistItemRecord {
     pub required: bool,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+    /// What the core checks for the item (schema 12); absent: nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<super::CheckRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,6 +197,9 @@ pub struct ClaimRecord {
     pub worthiness: Option<f64>,
     /// When the claim was first published; it stays locked from then on.
     pub published_at: Option<DateTime<Utc>>,
+    /// Where the desk published its fact-check (schema 13); absent: not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub tags: Vec<String>,

@@ -309,6 +309,9 @@ pub struct ClaimDetail {
     pub origin: ClaimOrigin,
     /// How check-worthy the wording is, 0..1.
     pub worthiness: Option<f32>,
+    /// Where the desk published its fact-check of this claim (the ClaimReview `url`, instead of
+    /// the publication address pattern); empty when not given.
+    pub published_url: String,
     /// Where and when it was said or published; the first appearance first.
     pub appearances: Vec<Appearance>,
     pub created_at: DateTime<Utc>,

@@ -54,3 +54,53 @@ pub struct RestoreDone {
     pub claims: u32,
     pub sources: u32,
 }
+
+/// What the welcome screen asks once (and the app keeps outside any workspace, see the shell's
+/// `recent.rs`): given to every workspace made or opened from the window that lacks them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Profile {
+    /// The checker's name, recorded with every change.
+    pub checker: String,
+    /// The desk's organisation, the author of its ClaimReview records.
+    pub desk_name: String,
+    /// The address its fact-checks are published under (a base, or a template with `{uuid}`).
+    pub publication_url: String,
+}
+
+/// A workspace opened in the window before (File → Open recent, the welcome screen).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecentWorkspace {
+    pub path: String,
+    /// The file's name, as the list shows it.
+    pub name: String,
+}
+
+/// What the window opens on: the workspace open now, or none (the welcome screen), and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WindowStart {
+    /// None: no workspace is open (a first launch, or the one asked for could not be opened).
+    pub workspace: Option<WorkspaceInfo>,
+    /// Why the workspace asked for could not be opened, in plain words.
+    pub problem: Option<String>,
+    /// The workspaces opened before, the latest first.
+    pub recent: Vec<RecentWorkspace>,
+    /// Recent workspaces whose file is gone: dropped from the list at this launch.
+    pub dropped: Vec<String>,
+    /// What the welcome screen asked, once; None until it was answered.
+    pub profile: Option<Profile>,
+}
+
+/// How the desk publishes: its organisation (the ClaimReview author: name, home page, logo) and
+/// the address its fact-checks are published under (a base, or a template with `{uuid}`). Empty:
+/// not set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Publishing {
+    pub desk_name: String,
+    /// The organisation's own web address (its home page): the ClaimReview author's `url`.
+    #[serde(default)]
+    pub desk_url: String,
+    /// The address of the organisation's logo image: the ClaimReview author's `logo`.
+    #[serde(default)]
+    pub desk_logo_url: String,
+    pub publication_url: String,
+}

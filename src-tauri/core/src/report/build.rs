@@ -17,6 +17,10 @@ use crate::store::Store;
 
 /// The settings key of the desk's name (the ClaimReview author).
 pub const SETTING_DESK_NAME: &str = "desk_name";
+/// The settings key of the desk organisation's own web address (the ClaimReview author's `url`).
+pub const SETTING_DESK_URL: &str = "desk_url";
+/// The settings key of the address of the desk organisation's logo (the ClaimReview author's `logo`).
+pub const SETTING_DESK_LOGO_URL: &str = "desk_logo_url";
 /// The settings key of the address fact-checks are published under: a base (the claim's UUID is
 /// appended) or a template containing `{uuid}`.
 pub const SETTING_PUBLICATION_URL: &str = "publication_url";
@@ -37,6 +41,8 @@ pub struct ExportOptions {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Publishing {
     pub desk: Option<String>,
+    pub desk_url: Option<String>,
+    pub desk_logo: Option<String>,
     pub url: Option<String>,
 }
 
@@ -49,7 +55,7 @@ pub(crate) fn publishing(store: &Store, opts: &ExportOptions) -> Result<Publishi
         Some(u) => Some(u),
         None => setting(store, SETTING_PUBLICATION_URL)?,
     };
-    Ok(Publishing { desk, url })
+    Ok(Publishing { desk, desk_url: setting(store, SETTING_DESK_URL)?, desk_logo: setting(store, SETTING_DESK_LOGO_URL)?, url })
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -90,7 +96,9 @@ pub fn build_collection_until(
     let publishing = publishing(store, opts)?;
     let scale = scale_report(store)?;
     let mut claims = Vec::with_capacity(uuids.len());
+    let mut published_urls = std::collections::BTreeMap::new();
     for batch in uuids.chunks(BATCH) {
+        published_urls.extend(store.published_urls(batch)?);
         for rows in store.report_rows(batch)? {
             claims.push(from_rows(rows));
             if !progress(claims.len(), uuids.len()) {
@@ -104,7 +112,10 @@ pub fn build_collection_until(
         single: matches!(selection, Selection::Claim(_)),
         generated_at: opts.generated_at,
         desk: publishing.desk,
+        desk_url: publishing.desk_url,
+        desk_logo: publishing.desk_logo,
         publication_url: publishing.url,
+        published_urls,
         scale,
         summary,
         claims,

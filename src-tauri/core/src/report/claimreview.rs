@@ -3,13 +3,17 @@
 //!
 //! Following Google's fact-check markup guidelines: one ClaimReview per published fact-check, with
 //! `claimReviewed` (the claim only, never the rating), `reviewRating` whose `alternateName` is the
-//! rating in words and whose `ratingValue` sits between `worstRating` and `bestRating`, `url` (the
-//! page of the fact-check, required), the review's `author` and `datePublished`, and `itemReviewed`
-//! as a `Claim` with its `author`, `datePublished`, `appearance` and `firstAppearance`.
+//! rating in words and whose `ratingValue` sits between `worstRating` and `bestRating`, with the
+//! verdict's rationale as its `ratingExplanation`; `url` (the page of the fact-check, required:
+//! where the desk published this claim's fact-check, else the desk's publication address pattern);
+//! the review's `author` (required): the desk's organisation, with its `url` and `logo`, never the
+//! checker who typed the verdict; `datePublished`; and `itemReviewed` as a `Claim` with its
+//! `author`, `datePublished`, `appearance` and `firstAppearance`. `identifier` is the claim's UUID,
+//! so that the desk's own markup imported back is known as the desk's claim whatever its `url`.
 //!
 //! Claims that are not published (or have no verdict) get no ClaimReview: the markup says a
-//! fact-check was published, and a draft verdict is not one. What was left out, and a missing `url`,
-//! are reported as warnings.
+//! fact-check was published, and a draft verdict is not one. What was left out, a missing `url` and
+//! a missing author are reported as warnings.
 //!
 //! The output is meant to be pasted into a `<script type="application/ld+json">` element, so `<`,
 //! `>` and `&` inside strings are written as `\u003c`, `\u003e`, `\u0026`: a claim containing
@@ -33,7 +37,7 @@ pub struct Rendered {
 }
 
 fn publishable(c: &ClaimReport) -> Option<&VerdictReport> {
-    matches!(c.status, ClaimStatus::Published | ClaimStatus::Corrected).then_some(c.verdict.as_ref()).flatten()
+    c.verdict.as_ref().filter(|_| reviewable(c.status, true))
 }
 
 /// One ClaimReview (an object) for a single claim, an array of them for a collection.
@@ -51,7 +55,13 @@ pub fn render(c: &Collection) -> Result<Rendered> {
             c.claims.len()
         ));
     }
-    let base = publication_base(c.publication_url.as_deref(), &mut warnings);
+    let per_claim = |claim: &ClaimReport| c.published_urls.get(&claim.uuid).and_then(|u| safe_url(u));
+    let base = if eligible.iter().all(|(claim, _)| per_claim(claim).is_some()) {
+        None
+    } else {
+        publication_base(c.publication_url.as_deref(), &mut warnings)
+    };
+    let author = organisation(c, &mut warnings);
     let long = eligible.iter().filter(|(claim, _)| one_line(&claim.text).chars().count() > CLAIM_REVIEWED_ADVISED_CHARS).count();
     if long > 0 {
         warnings.push(format!(
@@ -59,8 +69,13 @@ pub fn render(c: &Collection) -> Result<Rendered> {
             if long == 1 { " is" } else { "s are" }
         ));
     }
-    let reviews: Vec<Value> =
-        eligible.iter().map(|(claim, v)| review(claim, v, c.desk.as_deref(), base.as_deref())).collect();
+    let reviews: Vec<Value> = eligible
+        .iter()
+        .map(|(claim, v)| {
+            let url = per_claim(claim).or_else(|| base.as_deref().and_then(|b| review_url(b, &claim.uuid)));
+            review(claim, v, author.as_ref(), url)
+        })
+        .collect();
     let value = if c.single && reviews.len() == 1 { reviews.into_iter().next().unwrap_or(Value::Null) } else { Value::Array(reviews) };
     let text = serde_json::to_string_pretty(&value).map_err(|e| Error::io("could not write the ClaimReview markup", e.into()))?;
     let mut json = script_safe(&text).into_bytes();
@@ -70,30 +85,77 @@ pub fn render(c: &Collection) -> Result<Rendered> {
 
 fn nothing_published(c: &Collection) -> Error {
     match (c.single, c.claims.first()) {
-        (true, Some(claim)) if claim.verdict.is_none() => Error::validation(
+        (true, Some(claim)) => refusal_of_claim(claim.status, claim.verdict.is_some()),
+        _ => refusal_of_list(c.claims.len()),
+    }
+}
+
+/// Why one claim has no ClaimReview (its status, whether it has a current verdict): the same words
+/// whether the export is refused before the file is chosen or, as the last guard, when it is made.
+pub(crate) fn refusal_of_claim(status: ClaimStatus, has_verdict: bool) -> Error {
+    if !has_verdict {
+        return Error::validation(
             "format",
             "This claim has no verdict yet, so there is no fact-check to mark up. Export it as Markdown, HTML or JSON instead.",
-        ),
-        (true, Some(claim)) => Error::validation(
-            "format",
-            format!(
-                "This claim is {}, not published: ClaimReview markup is for a published fact-check. Export it as Markdown, HTML or JSON instead.",
-                claim.status.as_str().replace('_', " ")
-            ),
-        ),
-        _ => Error::validation(
-            "format",
-            format!("None of the {} selected claims is published with a verdict, so there is no ClaimReview to write.", c.claims.len()),
-        ),
+        );
     }
+    Error::validation(
+        "format",
+        format!(
+            "This claim is {}, not published: ClaimReview markup is for a published fact-check. Export it as Markdown, HTML or JSON instead.",
+            status.as_str().replace('_', " ")
+        ),
+    )
+}
+
+/// Why a list of `n` claims has no ClaimReview.
+pub(crate) fn refusal_of_list(n: usize) -> Error {
+    Error::validation("format", format!("None of the {n} selected claims is published with a verdict, so there is no ClaimReview to write."))
+}
+
+/// Whether a claim with this status and verdict gets a ClaimReview.
+pub(crate) fn reviewable(status: ClaimStatus, has_verdict: bool) -> bool {
+    has_verdict && matches!(status, ClaimStatus::Published | ClaimStatus::Corrected)
+}
+
+/// The review's author: the desk's organisation with its home page and logo, or None (with a
+/// warning) when the desk has not named it.
+fn organisation(c: &Collection, warnings: &mut Vec<String>) -> Option<Value> {
+    let Some(name) = c.desk.as_deref().map(one_line).filter(|d| !d.is_empty()) else {
+        warnings.push(
+            "No organisation is named, so the ClaimReview records have no author, which Google requires: \
+             name your desk's organisation (Settings → Publishing, or --desk-name)."
+                .to_string(),
+        );
+        return None;
+    };
+    let mut org = Map::new();
+    org.insert("@type".into(), json!("Organization"));
+    org.insert("name".into(), json!(name));
+    let mut address = |raw: Option<&str>, what: &str| -> Option<String> {
+        let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+        let url = safe_url(raw);
+        if url.is_none() {
+            warnings.push(format!("The organisation's {what} “{raw}” is not an http(s) address, so it is left out."));
+        }
+        url
+    };
+    if let Some(url) = address(c.desk_url.as_deref(), "web address") {
+        org.insert("url".into(), json!(url));
+    }
+    if let Some(logo) = address(c.desk_logo.as_deref(), "logo address") {
+        org.insert("logo".into(), json!({ "@type": "ImageObject", "url": logo }));
+    }
+    Some(Value::Object(org))
 }
 
 /// The publication address as a template, or None (with a warning) when it is missing or unusable.
 fn publication_base(configured: Option<&str>, warnings: &mut Vec<String>) -> Option<String> {
     let Some(raw) = configured.map(str::trim).filter(|s| !s.is_empty()) else {
         warnings.push(
-            "No publication address is set, so the ClaimReview records have no url, which Google requires: \
-             set the address your fact-checks are published under (desk settings, or --base-url)."
+            "No publication address is set, so the ClaimReview records of claims without a “Published at” address have no url, \
+             which Google requires: give each claim the address its fact-check was published at, or set the address your \
+             fact-checks are published under (Settings → Publishing, or --base-url)."
                 .to_string(),
         );
         return None;
@@ -116,26 +178,26 @@ pub fn review_url(base: &str, uuid: &str) -> Option<String> {
     safe_url(&url)
 }
 
-fn review(c: &ClaimReport, v: &VerdictReport, desk: Option<&str>, base: Option<&str>) -> Value {
+fn review(c: &ClaimReport, v: &VerdictReport, author: Option<&Value>, url: Option<String>) -> Value {
     let mut r = Map::new();
     r.insert("@context".into(), json!("https://schema.org"));
     r.insert("@type".into(), json!("ClaimReview"));
+    r.insert("identifier".into(), json!(c.uuid));
     r.insert("claimReviewed".into(), json!(one_line(&c.text)));
     if !c.summary.trim().is_empty() {
         r.insert("name".into(), json!(one_line(&c.summary)));
     }
-    r.insert(
-        "reviewRating".into(),
-        review_rating(&v.rating),
-    );
+    r.insert("reviewRating".into(), review_rating(&v.rating, &v.rationale));
     r.insert("itemReviewed".into(), claim_item(c));
-    r.insert("author".into(), review_author(desk, &v.author));
+    if let Some(author) = author {
+        r.insert("author".into(), author.clone());
+    }
     let published = c.published_on.unwrap_or_else(|| v.recorded_at.date_naive());
     r.insert("datePublished".into(), json!(published.to_string()));
     if let Some(latest) = c.corrections.iter().map(|k| k.at.date_naive()).max().filter(|d| *d > published) {
         r.insert("dateModified".into(), json!(latest.to_string()));
     }
-    if let Some(url) = base.and_then(|b| review_url(b, &c.uuid)) {
+    if let Some(url) = url {
         r.insert("url".into(), json!(url));
     }
     Value::Object(r)
@@ -187,14 +249,6 @@ fn creative_work(a: &AppearanceReport) -> Option<Value> {
         w.insert("datePublished".into(), json!(d.to_string()));
     }
     Some(Value::Object(w))
-}
-
-/// The desk as an Organization when it has a name, else the checker who wrote the verdict.
-fn review_author(desk: Option<&str>, checker: &str) -> Value {
-    match desk.map(one_line).filter(|d| !d.is_empty()) {
-        Some(name) => json!({ "@type": "Organization", "name": name }),
-        None => json!({ "@type": "Person", "name": one_line(checker) }),
-    }
 }
 
 /// The claimant as a Person (with `jobTitle` and `affiliation`) or an Organization.
@@ -250,8 +304,8 @@ fn script_safe(json: &str) -> String {
 }
 
 /// `reviewRating`: the numbers where the scale has them (a rating such as "Unproven" has none),
-/// and always the rating in words.
-fn review_rating(r: &RatingReport) -> Value {
+/// always the rating in words, and the verdict's rationale as `ratingExplanation` (one line).
+fn review_rating(r: &RatingReport, rationale: &str) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), json!("Rating"));
     if let (Some(value), Some(best), Some(worst)) = (r.value, r.best, r.worst) {
@@ -261,6 +315,10 @@ fn review_rating(r: &RatingReport) -> Value {
     }
     let name = if r.alternate_name.trim().is_empty() { &r.label } else { &r.alternate_name };
     m.insert("alternateName".into(), json!(one_line(name)));
+    let why = one_line(rationale);
+    if !why.is_empty() {
+        m.insert("ratingExplanation".into(), json!(why));
+    }
     Value::Object(m)
 }
 

@@ -24,9 +24,19 @@ pub struct Collection {
     pub generated_at: Option<DateTime<Utc>>,
     /// The desk (organisation) that publishes the fact-checks, when set.
     pub desk: Option<String>,
+    /// The organisation's own web address, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk_url: Option<String>,
+    /// The address of the organisation's logo, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk_logo: Option<String>,
     /// Where the desk publishes its fact-checks: a base address (the claim's UUID is appended) or a
     /// template containing `{uuid}`; when set.
     pub publication_url: Option<String>,
+    /// Where the desk published a claim's fact-check, by claim UUID, for the claims that have one:
+    /// it overrides `publication_url`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub published_urls: std::collections::BTreeMap<String, String>,
     /// The workspace's rating scale, so a reader (or an importer) can map the ratings.
     pub scale: ScaleReport,
     pub summary: Summary,

@@ -12,6 +12,7 @@ mod build;
 pub mod claimreview;
 pub mod csv;
 mod data;
+mod filename;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -27,7 +28,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-pub use build::{build_collection, build_collection_until, citation, claim_report, ExportOptions, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
+pub use build::{
+    build_collection, build_collection_until, citation, claim_report, ExportOptions, SETTING_DESK_LOGO_URL, SETTING_DESK_NAME,
+    SETTING_DESK_URL, SETTING_PUBLICATION_URL,
+};
+pub use filename::{check_claimreview, slug, suggested_file_name, MAX_WORDS_CHARS};
 pub use data::*;
 pub use select::{find_claimant, Selection};
 pub use text::safe_url;

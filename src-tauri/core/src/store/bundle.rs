@@ -73,7 +73,7 @@ impl Store {
             rating_names: super::rating_names::rating_names(conn)?,
             checklist: rows(
                 conn,
-                "SELECT uuid, position, label, required, active, created_at FROM checklist_items ORDER BY id",
+                "SELECT uuid, position, label, required, active, created_at, rule FROM checklist_items ORDER BY id",
                 [],
                 |r| {
                     Ok(ChecklistItemRecord {
@@ -83,6 +83,7 @@ impl Store {
                         required: r.get(3)?,
                         active: r.get(4)?,
                         created_at: ts(r, 5)?,
+                        rule: r.get::<_, Option<String>>(6)?.and_then(|s| serde_json::from_str(&s).ok()),
                     })
                 },
             )?,
@@ -328,7 +329,7 @@ fn claim_record(conn: &Connection, id: i64) -> Result<ClaimRecord> {
     let mut c = conn
         .prepare_cached(
             "SELECT c.uuid, c.text, c.summary, cl.uuid, c.said_on, c.said_where, c.status, c.origin, c.language, c.context,
-                    c.assignee, c.worthiness, c.published_at, c.created_at, c.updated_at
+                    c.assignee, c.worthiness, c.published_at, c.created_at, c.updated_at, c.published_url
              FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ?1",
         )?
         .query_row([id], |r| {
@@ -346,6 +347,7 @@ fn claim_record(conn: &Connection, id: i64) -> Result<ClaimRecord> {
                 assignee: r.get(10)?,
                 worthiness: r.get(11)?,
                 published_at: opt_ts(r, 12)?,
+                published_url: r.get(15)?,
                 created_at: ts(r, 13)?,
                 updated_at: ts(r, 14)?,
                 tags: Vec::new(),
@@ -609,14 +611,15 @@ impl Tx<'_> {
             return Err(Error::validation("checklist", "it has no text"));
         }
         let active = i.active && as_given;
+        let rule = i.rule.map(|r| serde_json::to_string(&r).expect("a rule serialises"));
         let changed = self.conn().execute(
-            "UPDATE checklist_items SET position = ?2, label = ?3, required = ?4, active = ?5 WHERE uuid = ?1 AND ?6",
-            params![i.uuid, i.position, i.label, i.required, active, as_given],
+            "UPDATE checklist_items SET position = ?2, label = ?3, required = ?4, active = ?5, rule = ?7 WHERE uuid = ?1 AND ?6",
+            params![i.uuid, i.position, i.label, i.required, active, as_given, rule],
         )?;
         if changed == 0 && self.id_of("checklist_items", &i.uuid)?.is_none() {
             self.conn().execute(
-                "INSERT INTO checklist_items (uuid, position, label, required, active, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![i.uuid, i.position, i.label, i.required, active, fmt_ts(i.created_at)],
+                "INSERT INTO checklist_items (uuid, position, label, required, active, created_at, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![i.uuid, i.position, i.label, i.required, active, fmt_ts(i.created_at), rule],
             )?;
         }
         Ok(())
@@ -760,8 +763,8 @@ impl Tx<'_> {
         })?;
         self.conn().execute(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, origin, language, context,
-                                 assignee, worthiness, published_at, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                 assignee, worthiness, published_at, created_at, updated_at, published_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 c.uuid,
                 v.text,
@@ -777,7 +780,8 @@ impl Tx<'_> {
                 c.worthiness.unwrap_or_else(|| worthiness_of(&v.text, v.claimant.as_deref())),
                 c.published_at.map(fmt_ts),
                 fmt_ts(c.created_at),
-                fmt_ts(c.updated_at)
+                fmt_ts(c.updated_at),
+                c.published_url.as_deref().map(str::trim).filter(|u| !u.is_empty())
             ],
         )?;
         let id = self.conn().last_insert_rowid();

@@ -1,5 +1,7 @@
 //! Claims and claimants: create, edit, read, list and search.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension};
@@ -319,6 +321,33 @@ impl Tx<'_> {
         Ok(Some(summary))
     }
 
+    /// [`Store::set_published_url`] in this transaction: what changed, in words, or None when the
+    /// claim already has this address.
+    pub(crate) fn set_published_url(&self, uuid: &str, url: &str) -> Result<Option<String>> {
+        let id = self.claim_id(uuid)?;
+        let url = match url.trim() {
+            "" => None,
+            raw => Some(
+                super::validate_url(raw)
+                    .map_err(|_| Error::validation("published_url", format!("“{raw}” is not a web address: give the page's address, starting with https://")))?,
+            ),
+        };
+        let before: Option<String> =
+            self.conn().prepare_cached("SELECT published_url FROM claims WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
+        if before == url {
+            return Ok(None);
+        }
+        // Not locked by publishing: the address is known only once the fact-check is out.
+        self.conn().execute("UPDATE claims SET published_url = ?1, updated_at = ?2 WHERE id = ?3", params![url, self.now, id])?;
+        let summary = match &url {
+            Some(u) => format!("Published at {u}"),
+            None => "Removed the address the fact-check was published at".to_string(),
+        };
+        let change = Change { field: "published_url", from: json!(before), to: json!(url) };
+        self.record("claim", uuid, Some(id), "updated", &summary, &[change])?;
+        Ok(Some(summary))
+    }
+
     /// The claim's editable fields as stored, to compare an edit with.
     fn claim_input(&self, id: i64) -> Result<ClaimInput> {
         let mut input = self.conn().query_row(
@@ -374,6 +403,47 @@ impl Store {
         })
     }
 
+    /// Sets (or, with an empty `url`, clears) the address where the desk published this claim's
+    /// fact-check: its ClaimReview `url`, instead of the publication address pattern. Allowed on a
+    /// published claim; recorded in its history.
+    pub fn set_published_url(&mut self, uuid: &str, url: &str) -> Result<ClaimDetail> {
+        self.write(|tx| tx.set_published_url(uuid, url))?;
+        self.get_claim(uuid)
+    }
+
+    /// The addresses where the desk published these claims' fact-checks, for those that have one.
+    pub(crate) fn published_urls(&self, uuids: &[String]) -> Result<HashMap<String, String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT uuid, published_url FROM claims
+             WHERE uuid IN (SELECT value FROM json_each(?1)) AND published_url IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([json!(uuids).to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether a claim could have a ClaimReview: its status and whether it has a current verdict.
+    pub(crate) fn claim_review_state(&self, uuid: &str) -> Result<(ClaimStatus, bool)> {
+        self.conn()
+            .prepare_cached(
+                "SELECT c.status, EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.superseded_at IS NULL)
+                 FROM claims c WHERE c.uuid = ?1",
+            )?
+            .query_row([uuid], |r| Ok((ClaimStatus::parse(&r.get::<_, String>(0)?).unwrap_or(ClaimStatus::New), r.get(1)?)))
+            .optional()?
+            .ok_or_else(|| Error::not_found("claim", uuid))
+    }
+
+    /// How many of these claims are published (or corrected) with a current verdict.
+    pub(crate) fn count_reviewable(&self, uuids: &[String]) -> Result<usize> {
+        let n: i64 = self.conn().prepare_cached(
+            "SELECT count(*) FROM claims c WHERE c.uuid IN (SELECT value FROM json_each(?1))
+               AND c.status IN ('published', 'corrected')
+               AND EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.superseded_at IS NULL)",
+        )?
+        .query_row([json!(uuids).to_string()], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// Edits a claim. Every changed field is recorded in its history.
     pub fn update_claim(&mut self, uuid: &str, input: &ClaimInput) -> Result<ClaimDetail> {
         self.write(|tx| tx.update_claim(uuid, input))?;
@@ -399,7 +469,7 @@ impl Store {
             .query_row(
                 "SELECT c.id, c.uuid, c.text, c.summary, c.said_on, c.said_where, c.status, c.created_at, c.updated_at,
                         cl.uuid, cl.name, cl.role, cl.affiliation, c.language, c.context, c.assignee, c.origin,
-                        c.worthiness
+                        c.worthiness, c.published_url
                  FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.uuid = ?1",
                 [uuid],
                 |r| {
@@ -424,6 +494,7 @@ impl Store {
                             assignee: r.get(15)?,
                             origin: origin_of(&r.get::<_, String>(16)?),
                             worthiness: r.get::<_, Option<f64>>(17)?.map(|w| w as f32),
+                            published_url: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
                             appearances: Vec::new(),
                             created_at: parse_ts(&r.get::<_, String>(7)?)?,
                             updated_at: parse_ts(&r.get::<_, String>(8)?)?,

@@ -55,6 +55,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0009_vectors.sql")),
     M::up(include_str!("../../migrations/0010_desk.sql")),
     M::up(include_str!("../../migrations/0011_scale.sql")),
+    M::up(include_str!("../../migrations/0012_gate.sql")),
+    M::up(include_str!("../../migrations/0013_published_url.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.

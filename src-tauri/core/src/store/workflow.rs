@@ -1,12 +1,18 @@
 //! The desk's workflow: which status may follow which, the publish gate (a verdict, evidence and a
-//! signed-off checklist), and corrections: once a claim is published its verdict and evidence
-//! change only through a correction with a reason, which the claim shows as a notice.
+//! signed-off checklist whose rules hold), and corrections: once a claim is published its verdict
+//! and evidence change only through a correction with a reason, which the claim shows as a notice.
+//!
+//! A checklist item may carry a rule ([`CheckRule`]) the core checks: a sign-off whose rule fails
+//! is refused, and a required item's rule is checked again when the claim is published (the
+//! evidence or the verdict may have changed since it was signed off).
 
 use rusqlite::{params, OptionalExtension};
 
 use super::{new_uuid, parse_ts, Store, Tx};
 use crate::error::{Error, Result};
-use crate::model::{ChecklistItem, ChecklistItemInput, ClaimCheck, ClaimDetail, ClaimStatus, Correction};
+use crate::model::{
+    AnchorState, CheckRule, ChecklistItem, ChecklistItemInput, ClaimCheck, ClaimDetail, ClaimStatus, Correction,
+};
 
 use ClaimStatus::*;
 
@@ -75,7 +81,8 @@ impl Tx<'_> {
             ));
         }
         if to == Published && !was_published {
-            let blockers = publish_blockers(self.conn(), claim_id)?;
+            let rules = !self.made_here(claim_id)?;
+            let blockers = publish_blockers(self.conn(), claim_id, rules)?;
             if !blockers.is_empty() {
                 return Err(Error::validation(
                     "status",
@@ -84,6 +91,16 @@ impl Tx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the claim was made in this very transaction. A checker's claim is always created in
+    /// a transaction of its own before anyone signs it off or publishes it; a claim made and
+    /// published in one transaction is generated (a synthetic workspace filled through the write
+    /// path, see `synthetic`), checked by nobody, so the checklist's rules, which are about a
+    /// checker's work, are not asked of it. The rest of the gate is.
+    fn made_here(&self, claim_id: i64) -> Result<bool> {
+        let created: String = self.conn().query_row("SELECT created_at FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
+        Ok(created == self.now)
     }
 
     /// The one place a claim's status changes: checks the move, stamps the first publication, and
@@ -146,8 +163,135 @@ fn was_published(conn: &rusqlite::Connection, claim_id: i64) -> Result<bool> {
     Ok(conn.query_row("SELECT published_at IS NOT NULL FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?)
 }
 
-/// What is still missing before the claim can be published, in plain words.
-fn publish_blockers(conn: &rusqlite::Connection, claim_id: i64) -> Result<Vec<String>> {
+/// A rule as stored (JSON); an unreadable one (written by a newer version) counts as none.
+fn parse_rule(stored: Option<String>) -> Option<CheckRule> {
+    stored.and_then(|s| serde_json::from_str(&s).ok())
+}
+
+fn rule_json(rule: Option<CheckRule>) -> Option<String> {
+    rule.map(|r| serde_json::to_string(&r).expect("a rule serialises"))
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("no {many}"),
+        1 => format!("only 1 {one}"),
+        n => format!("only {n} {many}"),
+    }
+}
+
+/// Why `rule` does not hold on the claim now, in plain words, or None when it holds. `signer`:
+/// who signs (or signed) the item off; with nobody yet, the second reader is not judged.
+fn rule_problem(conn: &rusqlite::Connection, claim_id: i64, rule: CheckRule, signer: Option<&str>) -> Result<Option<String>> {
+    Ok(match rule {
+        CheckRule::MinSources { min } => {
+            let n: i64 = conn.query_row(
+                "SELECT count(DISTINCT source_id) FROM evidence WHERE claim_id = ?1",
+                [claim_id],
+                |r| r.get(0),
+            )?;
+            (n < i64::from(min)).then(|| match n {
+                0 => format!("there is no evidence yet, and {min} different sources are needed"),
+                n => format!("the evidence cites {}, and {min} different sources are needed", count_of(n as usize, "source", "sources")),
+            })
+        }
+        CheckRule::MinPublishers { min } => {
+            let mut stmt = conn.prepare_cached(
+                "SELECT s.id, s.publisher, s.url, s.confidential FROM sources s
+                 WHERE s.id IN (SELECT source_id FROM evidence WHERE claim_id = ?1) ORDER BY s.id",
+            )?;
+            let rows = stmt.query_map([claim_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?))
+            })?;
+            // A publisher: as the source names it, else the web site it is on, else the source alone.
+            let mut keys: Vec<String> = Vec::new();
+            let mut names: Vec<String> = Vec::new();
+            for row in rows {
+                let (id, publisher, url, confidential) = row?;
+                let host = url::Url::parse(&url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_ascii_lowercase()));
+                let (key, name) = match (publisher.trim(), host) {
+                    (p, _) if !p.is_empty() => (format!("p:{}", p.to_lowercase()), p.to_string()),
+                    (_, Some(h)) => (format!("h:{h}"), h),
+                    _ => (format!("s:{id}"), "a source with no publisher or address".to_string()),
+                };
+                if !keys.contains(&key) {
+                    keys.push(key);
+                    names.push(if confidential { "a confidential source".to_string() } else { name });
+                }
+            }
+            (keys.len() < min as usize).then(|| {
+                if keys.is_empty() {
+                    return format!("there is no evidence yet, and {min} different publishers are needed");
+                }
+                let which = if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) };
+                format!(
+                    "the evidence comes from {}{which}, and {min} different publishers are needed",
+                    count_of(keys.len(), "publisher", "publishers")
+                )
+            })
+        }
+        CheckRule::ExcerptsFound => {
+            let mut stmt = conn.prepare_cached(
+                "SELECT e.excerpt, s.title, s.confidential,
+                        coalesce((SELECT text FROM captures WHERE id = e.capture_id),
+                                 (SELECT text FROM captures WHERE source_id = e.source_id ORDER BY id DESC LIMIT 1))
+                 FROM evidence e JOIN sources s ON s.id = e.source_id WHERE e.claim_id = ?1 ORDER BY e.id",
+            )?;
+            let rows = stmt.query_map([claim_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, Option<String>>(3)?))
+            })?;
+            let (mut excerpts, mut wrong) = (0, Vec::new());
+            for row in rows {
+                let (excerpt, title, confidential, text) = row?;
+                let name = if confidential { "a confidential source".to_string() } else { format!("“{}”", title.trim()) };
+                match super::sources::anchor(&excerpt, text.as_deref(), None).state {
+                    AnchorState::NoExcerpt => {}
+                    AnchorState::Found | AnchorState::Approximate => excerpts += 1,
+                    AnchorState::Missing => {
+                        excerpts += 1;
+                        wrong.push(format!("the excerpt from {name} is not found in its archived copy"));
+                    }
+                    AnchorState::NoCapture => {
+                        excerpts += 1;
+                        wrong.push(format!("{name} has no archived copy to check its excerpt against"));
+                    }
+                }
+            }
+            if excerpts == 0 {
+                Some("there is no evidence excerpt to check yet".to_string())
+            } else {
+                (!wrong.is_empty()).then(|| wrong.join(", and "))
+            }
+        }
+        CheckRule::SecondReader => {
+            let author: Option<String> = conn
+                .query_row(
+                    "SELECT author FROM verdicts WHERE claim_id = ?1 AND superseded_at IS NULL ORDER BY id DESC LIMIT 1",
+                    [claim_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match (author, signer) {
+                (None, _) => Some("there is no verdict yet for a second reader to read".to_string()),
+                (Some(author), Some(signer)) if same_person(&author, signer) => Some(format!(
+                    "{} wrote the current verdict, so cannot be its second reader: someone else has to sign this off",
+                    author.trim()
+                )),
+                _ => None,
+            }
+        }
+    })
+}
+
+/// What is still missing before the claim can be published, in plain words. `rules`: whether
+/// the checklist's rules are checked (see `Tx::made_here`).
+fn publish_blockers(conn: &rusqlite::Connection, claim_id: i64, rules: bool) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let (verdicts, evidence): (i64, i64) = conn.query_row(
         "SELECT (SELECT count(*) FROM verdicts WHERE claim_id = ?1 AND superseded_at IS NULL),
@@ -162,13 +306,26 @@ fn publish_blockers(conn: &rusqlite::Connection, claim_id: i64) -> Result<Vec<St
         out.push("at least one evidence link".to_string());
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT i.label FROM checklist_items i
+        "SELECT i.label, i.rule, c.done_by FROM checklist_items i
+         LEFT JOIN claim_checks c ON c.claim_id = ?1 AND c.item_id = i.id
          WHERE i.active = 1 AND i.required = 1
-           AND NOT EXISTS (SELECT 1 FROM claim_checks c WHERE c.claim_id = ?1 AND c.item_id = i.id)
-         ORDER BY i.position",
+         ORDER BY i.position, i.id",
     )?;
-    for label in stmt.query_map([claim_id], |r| r.get::<_, String>(0))? {
-        out.push(format!("checklist: “{}”", label?));
+    let items: Vec<(String, Option<String>, Option<String>)> = stmt
+        .query_map([claim_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (label, rule, done_by) in items {
+        let problem = match parse_rule(rule).filter(|_| rules) {
+            Some(rule) => rule_problem(conn, claim_id, rule, done_by.as_deref())?,
+            None => None,
+        };
+        match (done_by, problem) {
+            (None, None) => out.push(format!("checklist: “{label}”")),
+            (None, Some(p)) => out.push(format!("checklist: “{label}” — fails now: {p}")),
+            // Signed off when it held; the evidence or the verdict changed since.
+            (Some(_), Some(p)) => out.push(format!("“{label}” is signed off, but {p}")),
+            (Some(_), None) => {}
+        }
     }
     Ok(out)
 }
@@ -194,8 +351,10 @@ impl Store {
     pub fn checklist(&self) -> Result<Vec<ChecklistItem>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT uuid, label, required FROM checklist_items WHERE active = 1 ORDER BY position, id")?;
-        let rows = stmt.query_map([], |r| Ok(ChecklistItem { uuid: r.get(0)?, label: r.get(1)?, required: r.get(2)? }))?;
+            .prepare_cached("SELECT uuid, label, required, rule FROM checklist_items WHERE active = 1 ORDER BY position, id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ChecklistItem { uuid: r.get(0)?, label: r.get(1)?, required: r.get(2)?, rule: parse_rule(r.get(3)?) })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -211,6 +370,11 @@ impl Store {
             if !seen.insert(l.to_lowercase()) {
                 return Err(Error::validation("label", format!("“{l}” is on the checklist twice.")));
             }
+            if let Some(CheckRule::MinSources { min } | CheckRule::MinPublishers { min }) = item.rule {
+                if !(1..=20).contains(&min) {
+                    return Err(Error::validation("rule", format!("“{l}”: the number needed must be between 1 and 20.")));
+                }
+            }
         }
         self.write(|tx| {
             tx.conn().execute("UPDATE checklist_items SET active = 0", [])?;
@@ -218,20 +382,26 @@ impl Store {
                 let label = item.label.trim();
                 let updated = match &item.uuid {
                     Some(u) => tx.conn().execute(
-                        "UPDATE checklist_items SET label = ?1, required = ?2, position = ?3, active = 1 WHERE uuid = ?4",
-                        params![label, item.required, pos as i64 + 1, u],
+                        "UPDATE checklist_items SET label = ?1, required = ?2, position = ?3, active = 1, rule = ?5 WHERE uuid = ?4",
+                        params![label, item.required, pos as i64 + 1, u, rule_json(item.rule)],
                     )?,
                     None => 0,
                 };
                 if updated == 0 {
                     tx.conn().execute(
-                        "INSERT INTO checklist_items (uuid, position, label, required, active, created_at)
-                         VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-                        params![new_uuid(), pos as i64 + 1, label, item.required, tx.now],
+                        "INSERT INTO checklist_items (uuid, position, label, required, active, created_at, rule)
+                         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+                        params![new_uuid(), pos as i64 + 1, label, item.required, tx.now, rule_json(item.rule)],
                     )?;
                 }
             }
-            let labels: Vec<&str> = items.iter().map(|i| i.label.trim()).collect();
+            let labels: Vec<String> = items
+                .iter()
+                .map(|i| match i.rule {
+                    Some(rule) => format!("{} ({})", i.label.trim(), rule_words(rule)),
+                    None => i.label.trim().to_string(),
+                })
+                .collect();
             tx.record("settings", "checklist", None, "updated", &format!("Checklist set to: {}", labels.join("; ")), &[])?;
             Ok(())
         })?;
@@ -240,7 +410,7 @@ impl Store {
 
     pub(crate) fn claim_workflow(&self, claim_id: i64, status: ClaimStatus, detail: &mut ClaimDetail) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT i.uuid, i.label, i.required, c.done_by, c.done_at
+            "SELECT i.uuid, i.label, i.required, c.done_by, c.done_at, i.rule
              FROM checklist_items i LEFT JOIN claim_checks c ON c.item_id = i.id AND c.claim_id = ?1
              WHERE i.active = 1 OR c.done_by IS NOT NULL ORDER BY i.position, i.id",
         )?;
@@ -252,6 +422,8 @@ impl Store {
                     required: r.get(2)?,
                     done_by: r.get(3)?,
                     done_at: r.get::<_, Option<String>>(4)?.map(|s| parse_ts(&s)).transpose()?,
+                    rule: parse_rule(r.get(5)?),
+                    problem: None,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -272,8 +444,15 @@ impl Store {
         let published_before = was_published(self.conn(), claim_id)?;
         detail.next_statuses = next_statuses(status, published_before).to_vec();
         // A claim published once passed the gate then; restoring it from the archive is not a new publication.
-        detail.publish_blockers =
-            if is_locked(status) || published_before { Vec::new() } else { publish_blockers(self.conn(), claim_id)? };
+        let open = !is_locked(status) && !published_before;
+        if open {
+            for check in &mut detail.checklist {
+                if let Some(rule) = check.rule {
+                    check.problem = rule_problem(self.conn(), claim_id, rule, check.done_by.as_deref())?;
+                }
+            }
+        }
+        detail.publish_blockers = if open { publish_blockers(self.conn(), claim_id, true)? } else { Vec::new() };
         Ok(())
     }
 }
@@ -292,13 +471,23 @@ impl Tx<'_> {
         if status == Archived {
             return Err(Error::Conflict("This claim is archived: reopen it before signing off its checklist.".into()));
         }
-        let (item_id, item_label): (i64, String) = self
+        let (item_id, item_label, rule): (i64, String, Option<String>) = self
             .conn()
-            .query_row("SELECT id, label FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+            .query_row("SELECT id, label, rule FROM checklist_items WHERE uuid = ?1 AND active = 1", [item_uuid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?
             .ok_or_else(|| Error::not_found("checklist item", item_uuid))?;
+        if done && !self.made_here(claim_id)? {
+            if let Some(rule) = parse_rule(rule) {
+                if let Some(problem) = rule_problem(self.conn(), claim_id, rule, Some(self.actor))? {
+                    return Err(Error::validation(
+                        "checklist",
+                        format!("“{item_label}” cannot be signed off yet: {problem}."),
+                    ));
+                }
+            }
+        }
         let changed = if done {
             self.conn().execute(
                 "INSERT INTO claim_checks (claim_id, item_id, done_by, done_at) VALUES (?1, ?2, ?3, ?4)
@@ -342,5 +531,15 @@ impl Tx<'_> {
             [claim_uuid, by],
         )?;
         Ok(())
+    }
+}
+
+/// A rule in words, as Settings and the history name it.
+pub fn rule_words(rule: CheckRule) -> String {
+    match rule {
+        CheckRule::MinSources { min } => format!("checked: at least {min} different sources"),
+        CheckRule::MinPublishers { min } => format!("checked: at least {min} different publishers"),
+        CheckRule::ExcerptsFound => "checked: every excerpt found in its archived copy".to_string(),
+        CheckRule::SecondReader => "checked: signed off by someone other than the verdict's author".to_string(),
     }
 }

@@ -35,6 +35,8 @@ import type {
   ImportKind,
   ImportReport,
   MatchingStatus,
+  Profile,
+  Publishing,
   RatingName,
   RatingScale,
   RatingScaleInput,
@@ -47,6 +49,7 @@ import type {
   SyncReport,
   Verdict,
   VerdictInput,
+  WindowStart,
   WorkspaceInfo,
 } from './types';
 
@@ -55,10 +58,17 @@ export type CommandName =
   | 'workspace_info'
   | 'app_ready'
   | 'matching_status'
+  | 'window_start'
+  | 'new_workspace'
+  | 'open_workspace'
+  | 'open_recent_workspace'
+  | 'open_demo_workspace'
+  | 'save_profile'
   | 'list_claims'
   | 'get_claim'
   | 'create_claim'
   | 'update_claim'
+  | 'set_published_url'
   | 'add_appearance'
   | 'remove_appearance'
   | 'list_claimants'
@@ -74,6 +84,8 @@ export type CommandName =
   | 'reject_candidate'
   | 'reopen_candidate'
   | 'similar_claims'
+  | 'cancel_article_import'
+  | 'candidates_similar'
   | 'list_sources'
   | 'create_source'
   | 'update_source'
@@ -100,6 +112,8 @@ export type CommandName =
   | 'discard_data_import'
   | 'rating_names'
   | 'set_rating_names'
+  | 'publishing'
+  | 'set_publishing'
   | 'backup_workspace'
   | 'restore_workspace'
   | 'auto_backups'
@@ -119,11 +133,18 @@ export const commands = {
   workspaceInfo: () => call<WorkspaceInfo>('workspace_info'),
   appReady: () => call<number>('app_ready'),
   matchingStatus: () => call<MatchingStatus>('matching_status'),
+  windowStart: () => call<WindowStart>('window_start'),
+  newWorkspace: () => call<WorkspaceInfo | null>('new_workspace'),
+  openWorkspace: () => call<WorkspaceInfo | null>('open_workspace'),
+  openRecentWorkspace: (args: { path: string }) => call<WorkspaceInfo>('open_recent_workspace', args),
+  openDemoWorkspace: () => call<WorkspaceInfo>('open_demo_workspace'),
+  saveProfile: (args: { profile: Profile }) => call<null>('save_profile', args),
   // claims.rs
   listClaims: (args: { query: ClaimQuery }) => call<ClaimPage>('list_claims', args),
   getClaim: (args: { uuid: string }) => call<ClaimDetail>('get_claim', args),
   createClaim: (args: { input: ClaimInput }) => call<ClaimDetail>('create_claim', args),
   updateClaim: (args: { uuid: string; input: ClaimInput }) => call<ClaimDetail>('update_claim', args),
+  setPublishedUrl: (args: { uuid: string; url: string }) => call<ClaimDetail>('set_published_url', args),
   addAppearance: (args: { claimUuid: string; input: AppearanceInput }) => call<ClaimDetail>('add_appearance', args),
   removeAppearance: (args: { uuid: string }) => call<ClaimDetail>('remove_appearance', args),
   listClaimants: (args: { search: string | null }) => call<ClaimantSummary[]>('list_claimants', args),
@@ -140,6 +161,8 @@ export const commands = {
   rejectCandidate: (args: { captureUuid: string; start: number; end: number }) => call<null>('reject_candidate', args),
   reopenCandidate: (args: { captureUuid: string; start: number; end: number }) => call<null>('reopen_candidate', args),
   similarClaims: (args: { text: string; exclude: string | null }) => call<SimilarClaim[]>('similar_claims', args),
+  cancelArticleImport: () => call<null>('cancel_article_import'),
+  candidatesSimilar: (args: { asks: ([string, string | null])[] }) => call<SimilarClaim[][]>('candidates_similar', args),
   // sources.rs
   listSources: (args: { query: SourceQuery }) => call<Source[]>('list_sources', args),
   createSource: (args: { input: SourceInput }) => call<Source>('create_source', args),
@@ -172,6 +195,8 @@ export const commands = {
   // settings.rs
   ratingNames: () => call<RatingName[]>('rating_names'),
   setRatingNames: (args: { names: RatingName[] }) => call<number>('set_rating_names', args),
+  publishing: () => call<Publishing>('publishing'),
+  setPublishing: (args: { publishing: Publishing }) => call<Publishing>('set_publishing', args),
   backupWorkspace: () => call<BackupDone | null>('backup_workspace'),
   restoreWorkspace: () => call<RestoreDone | null>('restore_workspace'),
   autoBackups: () => call<AutoBackups>('auto_backups'),

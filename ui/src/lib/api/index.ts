@@ -47,6 +47,39 @@ export function matchingStatus(): Promise<import('./types').MatchingStatus> {
   return commands.matchingStatus();
 }
 
+// ---- workspaces from the window (issue 16): each switch answers the workspace now open; the
+// window then reloads itself to show it. `null`: the checker cancelled the dialog.
+
+/** What the window opens on: the workspace (none: the welcome screen), the recent ones, the profile. */
+export function windowStart(): Promise<import('./types').WindowStart> {
+  return commands.windowStart();
+}
+
+/** Asks where (the system's save dialog), makes a new workspace there and switches to it. */
+export function newWorkspace(): Promise<WorkspaceInfo | null> {
+  return commands.newWorkspace();
+}
+
+/** Asks for a workspace (the system's open dialog) and switches to it. */
+export function openWorkspace(): Promise<WorkspaceInfo | null> {
+  return commands.openWorkspace();
+}
+
+/** Switches to a workspace of the recent list. */
+export function openRecentWorkspace(path: string): Promise<WorkspaceInfo> {
+  return commands.openRecentWorkspace({ path });
+}
+
+/** Switches to the demo workspace (made the first time). */
+export function openDemoWorkspace(): Promise<WorkspaceInfo> {
+  return commands.openDemoWorkspace();
+}
+
+/** Keeps what the welcome screen asked, for every workspace opened from now on. */
+export function saveProfile(profile: import('./types').Profile): Promise<void> {
+  return commands.saveProfile({ profile }).then(() => undefined);
+}
+
 export function listClaims(query: ClaimQuery): Promise<ClaimPage> {
   return commands.listClaims({ query });
 }
@@ -71,6 +104,14 @@ export function createClaim(input: ClaimFormInput): Promise<ClaimDetail> {
 
 export function updateClaim(uuid: string, input: ClaimFormInput): Promise<ClaimDetail> {
   return commands.updateClaim({ uuid, input: input as ClaimInput });
+}
+
+/**
+ * Where the desk published its fact-check of this claim: the ClaimReview's `url`, instead of the
+ * publication address pattern. Empty clears it. Allowed once the claim is published.
+ */
+export function setPublishedUrl(uuid: string, url: string): Promise<ClaimDetail> {
+  return commands.setPublishedUrl({ uuid, url });
 }
 
 /** Where and when the claim was said or published; answers with the whole updated claim. */
@@ -231,6 +272,16 @@ export function reopenCandidate(captureUuid: string, start: number, end: number)
 export function similarClaims(text: string, exclude: string | null = null): Promise<import('./types').SimilarClaim[]> {
   return commands.similarClaims({ text, exclude });
 }
+
+/** Stops the running import (or opening) of an article; it then fails with `Cancelled` and nothing is kept. */
+export async function cancelArticleImport(): Promise<void> {
+  await commands.cancelArticleImport();
+}
+
+/** Similar claims for candidates not matched at import: `[words, the claim it became]` for each. */
+export function candidatesSimilar(asks: [string, string | null][]): Promise<import('./types').SimilarClaim[][]> {
+  return commands.candidatesSimilar({ asks });
+}
 // ---- end of articles ----
 
 // ---- Claimants, rating scales, matches and exports (issues 4 and 7). The backend commands are
@@ -296,6 +347,16 @@ export function ratingNames(): Promise<import('./types').RatingName[]> {
 /** Replaces the rating-name table; answers how many imported reviews now show another rating. */
 export function setRatingNames(names: import('./types').RatingName[]): Promise<number> {
   return commands.setRatingNames({ names });
+}
+
+/** The desk's organisation and the address its fact-checks are published under (ClaimReview). */
+export function publishing(): Promise<import('./types').Publishing> {
+  return commands.publishing();
+}
+
+/** Sets them; a web address must start with https:// (Validation on `publication_url`). */
+export function setPublishing(publishing: import('./types').Publishing): Promise<import('./types').Publishing> {
+  return commands.setPublishing({ publishing });
 }
 
 /** Asks where to save (the system dialog, opened by the backend) and copies the workspace there; `null` when cancelled. */

@@ -485,11 +485,40 @@ export type Decision = "accepted" | "rejected";
 /**
  * A candidate claim found in an article, with the claims it may duplicate and the decision taken.
  */
-export type ArticleCandidate = { candidate: Candidate, similar: Array<SimilarClaim>, decision: Decision | null, 
+export type ArticleCandidate = { candidate: Candidate, 
+/**
+ * Claims in the workspace that may say the same; looked for only when `matched` (the best
+ * candidates of a long article are matched at once, the others when the window shows them).
+ */
+similar: Array<SimilarClaim>, matched: boolean, decision: Decision | null, 
 /**
  * The claim made from it, once accepted.
  */
-claim_uuid: string | null, };
+claim_uuid: string | null, 
+/**
+ * How many times the article has these exact words (1 when once): repeats are one candidate.
+ */
+count: number, 
+/**
+ * Where the other times are (start and end, in Unicode code points), in the article's order.
+ */
+repeats: Array<[number, number]>, 
+/**
+ * The wording proposed for a claim made of it: its words without the openers that say
+ * nothing checkable ("However,"); the evidence excerpt stays the article's exact words.
+ */
+wording: string, };
+
+/**
+ * How far an article's import is: `done` of `total` paragraphs read or candidates matched.
+ */
+export type ArticleProgress = { stage: ArticleStage, done: number, total: number, };
+
+/**
+ * What an article's import is doing (event `article-progress`): reading the text into
+ * candidates, looking for similar claims in the workspace, then keeping the article.
+ */
+export type ArticleStage = "reading" | "matching" | "saving";
 
 /**
  * An imported article: the source holding it, the text the candidates' offsets point into, and
@@ -584,23 +613,38 @@ action: string,
 summary: string, };
 
 /**
+ * What the core checks for a checklist item: when it is signed off (a sign-off whose rule fails
+ * is refused) and, for a required item, again when the claim is published.
+ */
+export type CheckRule = { "kind": "min_sources", min: number, } | { "kind": "min_publishers", min: number, } | { "kind": "excerpts_found" } | { "kind": "second_reader" };
+
+/**
  * A step of the desk's publish checklist.
  */
 export type ChecklistItem = { uuid: string, label: string, 
 /**
  * A required item must be signed off before the claim can be published.
  */
-required: boolean, };
+required: boolean, 
+/**
+ * What the core checks for this item (none: the sign-off is the checker's word).
+ */
+rule: CheckRule | null, };
 
 /**
  * One item of the checklist as edited in settings; `uuid` is absent for a new item.
  */
-export type ChecklistItemInput = { uuid?: string | null, label: string, required: boolean, };
+export type ChecklistItemInput = { uuid?: string | null, label: string, required: boolean, rule?: CheckRule | null, };
 
 /**
  * A checklist item on one claim: signed off (by whom, when) or not yet.
  */
-export type ClaimCheck = { item_uuid: string, label: string, required: boolean, done_by: string | null, done_at: string | null, };
+export type ClaimCheck = { item_uuid: string, label: string, required: boolean, done_by: string | null, done_at: string | null, rule: CheckRule | null, 
+/**
+ * Why the item's rule does not hold on this claim now, in plain words (none: it holds, or
+ * it depends on who signs off and nobody has).
+ */
+problem: string | null, };
 
 /**
  * A correction of a published claim, shown as a notice on the claim.
@@ -668,6 +712,11 @@ origin: ClaimOrigin,
  */
 worthiness: number | null, 
 /**
+ * Where the desk published its fact-check of this claim (the ClaimReview `url`, instead of
+ * the publication address pattern); empty when not given.
+ */
+published_url: string, 
+/**
  * Where and when it was said or published; the first appearance first.
  */
 appearances: Array<Appearance>, created_at: string, updated_at: string, evidence: Array<Evidence>, 
@@ -725,6 +774,73 @@ actor: string, schema_version: number,
  * Changes are refused: the file (or its folder) cannot be written, or it was opened to read.
  */
 read_only: boolean, };
+
+/**
+ * What the welcome screen asks once (and the app keeps outside any workspace, see the shell's
+ * `recent.rs`): given to every workspace made or opened from the window that lacks them.
+ */
+export type Profile = { 
+/**
+ * The checker's name, recorded with every change.
+ */
+checker: string, 
+/**
+ * The desk's organisation, the author of its ClaimReview records.
+ */
+desk_name: string, 
+/**
+ * The address its fact-checks are published under (a base, or a template with `{uuid}`).
+ */
+publication_url: string, };
+
+/**
+ * A workspace opened in the window before (File → Open recent, the welcome screen).
+ */
+export type RecentWorkspace = { path: string, 
+/**
+ * The file's name, as the list shows it.
+ */
+name: string, };
+
+/**
+ * What the window opens on: the workspace open now, or none (the welcome screen), and why.
+ */
+export type WindowStart = { 
+/**
+ * None: no workspace is open (a first launch, or the one asked for could not be opened).
+ */
+workspace: WorkspaceInfo | null, 
+/**
+ * Why the workspace asked for could not be opened, in plain words.
+ */
+problem: string | null, 
+/**
+ * The workspaces opened before, the latest first.
+ */
+recent: Array<RecentWorkspace>, 
+/**
+ * Recent workspaces whose file is gone: dropped from the list at this launch.
+ */
+dropped: Array<string>, 
+/**
+ * What the welcome screen asked, once; None until it was answered.
+ */
+profile: Profile | null, };
+
+/**
+ * How the desk publishes: its organisation (the ClaimReview author: name, home page, logo) and
+ * the address its fact-checks are published under (a base, or a template with `{uuid}`). Empty:
+ * not set.
+ */
+export type Publishing = { desk_name: string, 
+/**
+ * The organisation's own web address (its home page): the ClaimReview author's `url`.
+ */
+desk_url: string, 
+/**
+ * The address of the organisation's logo image: the ClaimReview author's `logo`.
+ */
+desk_logo_url: string, publication_url: string, };
 
 /**
  * Matching by meaning in the window: which model is on (or why none is), and the indexer's

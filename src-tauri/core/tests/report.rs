@@ -9,14 +9,16 @@ use std::path::{Path, PathBuf};
 
 use factdesk_core::model::bundle::{Access, Bundle, BUNDLE_VERSION};
 use factdesk_core::model::{
-    AppearanceInput, CaptureMethod, ClaimInput, ClaimQuery, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
+    AppearanceInput, ClaimInput, ClaimQuery, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
 };
 use factdesk_core::report::{
     self, ExportOptions, Format, Selection, SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_DESK_URL, SETTING_PUBLICATION_URL,
 };
-use factdesk_core::store::NewCapture;
 use factdesk_core::{Error, Store};
 use rusqlite::Connection;
+
+mod common;
+use common::fetched_capture as capture;
 
 const C_RYDER: &str = "0190f3a0-0000-7000-8000-00000000c001";
 const C_AID: &str = "0190f3a0-0000-7000-8000-00000000c002";
@@ -43,18 +45,6 @@ fn options() -> ExportOptions {
     ExportOptions { desk_name: Some(DESK.into()), publication_url: Some(BASE_URL.into()), generated_at: None }
 }
 
-fn capture(url: &str, text: &str) -> NewCapture {
-    NewCapture {
-        method: CaptureMethod::Fetch,
-        requested_url: url.into(),
-        final_url: url.into(),
-        http_status: Some(200),
-        content_type: "text/html; charset=utf-8".into(),
-        bytes: format!("<html><body><p>{text}</p></body></html>").into_bytes(),
-        text: text.into(),
-        note: String::new(),
-    }
-}
 
 /// The demo workspace plus what the demo lacks for a full report: an evidence link checked against
 /// a capture, a confidential source, a correction and a second appearance. Volatile values (times

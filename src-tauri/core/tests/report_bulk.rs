@@ -7,13 +7,15 @@
 use std::path::Path;
 
 use factdesk_core::model::{
-    AppearanceInput, CaptureMethod, ClaimInput, EvidenceInput, RatingInput, RatingScaleInput, SourceInput, SourceKind,
+    AppearanceInput, ClaimInput, EvidenceInput, RatingInput, RatingScaleInput, SourceInput, SourceKind,
     Stance, VerdictInput,
 };
 use factdesk_core::report::{self, Collection, ExportOptions, Format, Selection};
-use factdesk_core::store::NewCapture;
 use factdesk_core::{interchange, Error, Store};
 use rusqlite::Connection;
+
+mod common;
+use common::fetched_capture as capture;
 
 const C_RYDER: &str = "0190f3a0-0000-7000-8000-00000000c001";
 const C_AID: &str = "0190f3a0-0000-7000-8000-00000000c002";
@@ -34,18 +36,6 @@ fn options() -> ExportOptions {
     }
 }
 
-fn capture(url: &str, text: &str) -> NewCapture {
-    NewCapture {
-        method: CaptureMethod::Fetch,
-        requested_url: url.into(),
-        final_url: url.into(),
-        http_status: Some(200),
-        content_type: "text/html; charset=utf-8".into(),
-        bytes: format!("<html><body><p>{text}</p></body></html>").into_bytes(),
-        text: text.into(),
-        note: String::new(),
-    }
-}
 
 fn evidence(claim: &str, source: &str, excerpt: &str, stance: Stance, correction: Option<&str>) -> EvidenceInput {
     EvidenceInput {

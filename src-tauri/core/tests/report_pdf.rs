@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
-use factdesk_core::model::{AppearanceInput, CaptureMethod, ClaimInput, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput};
+use factdesk_core::model::{AppearanceInput, ClaimInput, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput};
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
-use factdesk_core::store::NewCapture;
 use factdesk_core::Store;
+
+mod common;
+use common::fetched_capture as capture;
 
 const C_RYDER: &str = "0190f3a0-0000-7000-8000-00000000c001";
 const C_AID: &str = "0190f3a0-0000-7000-8000-00000000c002";
@@ -21,18 +23,6 @@ fn options() -> ExportOptions {
     ExportOptions { desk_name: Some("Demo Desk Fact Check".into()), publication_url: None, generated_at: None }
 }
 
-fn capture(url: &str, text: &str) -> NewCapture {
-    NewCapture {
-        method: CaptureMethod::Fetch,
-        requested_url: url.into(),
-        final_url: url.into(),
-        http_status: Some(200),
-        content_type: "text/html; charset=utf-8".into(),
-        bytes: format!("<html><body><p>{text}</p></body></html>").into_bytes(),
-        text: text.into(),
-        note: String::new(),
-    }
-}
 
 /// The demo workspace, plus an evidence link checked against an archived copy and a confidential
 /// source. Returns the store and the archived copy's SHA-256.

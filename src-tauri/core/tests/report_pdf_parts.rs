@@ -7,29 +7,19 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use factdesk_core::model::{AppearanceInput, CaptureMethod, EvidenceInput, SourceInput, SourceKind, Stance};
+use factdesk_core::model::{AppearanceInput, EvidenceInput, SourceInput, SourceKind, Stance};
 use factdesk_core::report::{self, pdf, Collection, ExportOptions, Selection};
-use factdesk_core::store::NewCapture;
 use factdesk_core::Store;
 use lopdf::{Document, Object, ObjectId};
+
+mod common;
+use common::fetched_capture as capture;
 
 const C_RYDER: &str = "0190f3a0-0000-7000-8000-00000000c001";
 const C_AID: &str = "0190f3a0-0000-7000-8000-00000000c002";
 const S_DOD: &str = "0190f3a0-0000-7000-8000-00000000d002";
 const S_CONGRESS: &str = "0190f3a0-0000-7000-8000-00000000d003";
 
-fn capture(url: &str, text: &str) -> NewCapture {
-    NewCapture {
-        method: CaptureMethod::Fetch,
-        requested_url: url.into(),
-        final_url: url.into(),
-        http_status: Some(200),
-        content_type: "text/html; charset=utf-8".into(),
-        bytes: format!("<html><body><p>{text}</p></body></html>").into_bytes(),
-        text: text.into(),
-        note: String::new(),
-    }
-}
 
 /// The demo claims with an archived copy, a confidential source, a correction and a second
 /// appearance, then synthetic claims (with evidence, verdicts, links to their sources).

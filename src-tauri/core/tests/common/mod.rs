@@ -5,6 +5,20 @@
 /// A throwaway PostgreSQL server of its own per test (issue 14, the desk).
 pub mod postgres;
 
+/// An archived copy of `url` as a fetch makes it: a page holding `text` in one paragraph.
+pub fn fetched_capture(url: &str, text: &str) -> factdesk_core::store::NewCapture {
+    factdesk_core::store::NewCapture {
+        method: factdesk_core::model::CaptureMethod::Fetch,
+        requested_url: url.into(),
+        final_url: url.into(),
+        http_status: Some(200),
+        content_type: "text/html; charset=utf-8".into(),
+        bytes: format!("<html><body><p>{text}</p></body></html>").into_bytes(),
+        text: text.into(),
+        note: String::new(),
+    }
+}
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

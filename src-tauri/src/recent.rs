@@ -116,13 +116,11 @@ pub fn save_profile(dir: &Path, profile: &Profile) -> std::io::Result<()> {
 }
 
 /// Writes `file` whole or not at all (a crash mid-write leaves the old one).
-fn write_atomically(file: &Path, body: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(file: &Path, body: &str) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = file.with_extension("json.tmp");
-    std::fs::write(&tmp, body)?;
-    std::fs::rename(&tmp, file)
+    factdesk_core::files::write_atomic(file, body.as_bytes()).map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// Two spellings of one file compare equal (`a/../b`, a link): its canonical path when it exists.

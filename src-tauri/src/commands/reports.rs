@@ -38,10 +38,7 @@ fn last_export_folder(config_dir: &Path) -> Option<PathBuf> {
 
 fn remember_export_folder(config_dir: &Path, folder: &Path) -> std::io::Result<()> {
     let body = serde_json::to_string_pretty(&LastExport { folder: Some(folder.to_path_buf()) }).map_err(std::io::Error::other)?;
-    std::fs::create_dir_all(config_dir)?;
-    let tmp = config_dir.join("export.json.tmp");
-    std::fs::write(&tmp, body)?;
-    std::fs::rename(&tmp, config_dir.join(EXPORT_FILE))
+    crate::recent::write_atomically(&config_dir.join(EXPORT_FILE), &body)
 }
 
 /// The running export's cancel flag: the window's Cancel sets it, the export reads it after every

@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::Result;
 use crate::language::compare::{compare, probe_expression, CANDIDATES, PROBE_TERMS};
+use crate::language::edits::{edit, Edit};
 use crate::language::terms::{analyse, is_marker, Analysis, Term, MARKER_WEIGHT, MIN_CONTENT_WORDS};
 use crate::language::embed::Embedder;
 use crate::language::vectors::{dequantize, dot, quantize, sign_bits};
@@ -39,6 +40,9 @@ pub const MIN_MEANING_SCORE: f32 = 0.40;
 pub const CLOSE_MEANING: f32 = 0.6;
 /// The factor for one word swapped for another while the rest is shared (see `similar_to`).
 const SWAP_CONFLICT: f32 = 0.7;
+/// The factor for the same sentence with a word or two changed, added or swapped across a
+/// comparison (`language::edits`).
+const EDIT_CONFLICT: f32 = 0.6;
 /// The share of terms two texts must have in common for a swapped word to count as the claim.
 const SWAP_OVERLAP: f32 = 0.5;
 /// How many claims the coarse pass over the vectors' sign bits hands to the exact pass.
@@ -143,18 +147,31 @@ fn similar_to(
             continue;
         }
         let Some(other) = stored_terms(&c.text) else { continue };
-        let cmp = compare(&terms, &other, &weight);
+        let cmp = compare(&terms, &other.terms, &weight);
         let cosine = meaning.zip(row.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
         let mut differs = cmp.differs;
         let (score, shown) = match cosine {
             Some(cos) => {
-                // Most words shared and exactly one swapped for another: that word is the claim
-                // ("payments" for "attacks", "silver" for "gold"), however alike the sentences read.
-                let swap = cmp.swapped == 1 && cmp.overlap >= SWAP_OVERLAP;
-                if swap {
-                    differs.push(Difference::Word);
-                }
-                let score = cos * cmp.agreement * if swap { SWAP_CONFLICT } else { 1.0 };
+                // The same sentence with a word or two changed: those words are the claim
+                // ("council homes" for "homes", "more likely" for "less likely"), however alike
+                // the sentences read. Else, most words shared and exactly one swapped for another
+                // ("payments" for "attacks", "silver" for "gold").
+                let factor = match edit(&query.shape, &other.shape) {
+                    Some(e) => {
+                        differs.push(match e {
+                            Edit::Changed => Difference::Word,
+                            Edit::Added => Difference::Qualifier,
+                            Edit::Swapped => Difference::Roles,
+                        });
+                        EDIT_CONFLICT
+                    }
+                    None if cmp.swapped == 1 && cmp.overlap >= SWAP_OVERLAP => {
+                        differs.push(Difference::Word);
+                        SWAP_CONFLICT
+                    }
+                    None => 1.0,
+                };
+                let score = cos * cmp.agreement * factor;
                 // A conflict ranks a claim lower; it hides it only when the meanings are not close
                 // either (the rules read a paraphrase wrong now and then: it stays in view).
                 (score, score >= MIN_MEANING_SCORE || cos >= CLOSE_MEANING)
@@ -188,16 +205,17 @@ fn similar_to(
 /// for the most recent texts: while a checker types, each keystroke meets mostly the same
 /// candidates, and reading a claim into terms is most of the time a lookup spends after embedding
 /// the query. The terms depend on the text alone, so the memory is shared by every workspace.
-fn stored_terms(text: &str) -> Option<Arc<Vec<String>>> {
+fn stored_terms(text: &str) -> Option<Arc<Stored>> {
     /// Texts remembered; all are forgotten when it fills (a few MB at most).
     const REMEMBERED: usize = 50_000;
-    static MEMORY: OnceLock<Mutex<HashMap<String, Option<Arc<Vec<String>>>>>> = OnceLock::new();
+    static MEMORY: OnceLock<Mutex<HashMap<String, Option<Arc<Stored>>>>> = OnceLock::new();
     let memory = MEMORY.get_or_init(Default::default);
     if let Some(known) = memory.lock().ok().and_then(|m| m.get(text).cloned()) {
         return known;
     }
     let a = analyse(text);
-    let terms = (a.content >= MIN_CONTENT_WORDS).then(|| Arc::new(a.terms.into_iter().map(|t| t.key).collect::<Vec<_>>()));
+    let terms = (a.content >= MIN_CONTENT_WORDS)
+        .then(|| Arc::new(Stored { terms: a.terms.into_iter().map(|t| t.key).collect(), shape: a.shape }));
     if let Ok(mut m) = memory.lock() {
         if m.len() >= REMEMBERED {
             m.clear();
@@ -205,6 +223,12 @@ fn stored_terms(text: &str) -> Option<Arc<Vec<String>>> {
         m.insert(text.to_string(), terms.clone());
     }
     terms
+}
+
+/// A stored claim's terms and shape (see [`Analysis`]).
+struct Stored {
+    terms: Vec<String>,
+    shape: Vec<String>,
 }
 
 /// One claim's vector as stored: `(claim id, the wording embedded, sign bits, quantized vector)`.

@@ -254,7 +254,9 @@ const DIFFERENCE_WORDS: Record<Difference, string> = {
   bound: 'the opposite bound',
   negation: 'a "not" on one side only',
   name: 'another person or place',
-  word: 'another subject',
+  word: 'other words for what is claimed',
+  qualifier: 'a word added',
+  roles: 'the roles swapped',
 };
 
 /** What a near match may state differently: "another figure and the opposite direction". */

@@ -201,6 +201,23 @@ pub fn compare(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> Comp
         agreement *= POLARITY_CONFLICT;
         differs.push(Difference::Extreme);
     }
+    // A rise or a top on one side, a fall or a bottom on the other ("hit a record 7.8 million"
+    // against "fallen to 7.8 million"), when no pair above said so already; and a figure held
+    // against one that moved ("frozen for 14 years" against "cut for 14 years").
+    let rising = |s: &HashSet<&str>| has(s, "~up") || has(s, "~high");
+    let falling = |s: &HashSet<&str>| has(s, "~down") || has(s, "~low");
+    let moved = |s: &HashSet<&str>| (has(s, "~up") || has(s, "~down")) && !has(s, "hold") && !has(s, "~not");
+    let held = |s: &HashSet<&str>| has(s, "hold") && !has(s, "~up") && !has(s, "~down");
+    if !differs.contains(&Difference::Direction)
+        && !differs.contains(&Difference::Extreme)
+        && (((rising(&sa) && !falling(&sa)) && (falling(&sb) && !rising(&sb)))
+            || ((falling(&sa) && !rising(&sa)) && (rising(&sb) && !falling(&sb)))
+            || (held(&sa) && moved(&sb))
+            || (held(&sb) && moved(&sa)))
+    {
+        agreement *= POLARITY_CONFLICT;
+        differs.push(Difference::Direction);
+    }
     // "passed 88,000" against "fallen below 88,000".
     if opposed(&sa, &sb, "exceed", "below") {
         agreement *= POLARITY_CONFLICT;
@@ -357,6 +374,10 @@ mod tests {
             ("Real wages have not grown in the last decade", "Real wages have grown in the last decade", &[Negation]),
             ("Unemployment in Ohio fell to 3.9% in March", "Unemployment in Michigan fell to 3.9% in March", &[Name]),
             ("Unemployment in Ohio fell to 3.9% in March", "Ohio's jobless rate dropped to 3.9 percent in March", &[]),
+            ("The waiting list has hit a record 7.8 million people", "The waiting list has fallen to 7.8 million people", &[Direction]),
+            ("Fuel duty has been frozen for 14 years in a row", "Fuel duty has been cut for 14 years in a row", &[Direction]),
+            ("Fuel duty has been frozen for 14 years in a row", "Fuel duty has not gone up for fourteen years in a row", &[Negation]),
+            ("The waiting list has hit a record 7.8 million people", "The waiting list reached an all-time high of 7.8 million", &[]),
             ("Unemployment in Ohio fell to 3.9% in March", "Unemployment in Michigan rose to 4.9% in March", &[Figure, Direction, Name]),
         ] {
             assert_eq!(compare(&content_terms(a), &content_terms(b), &one).differs, want, "{a} / {b}");

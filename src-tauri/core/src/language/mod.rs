@@ -4,13 +4,15 @@
 //!   ([`words`], `words/*.txt`) and as the sets article reading looks up ([`lexicon`]).
 //! - Comparing claims: a text reduced to terms ([`terms`]) with figures in any spelling
 //!   ([`numbers`]), idioms read whole ([`idioms`]) and stems ([`stems`]); two texts' terms
-//!   compared ([`compare`]).
+//!   compared ([`compare`]), and told apart when one is the other with a word or two changed
+//!   ([`edits`]).
 //! - Reading articles: paragraphs, quotations and sentences ([`sentences`]), who said it
 //!   ([`speakers`]), and how worth checking a sentence or a claim's wording is ([`worthiness`]).
 //! - Meaning: sentence embeddings from a model folder ([`embed`]), and the vectors' storage form
 //!   and in-memory index ([`vectors`]).
 
 pub mod compare;
+pub mod edits;
 pub mod embed;
 pub mod idioms;
 pub mod lexicon;

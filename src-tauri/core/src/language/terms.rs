@@ -79,7 +79,7 @@ use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
     CAPITALS, CONTEXT_VARIANTS, DOWN, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACES,
-    STOPWORDS, UNITS, UP, VARIANTS,
+    QUALIFIERS, STOPWORDS, UNITS, UP, VARIANTS,
 };
 
 /// Texts with fewer content words than this are never matched automatically, neither as the text
@@ -92,6 +92,8 @@ pub const MARKER_WEIGHT: f32 = 1.0;
 /// The word tables as the reader looks them up, built once.
 struct Tables {
     stop: HashSet<&'static str>,
+    /// [`QUALIFIERS`]: small words kept in a text's shape.
+    qualifiers: HashSet<&'static str>,
     neg: HashSet<&'static str>,
     marker: HashMap<&'static str, &'static str>,
     /// stem → canonical term
@@ -148,6 +150,7 @@ fn tables() -> &'static Tables {
         };
         Tables {
             stop: STOPWORDS.set(),
+            qualifiers: QUALIFIERS.set(),
             neg: NEGATIONS.set(),
             marker,
             variant,
@@ -179,11 +182,18 @@ pub struct Analysis {
     pub terms: Vec<Term>,
     /// Words and numbers (not markers).
     pub content: usize,
+    /// The sentence's shape, for `edits`: its words' terms and markers in the text's order, each
+    /// time they occur, with the small words that carry a claim even though they are not terms
+    /// ("more", "all", "than": `words/qualifiers.txt`); no figures and no flags.
+    pub shape: Vec<String>,
 }
 
 impl Analysis {
-    /// A term, once: a later one with the same key is dropped.
+    /// A term, once: a later one with the same key is dropped (the shape keeps every one).
     fn push(&mut self, key: String, probes: Vec<String>) {
+        if !is_flag(&key) && !is_figure(&key) {
+            self.shape.push(key.clone());
+        }
         if self.terms.iter().any(|t| t.key == key) {
             return;
         }
@@ -533,6 +543,9 @@ impl Reader<'_> {
         let plain = lower.replace('.', "");
         let word = plain.strip_suffix("'s").unwrap_or(&plain);
         let word = word.trim_end_matches('\'');
+        if self.t.qualifiers.contains(word) {
+            self.a.shape.push(word.to_string());
+        }
         if self.parse_negation(word)
             || self.parse_than(word)
             || self.parse_bound(word)

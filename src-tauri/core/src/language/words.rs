@@ -180,6 +180,8 @@ tables! {
     // Comparing claims (`terms`, `numbers`, `stems`).
     /// Function words left out of a text's terms.
     STOPWORDS = "stopwords.txt", List;
+    /// Small words kept in a text's shape for `edits` ("more", "all", "than", in several languages).
+    QUALIFIERS = "qualifiers.txt", List;
     /// Words that negate what they stand in (`~not`).
     NEGATIONS = "negations.txt", List;
     /// Words before a figure that say it is rounded ("nearly", "about").

@@ -380,4 +380,8 @@ pub enum Difference {
     Name,
     /// One word swapped for another while the rest is the same ("silver" for "gold").
     Word,
+    /// The same sentence with a word added ("new council homes" for "new homes").
+    Qualifier,
+    /// The same words with the roles swapped ("gas more than wind" for "wind more than gas").
+    Roles,
 }

@@ -868,7 +868,7 @@ waiting: bigint, };
 /**
  * A way two alike-sounding claims disagree.
  */
-export type Difference = "figure" | "direction" | "extreme" | "bound" | "negation" | "name" | "word";
+export type Difference = "figure" | "direction" | "extreme" | "bound" | "negation" | "name" | "word" | "qualifier" | "roles";
 
 /**
  * What to export from the window: one claim, or the claims the list shows for a query.

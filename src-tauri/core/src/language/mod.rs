@@ -14,6 +14,7 @@
 pub mod compare;
 pub mod edits;
 pub mod embed;
+pub mod guess;
 pub mod idioms;
 pub mod lexicon;
 pub mod numbers;

@@ -285,12 +285,24 @@ struct Reader<'a> {
     /// Tokens read with an earlier one and skipped when reached, from and to: the "in every five"
     /// of "one unit of electricity in every five".
     skip_span: Option<(usize, usize)>,
+    /// The text's language when it can be told (`guess`): a few words read differently by it.
+    lang: Option<&'static str>,
 }
 
 /// `text` reduced to its terms, each once, in order, with how many are content words.
 pub fn analyse(text: &str) -> Analysis {
-    let toks = tokens::read(text);
-    let mut r = Reader { t: tables(), toks: &toks, i: 0, a: Analysis::default(), negated: false, skip: Vec::new(), skip_span: None };
+    let mut toks = tokens::read(text);
+    let lang = super::guess::guess_language(text);
+    if lang == Some("de") {
+        // German capitalises every noun: a capital names no one in particular, an acronym does.
+        for t in &mut toks {
+            if let Token::Word(raw, _, name) = t {
+                *name &= raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+            }
+        }
+    }
+    let mut r =
+        Reader { t: tables(), toks: &toks, i: 0, a: Analysis::default(), negated: false, skip: Vec::new(), skip_span: None, lang };
     while r.i < toks.len() {
         if r.skip_read() || r.parse_figure() || r.parse_ordinal() {
             continue;
@@ -699,6 +711,13 @@ impl Reader<'_> {
         let (t, toks, i) = (self.t, self.toks, self.i);
         if !(t.neg.contains(word) || word.ends_with("n't")) {
             return false;
+        }
+        // Portuguese and Italian "no" is "in the"; "non" negates in French and Italian only
+        // (English "non-EU" is a word of its own).
+        match (word, self.lang) {
+            ("no", Some("pt" | "it")) => return false,
+            ("non", lang) if !matches!(lang, Some("fr" | "it")) => return false,
+            _ => {}
         }
         // "no change", "without a change", "not changed": held.
         let mut k = i;
@@ -1181,6 +1200,26 @@ mod tests {
             ("never have fewer people died than", &["~low", "record", "people", "kill"]),
             ("had not won as few medals as in 2004 since", &["~low", "win", "medal", "#2004"]),
         ]);
+        // Each language's own negation; Portuguese "no" is "in the", English "non-" a word.
+        for (text, negated) in [
+            ("O preço do café subiu 40% no último ano nos supermercados", false),
+            ("Os portugueses não têm médico de família atribuído", true),
+            ("La tasa de paro no ha bajado en el segundo trimestre", true),
+            ("Das Bürgergeld steigt nicht zum 1. Januar für alleinstehende Erwachsene", true),
+            ("Le gouvernement ne va pas augmenter les impôts, non", true),
+            ("Non-EU migrants made up most of the arrivals last year", false),
+        ] {
+            assert_eq!(content_terms(text).contains(&"~not".to_string()), negated, "{text}: {:?}", content_terms(text));
+        }
+    }
+
+    /// German capitalises every noun: only acronyms and known places are names there.
+    #[test]
+    fn german_nouns_are_not_names() {
+        let terms = content_terms("Das Bürgergeld steigt zum 1. Januar für alleinstehende Erwachsene auf 563 Euro im Monat");
+        assert!(!terms.iter().any(|t| t.starts_with('@')), "{terms:?}");
+        let terms = content_terms("Die Regierung in Berlin will die Steuern für die SPD senken");
+        assert!(terms.contains(&"@spd".to_string()), "{terms:?}");
     }
 
     /// `Reader::parse_than` and `Reader::parse_bound`: comparatives and bounds.

@@ -65,15 +65,29 @@ pub fn read(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        let raw: String = chars[start..i].iter().collect();
+        let mut raw: String = chars[start..i].iter().collect();
+        // "3 300 milliards", "150 000": thousands grouped by spaces, as French, German and others
+        // write them (a space, a no-break space or a narrow one before a group of three digits).
+        let first_group = raw.clone();
+        if raw.len() <= 3 && raw.chars().all(|c| c.is_ascii_digit()) {
+            while matches!(chars.get(i), Some(' ' | '\u{a0}' | '\u{202f}'))
+                && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+                && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+            {
+                raw.extend(&chars[i + 1..i + 4]);
+                i += 4;
+            }
+        }
         if raw.starts_with(|c: char| c.is_ascii_digit()) {
             let digits_end = raw.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(raw.len());
             let (digits, suffix) = raw.split_at(digits_end);
             let suffix = suffix.to_lowercase();
-            let clean = digits.replace(',', "");
+            let clean = plain_digits(digits);
             if let (Ok(v), Some(scale)) = (clean.parse::<f64>(), scale_suffix(&suffix)) {
                 // The index splits "1,200" and "7.5" at the separator and keeps "60bn" whole.
+                // Grouped by spaces, the index holds each group: the first is asked for.
                 let lead = digits.split([',', '.']).next().unwrap_or(digits);
+                let lead = if raw.len() > first_group.len() && first_group.len() < lead.len() { first_group.as_str() } else { lead };
                 let probe = if digits.contains([',', '.']) || suffix.is_empty() { lead.to_string() } else { raw.to_lowercase() };
                 out.push(Token::Num(v * scale, probe));
                 sentence_start = false;
@@ -119,6 +133,21 @@ pub fn read(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Digits with their separators read: "1,200" and "1.200.000" group thousands, "10,6" and "62,5"
+/// have a decimal comma (a comma not followed by a group of three), "1.234,5" and "1,234.5" have
+/// both (the last separator is the decimal one). A single point stays a decimal point ("1.134").
+fn plain_digits(digits: &str) -> String {
+    let groups_of_three = |sep: char| digits.split(sep).skip(1).all(|g| g.len() == 3);
+    match (digits.rfind(','), digits.rfind('.')) {
+        (Some(c), Some(p)) if c > p => digits.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => digits.replace(',', ""),
+        (Some(_), None) if !groups_of_three(',') && digits.matches(',').count() == 1 => digits.replace(',', "."),
+        (Some(_), None) => digits.replace(',', ""),
+        (None, Some(_)) if digits.matches('.').count() > 1 && groups_of_three('.') => digits.replace('.', ""),
+        _ => digits.to_string(),
+    }
 }
 
 /// The word at `i` of [`read`]'s tokens, lower-cased; none for a figure, a sign, or past the end.
@@ -231,6 +260,13 @@ mod tests {
             ("$60bn", vec![Num(60e9, "60bn".into())]),
             ("1,200 troops", vec![Num(1200.0, "1".into()), word("troops", false)]),
             ("7.5%", vec![Num(7.5, "7".into()), Percent]),
+            ("10,6 %", vec![Num(10.6, "10".into()), Percent]),
+            ("1.500.000 Euro", vec![Num(1_500_000.0, "1".into()), word("Euro", false)]),
+            ("1.234,5 t", vec![Num(1234.5, "1".into()), word("t", false)]),
+            ("1,234.5 t", vec![Num(1234.5, "1".into()), word("t", false)]),
+            ("3 300 milliards", vec![Num(3300.0, "3".into()), word("milliards", false)]),
+            ("150\u{202f}000 emplois", vec![Num(150_000.0, "150".into()), word("emplois", false)]),
+            ("in 2024 300 people", vec![word("in", false), Num(2024.0, "2024".into()), Num(300.0, "300".into()), word("people", false)]),
             ("the 5th meeting", vec![word("the", false), Ordinal(5, "5th".into()), word("meeting", false)]),
             ("1.48C", vec![Num(1.48, "1".into()), word("c", false)]),
             ("100mph", vec![Num(100.0, "100mph".into()), word("mph", false)]),

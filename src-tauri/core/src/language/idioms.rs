@@ -57,6 +57,16 @@ pub(super) fn negated_extreme(toks: &[Token], i: usize, neg: &str) -> Option<(us
         let as_form = k > 0 && word_at(toks, k - 1) == Some("as") && known.is_some() && found(k, "as");
         let than_form = known.is_some() && found(k, "than");
         let other = known.is_none() && w.len() > 4 && w.ends_with("er") && word_at(toks, k + 1) == Some("than");
+        // "has not been this low since 1974", "not so high since": the plain adjective.
+        let plain = match w {
+            "high" | "big" | "large" => Some(true),
+            "low" | "small" => Some(false),
+            _ => None,
+        };
+        let this_form = k > 0 && matches!(word_at(toks, k - 1), Some("this" | "that" | "so")) && plain.is_some();
+        if !strong && this_form && since_after {
+            return Some((k, plain));
+        }
         if (strong && (as_form || than_form || other)) || (!strong && as_form && since_after) {
             return Some((k, known));
         }
@@ -135,6 +145,9 @@ mod tests {
             ("not won as few medals as in 2004", None),
             ("never been recorded as emptier than now", Some((4, None))),
             ("never more than 200 people", None),
+            ("not been this low since 1974", Some((3, Some(false)))),
+            ("not been so high since records began", Some((3, Some(true)))),
+            ("not been this low", None),
             ("never went there", None),
         ] {
             let toks = read(text);

@@ -184,14 +184,14 @@ pub struct Analysis {
     pub content: usize,
     /// The sentence's shape, for `edits`: its words' terms and markers in the text's order, each
     /// time they occur, with the small words that carry a claim even though they are not terms
-    /// ("more", "all", "than": `words/qualifiers.txt`); no figures and no flags.
+    /// ("more", "all", "than": `words/qualifiers.txt`), and figures; no flags.
     pub shape: Vec<String>,
 }
 
 impl Analysis {
     /// A term, once: a later one with the same key is dropped (the shape keeps every one).
     fn push(&mut self, key: String, probes: Vec<String>) {
-        if !is_flag(&key) && !is_figure(&key) {
+        if !is_flag(&key) {
             self.shape.push(key.clone());
         }
         if self.terms.iter().any(|t| t.key == key) {

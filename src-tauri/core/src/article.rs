@@ -82,7 +82,17 @@ pub fn read_file(path: &Path) -> Result<FetchedSource> {
         return Err(too_large());
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))?;
-    let snap = web::snapshot(&bytes, web::content_type_for_path(path), &name)?;
+    read_file_bytes(&name, bytes)
+}
+
+/// An article file's bytes, named `name` (`story.html`): read as [`read_file`] reads the file. The
+/// window's drag and drop gives the bytes, not a path.
+pub fn read_file_bytes(name: &str, bytes: Vec<u8>) -> Result<FetchedSource> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_large());
+    }
+    let path = Path::new(name);
+    let snap = web::snapshot(&bytes, web::content_type_for_path(path), name)?;
     if !matches!(snap.kind, ContentKind::Html | ContentKind::Text | ContentKind::Markdown) {
         return Err(Error::validation(
             "file",
@@ -398,6 +408,7 @@ pub fn accept_candidate(store: &mut Store, a: &AcceptCandidate) -> Result<ClaimD
                 stance: Stance::Context,
                 note: "Where the claim appeared.".into(),
                 correction_reason: None,
+                correction_kind: None,
             },
             None,
         )?;

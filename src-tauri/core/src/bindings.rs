@@ -85,6 +85,7 @@ pub fn typescript() -> String {
         ChecklistItem,
         ChecklistItemInput,
         ClaimCheck,
+        CorrectionKind,
         Correction,
         ExternalReview,
         ClaimDetail,

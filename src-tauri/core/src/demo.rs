@@ -309,6 +309,7 @@ pub fn seed(store: &mut Store) -> Result<DemoReport> {
                     stance: e.stance,
                     note: e.note.into(),
                     correction_reason: None,
+                    correction_kind: None,
                 };
                 tx.insert_evidence(&input, Some(e.uuid))?;
             }
@@ -318,6 +319,7 @@ pub fn seed(store: &mut Store) -> Result<DemoReport> {
                     rating_key: v.rating.into(),
                     rationale: v.rationale.into(),
                     correction_reason: None,
+                    correction_kind: None,
                 };
                 tx.insert_verdict(&input, Some(v.uuid))?;
             }

@@ -536,6 +536,7 @@ pub fn fill_synthetic_through_store(store: &mut Store, n: usize, seed: u64) -> R
                         stance: e.stance,
                         note: e.note,
                         correction_reason: None,
+                        correction_kind: None,
                     };
                     tx.insert_evidence(&input, None)?;
                     evidence += 1;
@@ -546,6 +547,7 @@ pub fn fill_synthetic_through_store(store: &mut Store, n: usize, seed: u64) -> R
                         rating_key: v.rating_key,
                         rationale: v.rationale,
                         correction_reason: None,
+                        correction_kind: None,
                     };
                     tx.insert_verdict(&input, None)?;
                     verdicts += 1;

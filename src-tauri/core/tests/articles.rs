@@ -232,3 +232,33 @@ fn an_article_fetched_by_address_and_the_errors_of_the_network() {
     assert!(matches!(article::read_url(&server.url("/photo"), &limits), Err(Error::Validation { .. })));
     assert_eq!(count(&path, "sources"), before);
 }
+
+#[test]
+fn a_dropped_article_file_is_read_as_the_same_file_opened_from_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>Harbour council backs dredging plan</title></head><body><article>{}</article></body></html>",
+        STORY.lines().skip(1).map(|l| format!("<p>{}</p>", l.replace('&', "&amp;"))).collect::<String>()
+    );
+    for (name, body) in [("harbour-story.html", html.as_str()), ("harbour_story.txt", STORY), ("notes.md", "# Dredging\n\nThe budget sets aside €12 million.")] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        let opened = article::read_file(&path).unwrap();
+        let dropped = article::read_file_bytes(name, body.as_bytes().to_vec()).unwrap();
+        assert_eq!(dropped.input.title, opened.input.title, "{name}");
+        assert_eq!(dropped.capture.text, opened.capture.text, "{name}");
+        assert_eq!(dropped.capture.content_type, opened.capture.content_type, "{name}");
+        assert_eq!(dropped.capture.bytes, body.as_bytes(), "{name}: the bytes dropped are the ones kept");
+        assert_eq!(dropped.capture.method, CaptureMethod::File);
+    }
+    // A plain-text article is titled by its headline, as when opened.
+    assert_eq!(article::read_file_bytes("harbour_story.txt", STORY.as_bytes().to_vec()).unwrap().input.title, "Harbour council backs dredging plan");
+    // The limits and refusals of a file opened from disk.
+    let huge = "word ".repeat(4 * 1024 * 1024).into_bytes();
+    for (name, bytes) in [("huge.txt", huge), ("photo.txt", vec![0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]), ("empty.md", b"  \n".to_vec())] {
+        match article::read_file_bytes(name, bytes) {
+            Err(Error::Validation { field, message }) => assert_eq!(field, "file", "{name}: {message}"),
+            other => panic!("{name}: expected a Validation error, got {:?}", other.map(|f| f.input.title)),
+        }
+    }
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 use factdesk_core::interchange::{self, ImportAction, ImportKind, ImportOptions, ImportReport};
 use factdesk_core::model::{
     AcceptCandidate, AppearanceInput, ArticlePaste, CaptureMethod, CheckRule, ChecklistItemInput, ClaimInput, ClaimStatus, ClaimantInput,
-    EvidenceInput, RatingInput, RatingScaleInput, Reliability, SourceInput, SourceKind, Stance, VerdictInput,
+    CorrectionKind, EvidenceInput, RatingInput, RatingScaleInput, Reliability, SourceInput, SourceKind, Stance, VerdictInput,
 };
 use factdesk_core::report::{self, ExportOptions, Format, Selection};
 use factdesk_core::store::NewCapture;
@@ -60,6 +60,7 @@ fn verdict(claim: &str, rating: &str, rationale: &str, correction: Option<&str>)
         rating_key: rating.into(),
         rationale: rationale.into(),
         correction_reason: correction.map(str::to_string),
+        correction_kind: None,
     }
 }
 
@@ -156,6 +157,7 @@ fn every_feature(path: &Path) -> Store {
         stance,
         note: "Checked against the archived page.".into(),
         correction_reason: None,
+        correction_kind: None,
     };
     s.add_evidence(&evidence(&ryder, &dod.uuid, Stance::Supports)).unwrap();
     s.add_evidence(&evidence(&aid, &congress.uuid, Stance::Context)).unwrap();
@@ -182,6 +184,12 @@ fn every_feature(path: &Path) -> Store {
     s.set_published_url(&aid, "https://desk.example/2024/03/aid-package-stalled").unwrap();
     s.record_verdict(&verdict(&aid, "inaccurate", "It passed the Senate since.", Some("The Senate vote changed the picture."))).unwrap();
     publish(&mut s, &ryder);
+    // A clarification (issue 17): the same rating, detail added; the claim stays published.
+    s.record_verdict(&VerdictInput {
+        correction_kind: Some(CorrectionKind::Clarification),
+        ..verdict(&ryder, "accurate", "The transcript says so, and the Pentagon repeated it on 28 February.", Some("Added the Pentagon's repetition."))
+    })
+    .unwrap();
     s.set_status(&ryder, ClaimStatus::Archived).unwrap();
     s.set_status(&other, ClaimStatus::Researching).unwrap();
     s.set_status(&other, ClaimStatus::InReview).unwrap();
@@ -291,7 +299,7 @@ const TABLES: &[(&str, &str)] = &[
          FROM verdicts v JOIN claims c ON c.id = v.claim_id JOIN ratings r ON r.id = v.rating_id
          LEFT JOIN verdicts n ON n.id = v.superseded_by",
     ),
-    ("corrections", "SELECT k.uuid, c.uuid, k.reason, k.what, k.actor, k.at FROM corrections k JOIN claims c ON c.id = k.claim_id"),
+    ("corrections", "SELECT k.uuid, c.uuid, k.reason, k.what, k.actor, k.at, k.kind FROM corrections k JOIN claims c ON c.id = k.claim_id"),
     (
         "claim_checks",
         "SELECT c.uuid, i.uuid, k.done_by, k.done_at
@@ -426,6 +434,7 @@ fn two_claims(path: &Path) -> (Store, String, String) {
             stance: Stance::Refutes,
             note: String::new(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     }
@@ -531,4 +540,61 @@ fn a_changed_claims_csv_updates_its_claims_with_history_but_never_a_published_on
     let changed = (lines.join("\r\n") + "\r\n").into_bytes();
     assert_ne!(changed, original);
     reimport_updates(ImportKind::Csv, &original, &changed, &mut target, &plain, &published);
+}
+
+/// Issue 17: a correction and a clarification of a published claim travel with their kind, and a
+/// bundle written before kinds existed imports its corrections as corrections.
+#[test]
+fn a_bundle_keeps_each_corrections_kind_and_an_older_one_reads_as_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut source, _plain, published) = two_claims(&dir.path().join("a.factdesk"));
+    source.record_verdict(&verdict(&published, "true", "The figures agree after all.", Some("We misread the table."))).unwrap();
+    let jobs = source.list_sources(&Default::default()).unwrap()[0].uuid.clone();
+    source
+        .add_evidence(&EvidenceInput {
+            claim_uuid: published.clone(),
+            source_uuid: jobs,
+            excerpt: "Seasonally adjusted.".into(),
+            stance: Stance::Context,
+            note: String::new(),
+            correction_reason: Some("Added that the figure is seasonally adjusted.".into()),
+            correction_kind: Some(CorrectionKind::Clarification),
+        })
+        .unwrap();
+    let kinds = |s: &Store| s.get_claim(&published).unwrap().corrections.iter().map(|k| k.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&source), [CorrectionKind::Clarification, CorrectionKind::Correction], "newest first");
+
+    let bundle = export(&source, Format::Json);
+    let json: serde_json::Value = serde_json::from_slice(&bundle).unwrap();
+    let p = json["claims"].as_array().unwrap().iter().find(|c| c["uuid"] == published.as_str()).unwrap();
+    let written: Vec<&str> = p["corrections"].as_array().unwrap().iter().map(|k| k["kind"].as_str().unwrap()).collect();
+    assert_eq!(written, ["correction", "clarification"], "oldest first, each with its kind");
+
+    let mut target = Store::open(dir.path().join("b.factdesk")).unwrap();
+    interchange::import_json(&mut target, &bundle, true).unwrap();
+    assert_eq!(kinds(&target), kinds(&source));
+    assert_eq!(export(&target, Format::Json), bundle);
+
+    // A bundle from before kinds: no `kind` on its corrections.
+    let mut old = json.clone();
+    for c in old["claims"].as_array_mut().unwrap() {
+        for k in c["corrections"].as_array_mut().unwrap() {
+            k.as_object_mut().unwrap().remove("kind");
+        }
+    }
+    let mut older = Store::open(dir.path().join("c.factdesk")).unwrap();
+    interchange::import_json(&mut older, &serde_json::to_vec(&old).unwrap(), true).unwrap();
+    assert_eq!(kinds(&older), [CorrectionKind::Correction, CorrectionKind::Correction]);
+
+    // A kind Factdesk does not know is refused, and nothing is written.
+    let mut bad = json;
+    for c in bad["claims"].as_array_mut().unwrap() {
+        for k in c["corrections"].as_array_mut().unwrap() {
+            k["kind"] = "retraction".into();
+        }
+    }
+    let mut refused = Store::open(dir.path().join("d.factdesk")).unwrap();
+    let err = interchange::import_json(&mut refused, &serde_json::to_vec(&bad).unwrap(), true).unwrap_err();
+    assert!(err.to_string().contains("retraction"), "{err}");
+    assert_eq!(counts(refused.path())[0], 0, "nothing imported");
 }

@@ -97,6 +97,7 @@ fn setup() -> Setup {
         stance: Stance::Refutes,
         note: String::new(),
         correction_reason: None,
+        correction_kind: None,
     })
     .unwrap();
     let report = desk::create(&mut a, &pg.admin_url(DB), Access::default()).unwrap();
@@ -320,6 +321,7 @@ fn make_ready(store: &mut Store, claim: &str) {
             rating_key: "false".into(),
             rationale: "The Senate passed it 70 to 29; the House has not voted.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
@@ -359,6 +361,46 @@ fn publishing_without_a_second_reader_is_refused_on_the_desk_and_kept_as_a_draft
     let r = sync(&mut b, &pw_b);
     assert!(r.refused.is_empty(), "{r:?}");
     assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'"), 1);
+}
+
+/// Issue 17: a clarification of a published claim reaches the other replicas as a clarification
+/// (schema 14's `kind` travels with the correction's other columns); the claim stays published.
+#[test]
+fn a_clarification_travels_as_a_clarification() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    sync(&mut b, &pw_b);
+    // Bob, a second reader, signs off an item himself; then alice publishes.
+    sync(&mut c, &pw_c);
+    let item = c.checklist().unwrap()[0].uuid.clone();
+    c.set_check(&s.claim, &item, false).unwrap();
+    c.set_check(&s.claim, &item, true).unwrap();
+    sync(&mut c, &pw_c);
+    sync(&mut b, &pw_b);
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    assert!(sync(&mut b, &pw_b).refused.is_empty());
+
+    b.record_verdict(&VerdictInput {
+        claim_uuid: s.claim.clone(),
+        rating_key: "false".into(),
+        rationale: "The Senate passed it 70 to 29; the House has not voted, and its leaders said it would not this month.".into(),
+        correction_reason: Some("Added what the House leaders said.".into()),
+        correction_kind: Some(CorrectionKind::Clarification),
+    })
+    .unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert!(r.refused.is_empty(), "{r:?}");
+    assert_eq!(
+        server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'corrections' AND data->>'kind' = 'clarification'"),
+        1
+    );
+    let mut a = s.a;
+    sync(&mut a, s.pg.admin_password());
+    let seen = a.get_claim(&s.claim).unwrap();
+    assert_eq!(seen.corrections.iter().map(|k| k.kind).collect::<Vec<_>>(), [CorrectionKind::Clarification]);
+    assert_eq!(seen.status, ClaimStatus::Published, "a clarification does not mark the claim corrected");
 }
 
 #[test]

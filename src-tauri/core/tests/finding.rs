@@ -35,7 +35,7 @@ fn filters_narrow_the_list_and_combine_with_search() {
     let b = add(&mut store, "The ferry timetable was cut by a third", "Tomas Reyes", Some("2025-01-02"), &["transport"], "Ben");
     let c = add(&mut store, "Harbour lighting is older than 40 years", "Tomas Reyes", None, &["harbour"], "");
     store
-        .record_verdict(&VerdictInput { claim_uuid: b.clone(), rating_key: "false".into(), rationale: "Timetable unchanged.".into(), correction_reason: None })
+        .record_verdict(&VerdictInput { claim_uuid: b.clone(), rating_key: "false".into(), rationale: "Timetable unchanged.".into(), correction_reason: None, correction_kind: None })
         .unwrap();
     let reyes = store.list_claimants(Some("reyes")).unwrap()[0].uuid.clone();
     let q = |f: fn(&mut ClaimQuery)| {
@@ -119,7 +119,7 @@ fn a_confirmed_match_links_two_claims_and_a_dismissed_one_is_not_suggested_again
     let (_d, mut store) = open();
     let checked = add(&mut store, "Congress has stalled a $60 billion aid package for Ukraine", "Ana Lima", Some("2024-02-20"), &[], "");
     store
-        .record_verdict(&VerdictInput { claim_uuid: checked.clone(), rating_key: "true".into(), rationale: "The bill is held up.".into(), correction_reason: None })
+        .record_verdict(&VerdictInput { claim_uuid: checked.clone(), rating_key: "true".into(), rationale: "The bill is held up.".into(), correction_reason: None, correction_kind: None })
         .unwrap();
     let near = add(&mut store, "Congress approved a $6 billion aid package for Ukraine", "Ben Ode", None, &[], "");
     let new = add(&mut store, "The $60 billion aid package for Ukraine is stalled in Congress", "Cara Moss", None, &[], "");
@@ -161,13 +161,14 @@ fn link(store: &mut Store, claim: &str, source: &str, excerpt: &str) {
             stance: Stance::Context,
             note: String::new(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
 }
 
 fn verdict(store: &mut Store, claim: &str, key: &str, rationale: &str) {
     store
-        .record_verdict(&VerdictInput { claim_uuid: claim.into(), rating_key: key.into(), rationale: rationale.into(), correction_reason: None })
+        .record_verdict(&VerdictInput { claim_uuid: claim.into(), rating_key: key.into(), rationale: rationale.into(), correction_reason: None, correction_kind: None })
         .unwrap();
 }
 

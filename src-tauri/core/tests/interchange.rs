@@ -245,6 +245,7 @@ fn demo(dir: &Path) -> Store {
             stance: Stance::Supports,
             note: "The Senate vote.".into(),
             correction_reason: Some("Added the Senate vote record.".into()),
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -415,7 +416,7 @@ fn attacks_in_an_imported_claimreview_are_stored_as_text_and_come_out_inert() {
     assert_eq!(json["claims"][0]["text"], format!("{SCRIPT} {FORMULA}"));
     // Checked and published by this desk, its own ClaimReview cannot close a script element.
     store
-        .record_verdict(&VerdictInput { claim_uuid: uuid.clone(), rating_key: "false".into(), rationale: "Checked.".into(), correction_reason: None })
+        .record_verdict(&VerdictInput { claim_uuid: uuid.clone(), rating_key: "false".into(), rationale: "Checked.".into(), correction_reason: None, correction_kind: None })
         .unwrap();
     Connection::open(store.path()).unwrap().execute("UPDATE claims SET status = 'published', published_at = '2024-03-01T00:00:00Z'", []).unwrap();
     let cr = report::export(&store, &sel, Format::ClaimReview, &options()).unwrap();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use factdesk_core::model::bundle::{Access, Bundle, BUNDLE_VERSION};
 use factdesk_core::model::{
-    AppearanceInput, ClaimInput, ClaimQuery, ClaimStatus, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
+    AppearanceInput, ClaimInput, ClaimQuery, ClaimStatus, CorrectionKind, EvidenceInput, SourceInput, SourceKind, Stance, VerdictInput,
 };
 use factdesk_core::report::{
     self, ExportOptions, Format, Selection, SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_DESK_URL, SETTING_PUBLICATION_URL,
@@ -65,6 +65,7 @@ fn demo_workspace(dir: &Path) -> PathBuf {
             stance: Stance::Supports,
             note: "Checked against the archived transcript page.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     let secret = store
@@ -87,6 +88,7 @@ fn demo_workspace(dir: &Path) -> PathBuf {
             stance: Stance::Supports,
             note: SECRETS[6].into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -110,6 +112,7 @@ fn demo_workspace(dir: &Path) -> PathBuf {
             stance: Stance::Supports,
             note: "The Senate vote that sent the package to the House.".into(),
             correction_reason: Some("Added the Senate vote record, which the first version cited without a link.".into()),
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -267,6 +270,51 @@ fn the_report_holds_what_a_desk_needs() {
     assert!(ryder.evidence.iter().any(|e| e.citation == "Confidential source (transcript)"));
 }
 
+/// Issue 17: a clarification (detail added, the finding stands) is headed "Clarification" in its
+/// own quiet section, never listed among the corrections.
+#[test]
+fn a_clarification_is_headed_clarification_apart_from_the_corrections() {
+    const ADDED: &str = "Added the House vote count, 311 to 112, from the Clerk of the House.";
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(demo_workspace(dir.path())).unwrap();
+    store.set_actor("Test checker").unwrap();
+    let rationale = store.get_claim(C_AID).unwrap().verdict.unwrap().rationale;
+    store
+        .record_verdict(&VerdictInput {
+            claim_uuid: C_AID.into(),
+            rating_key: "true".into(),
+            rationale: format!("{rationale} The House passed it 311 to 112."),
+            correction_reason: Some(ADDED.into()),
+            correction_kind: Some(CorrectionKind::Clarification),
+        })
+        .unwrap();
+    let one = Selection::Claim(C_AID.into());
+
+    let md = text(&export(&store, &one, Format::Markdown));
+    let corrections = md.find("### Corrections\n").expect("the correction keeps its section");
+    let clarification = md.find("### Clarification\n").unwrap_or_else(|| panic!("no Clarification heading:\n{md}"));
+    let line = md.find(ADDED).unwrap();
+    assert!(corrections < clarification && clarification < line, "the clarification sits under its own heading:\n{md}");
+    assert!(!md[corrections..clarification].contains(ADDED), "not among the corrections");
+    assert!(md.contains(&format!("(verdict): {ADDED}")), "{md}");
+
+    let html = text(&export(&store, &one, Format::Html));
+    let section = html.find("<section class=\"clarifications\">\n<h3>Clarification</h3>").unwrap_or_else(|| panic!("{html}"));
+    let boxed = html.find("<section class=\"corrections\">").unwrap();
+    assert!(html.find(ADDED).unwrap() > section, "{html}");
+    assert!(!html[boxed..section].contains(ADDED), "not in the correction box");
+    assert!(html.contains(".clarifications {"), "styled calmly, apart from the correction box");
+
+    // The CSV's count of corrections leaves the clarification out.
+    let rows = parse_csv(&text(&export(&store, &one, Format::Csv)));
+    assert_eq!(column(&rows, "corrections"), ["1"]);
+
+    // The report's data says which kind each notice is.
+    let c = report::build_collection(&store, &one, &options(), &mut |_, _| {}).unwrap();
+    let kinds: Vec<CorrectionKind> = c.claims[0].corrections.iter().map(|k| k.kind).collect();
+    assert_eq!(kinds, [CorrectionKind::Clarification, CorrectionKind::Correction]);
+}
+
 // ---- confidential sources ----
 
 #[test]
@@ -403,6 +451,7 @@ fn hostile_workspace(dir: &Path) -> (Store, String) {
             stance: Stance::Refutes,
             note: format!("{FORMULA}\n<!-- comment -->"),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -411,6 +460,7 @@ fn hostile_workspace(dir: &Path) -> (Store, String) {
             rating_key: "false".into(),
             rationale: format!("{SCRIPT}\n\n{IMG}\n\n{MD_LINK}\n\n{FORMULA}"),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     Connection::open(store.path()).unwrap().execute("UPDATE claims SET status = 'published', published_at = '2024-03-01T00:00:00Z'", []).unwrap();

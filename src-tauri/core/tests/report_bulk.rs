@@ -45,6 +45,7 @@ fn evidence(claim: &str, source: &str, excerpt: &str, stance: Stance, correction
         stance,
         note: format!("Note on “{excerpt}”."),
         correction_reason: correction.map(str::to_string),
+        correction_kind: None,
     }
 }
 
@@ -118,6 +119,7 @@ fn workspace(dir: &Path) -> Store {
             rating_key: "mostly_true".into(),
             rationale: "The package passed the Senate but not yet the House.".into(),
             correction_reason: Some("The Senate vote changed the picture.".into()),
+            correction_kind: None,
         })
         .unwrap();
 
@@ -128,6 +130,7 @@ fn workspace(dir: &Path) -> Store {
             rating_key: "mostly_true".into(),
             rationale: "First look.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     let rating = |key: &str, label: &str, value: i32| RatingInput {
@@ -154,6 +157,7 @@ fn workspace(dir: &Path) -> Store {
             rating_key: "accurate".into(),
             rationale: "Matches the transcript.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
 

@@ -41,6 +41,7 @@ fn demo(dir: &Path) -> (Store, String) {
             stance: Stance::Supports,
             note: "Checked against the archived transcript page.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     let secret = store
@@ -62,6 +63,7 @@ fn demo(dir: &Path) -> (Store, String) {
             stance: Stance::Supports,
             note: "Called on a private line.".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     // The aid claim is published: a new evidence link is a correction.
@@ -73,6 +75,7 @@ fn demo(dir: &Path) -> (Store, String) {
             stance: Stance::Supports,
             note: "The Senate vote that sent the package to the House.".into(),
             correction_reason: Some("Added the Senate vote record, which the first version cited without a link.".into()),
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -190,6 +193,33 @@ fn the_demo_workspace_as_pdf_reads_back() {
     assert!(link_targets(b).iter().all(|u| !u.contains("intranet.example.net")), "no link to the confidential source");
 }
 
+/// Issue 17: in the PDF a clarification is headed "Clarification", apart from the corrections.
+#[test]
+fn a_clarification_is_headed_clarification_in_the_pdf() {
+    const ADDED: &str = "Added the House vote count from the clerk's record.";
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = demo(dir.path());
+    store
+        .add_evidence(&EvidenceInput {
+            claim_uuid: C_AID.into(),
+            source_uuid: S_CONGRESS.into(),
+            excerpt: "On passage Passed by the Yeas and Nays: 311 - 112.".into(),
+            stance: Stance::Context,
+            note: String::new(),
+            correction_reason: Some(ADDED.into()),
+            correction_kind: Some(factdesk_core::model::CorrectionKind::Clarification),
+        })
+        .unwrap();
+    let out = pdf(&store, &Selection::Claim(C_AID.into()));
+    keep("clarification.pdf", &out.bytes);
+    let text = text_of(&out.bytes);
+    let corrections = text.find("CORRECTIONS").unwrap_or_else(|| panic!("{text}"));
+    let clarification = text.find("CLARIFICATION").unwrap_or_else(|| panic!("no CLARIFICATION heading:\n{text}"));
+    let added = text.find(ADDED).unwrap_or_else(|| panic!("{text}"));
+    assert!(corrections < clarification && clarification < added, "{text}");
+    assert!(!text.contains("CLARIFICATIONS"), "one clarification, headed in the singular");
+}
+
 #[test]
 fn one_claim_has_no_summary() {
     let dir = tempfile::tempdir().unwrap();
@@ -263,6 +293,7 @@ fn hostile(dir: &Path) -> Store {
             stance: Stance::Refutes,
             note: "\\ #x $ note".into(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     store
@@ -271,6 +302,7 @@ fn hostile(dir: &Path) -> Store {
             rating_key: "false".into(),
             rationale: ATTACKS.join("\n\n"),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap();
     store

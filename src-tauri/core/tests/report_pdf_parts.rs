@@ -35,6 +35,7 @@ fn collection(dir: &Path, synthetic: usize) -> Collection {
         stance: Stance::Supports,
         note: "A note.".into(),
         correction_reason: correction.map(str::to_string),
+        correction_kind: None,
     };
     store.add_evidence(&evidence(C_RYDER, S_DOD, "we have no plans", None)).unwrap();
     let secret = store

@@ -13,7 +13,7 @@ fn open() -> (tempfile::TempDir, std::path::PathBuf, Store) {
 }
 
 fn verdict(store: &mut Store, claim: &str, key: &str) -> Result<Verdict, Error> {
-    store.record_verdict(&VerdictInput { claim_uuid: claim.into(), rating_key: key.into(), rationale: "Because.".into(), correction_reason: None })
+    store.record_verdict(&VerdictInput { claim_uuid: claim.into(), rating_key: key.into(), rationale: "Because.".into(), correction_reason: None, correction_kind: None })
 }
 
 fn validation<T: std::fmt::Debug>(r: Result<T, Error>, field: &str) -> String {
@@ -84,6 +84,7 @@ fn a_rating_without_a_number_is_published_by_its_name_only() {
             rating_key: "unproven".into(),
             rationale: "The vote count cannot be confirmed yet.".into(),
             correction_reason: Some("New evidence muddies the picture.".into()),
+            correction_kind: None,
         })
         .unwrap();
     let out = report::export(&store, &Selection::Claim(published), Format::ClaimReview, &ExportOptions::default()).unwrap();

@@ -65,6 +65,7 @@ fn link(store: &mut Store, claim: &str, source: &str, excerpt: &str) -> Evidence
             stance: Stance::Supports,
             note: String::new(),
             correction_reason: None,
+            correction_kind: None,
         })
         .unwrap()
 }

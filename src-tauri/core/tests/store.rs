@@ -259,6 +259,7 @@ fn evidence_links_a_claim_to_a_source() {
     let e = store
         .add_evidence(&EvidenceInput {
             correction_reason: None,
+            correction_kind: None,
             claim_uuid: c.uuid.clone(),
             source_uuid: s.uuid.clone(),
             excerpt: "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".into(),
@@ -276,6 +277,7 @@ fn evidence_links_a_claim_to_a_source() {
 
     let bad_claim = EvidenceInput {
             correction_reason: None,
+            correction_kind: None,
         claim_uuid: "missing".into(),
         source_uuid: s.uuid.clone(),
         excerpt: String::new(),
@@ -301,6 +303,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     let v1 = store
         .record_verdict(&VerdictInput {
             correction_reason: None,
+            correction_kind: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "mostly_true".into(),
             rationale: "Depends on which war.".into(),
@@ -311,6 +314,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     let v2 = store
         .record_verdict(&VerdictInput {
             correction_reason: None,
+            correction_kind: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "true".into(),
             rationale: "Counted from the full-scale invasion of 24 February 2022.".into(),
@@ -330,6 +334,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     let msg = assert_validation(
         store.record_verdict(&VerdictInput {
             correction_reason: None,
+            correction_kind: None,
             claim_uuid: c.uuid.clone(),
             rating_key: "pants_on_fire".into(),
             rationale: "x".into(),
@@ -338,7 +343,7 @@ fn a_later_verdict_supersedes_the_earlier_one() {
     );
     assert!(msg.contains("Mostly true"), "the message lists the scale: {msg}");
     assert_validation(
-        store.record_verdict(&VerdictInput { correction_reason: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: " ".into() }),
+        store.record_verdict(&VerdictInput { correction_reason: None, correction_kind: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: " ".into() }),
         "rationale",
     );
     let detail = store.get_claim(&c.uuid).unwrap();
@@ -419,6 +424,7 @@ fn everything_survives_closing_and_reopening() {
         store
             .add_evidence(&EvidenceInput {
             correction_reason: None,
+            correction_kind: None,
                 claim_uuid: c.uuid.clone(),
                 source_uuid: s.uuid,
                 excerpt: "e".into(),
@@ -427,7 +433,7 @@ fn everything_survives_closing_and_reopening() {
             })
             .unwrap();
         store
-            .record_verdict(&VerdictInput { correction_reason: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: "r".into() })
+            .record_verdict(&VerdictInput { correction_reason: None, correction_kind: None, claim_uuid: c.uuid.clone(), rating_key: "false".into(), rationale: "r".into() })
             .unwrap();
         c.uuid
     };

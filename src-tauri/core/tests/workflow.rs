@@ -40,6 +40,7 @@ fn evidence(claim: &str, source: &str, reason: Option<&str>) -> EvidenceInput {
         stance: Stance::Supports,
         note: String::new(),
         correction_reason: reason.map(Into::into),
+        correction_kind: None,
     }
 }
 
@@ -49,6 +50,7 @@ fn verdict(claim: &str, key: &str, reason: Option<&str>) -> VerdictInput {
         rating_key: key.into(),
         rationale: format!("Rated {key} on the evidence."),
         correction_reason: reason.map(Into::into),
+        correction_kind: None,
     }
 }
 
@@ -232,6 +234,52 @@ fn a_published_claim_changes_only_through_corrections() {
     assert_eq!(twice.status, ClaimStatus::Corrected);
 }
 
+/// Issue 17: a change that adds detail and leaves the finding as it was is a clarification, not a
+/// correction: only with the same rating, recorded with its kind, and the claim stays published.
+#[test]
+fn a_clarification_keeps_the_rating_and_the_claim_published() {
+    let (_d, path, mut store) = open();
+    let (claim, source) = ready_to_publish(&mut store);
+    store.set_status(&claim, ClaimStatus::Published).unwrap();
+    let clarify = |key: &str, reason: Option<&str>| VerdictInput {
+        correction_kind: Some(CorrectionKind::Clarification),
+        ..verdict(&claim, key, reason)
+    };
+
+    // Another rating is never a clarification: refused in words, nothing written.
+    let msg = validation(store.record_verdict(&clarify("true", Some("Added the vote count."))), "correction_kind");
+    assert!(msg.contains("correction, not a clarification"), "{msg}");
+    validation(store.record_verdict(&clarify("mostly_true", Some("  "))), "correction_reason");
+    assert_eq!(count(&path, "SELECT count(*) FROM corrections"), 0);
+    assert_eq!(store.get_claim(&claim).unwrap().verdicts.len(), 1);
+
+    // The same rating with detail added: a clarification; the claim stays published.
+    store.record_verdict(&clarify("mostly_true", Some("Added the Senate's vote count, 70 to 29."))).unwrap();
+    let evidence_clarified = EvidenceInput { correction_kind: Some(CorrectionKind::Clarification), ..evidence(&claim, &source, Some("Linked the bill text.")) };
+    store.add_evidence(&evidence_clarified).unwrap();
+    let c = store.get_claim(&claim).unwrap();
+    assert_eq!(c.status, ClaimStatus::Published, "a clarification does not mark the claim corrected");
+    assert_eq!(c.verdicts.len(), 2, "the published verdict stays in the history");
+    let kinds: Vec<(CorrectionKind, &str)> = c.corrections.iter().map(|k| (k.kind, k.what.as_str())).collect();
+    assert_eq!(kinds, [(CorrectionKind::Clarification, "evidence"), (CorrectionKind::Clarification, "verdict")]);
+    let trail: Vec<(&str, &str)> = c.history.iter().map(|h| (h.action.as_str(), h.summary.as_str())).collect();
+    assert!(trail.contains(&("clarified", "Clarification of the verdict: Added the Senate's vote count, 70 to 29.")), "{trail:?}");
+    assert!(!trail.iter().any(|(a, _)| *a == "corrected"), "{trail:?}");
+
+    // Archived and restored: still published, not corrected.
+    store.set_status(&claim, ClaimStatus::Archived).unwrap();
+    assert_eq!(store.set_status(&claim, ClaimStatus::Published).unwrap().status, ClaimStatus::Published);
+
+    // No kind given is a correction, as before; the kinds are kept in the file.
+    store.record_verdict(&verdict(&claim, "true", Some("The bill text confirms the figure."))).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let c = store.get_claim(&claim).unwrap();
+    assert_eq!(c.status, ClaimStatus::Corrected);
+    assert_eq!(c.corrections.iter().map(|k| k.kind).collect::<Vec<_>>(), [CorrectionKind::Correction, CorrectionKind::Clarification, CorrectionKind::Clarification]);
+    assert_eq!(count(&path, "SELECT count(*) FROM corrections WHERE kind = 'clarification'"), 2);
+}
+
 #[test]
 fn the_checklist_is_edited_in_settings() {
     let (_d, path, mut store) = open();
@@ -306,6 +354,13 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
                 )
                 .unwrap();
             }
+            if version >= 2 {
+                conn.execute_batch(
+                    "INSERT INTO corrections (uuid, claim_id, reason, what, actor, at)
+                       VALUES ('k-c1', 1, 'The figure was revised.', 'verdict', 'Ana', '2024-02-29T09:00:00.000000Z');",
+                )
+                .unwrap();
+            }
             if version >= 10 {
                 // From schema 10 the store names every history row it writes.
                 conn.execute_batch("UPDATE history SET uuid = '0190f000-0000-7000-8000-000000000001' WHERE uuid IS NULL;").unwrap();
@@ -339,6 +394,11 @@ fn databases_from_every_earlier_schema_version_migrate_without_loss() {
         // claim's evidence does not count it.
         assert_eq!(store.get_source("s1").unwrap().cited_by, Some(1), "v{version}");
         assert_eq!(store.get_claim("k1").unwrap().evidence[0].source.cited_by, None, "v{version}");
+        // Schema 14: a correction made before kinds existed is a correction.
+        if version >= 2 {
+            let k = &store.get_claim("k1").unwrap().corrections[0];
+            assert_eq!((k.kind, k.reason.as_str()), (CorrectionKind::Correction, "The figure was revised."), "v{version}");
+        }
         // Schema 10: every history row has a UUID, so it is one row on a desk.
         let conn = rusqlite::Connection::open(&path).unwrap();
         let unnamed: i64 = conn.query_row("SELECT count(*) FROM history WHERE uuid IS NULL", [], |r| r.get(0)).unwrap();

@@ -78,6 +78,16 @@ pub async fn import_article_file(app: AppHandle) -> Result<Option<Article>> {
     import(app, f).await
 }
 
+/// Imports an article file dropped on the window: its name and its bytes (base64), read as
+/// `import_article_file` reads the file it opens.
+#[tauri::command]
+pub async fn import_article_dropped(app: AppHandle, file_name: String, content: String) -> Result<Option<Article>> {
+    let bytes = super::dropped_bytes(&file_name, &content)?;
+    drop(content);
+    let f = off_thread(move || article::read_file_bytes(&file_name, bytes)).await?;
+    import(app, f).await
+}
+
 #[tauri::command]
 pub async fn import_article_url(app: AppHandle, url: String) -> Result<Option<Article>> {
     let f = off_thread(move || article::read_url(&url, &FetchLimits::default())).await?;

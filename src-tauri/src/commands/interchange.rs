@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use factdesk_core::interchange::{self, kind_label, ImportKind, ImportOptions, ImportReport, Wording};
+use factdesk_core::interchange::{self, guess_kind, kind_label, ImportKind, ImportOptions, ImportReport, Wording};
 use factdesk_core::model::DataImportPreview;
 use factdesk_core::{Error, Result, Store};
 use tauri::{AppHandle, Manager, State};
@@ -88,6 +88,14 @@ impl PendingImport {
     }
 }
 
+/// A file of `len` bytes named `name` is too large to be an import.
+fn too_large(name: &str, len: u64) -> Error {
+    Error::validation(
+        "file",
+        format!("“{name}” is {} MB, too large to be a fact-check file or a Factdesk export. Nothing was imported.", len / (1024 * 1024)),
+    )
+}
+
 /// Reads the file, refusing a folder, a missing file and one too large to be an import.
 pub(crate) fn read_import_file(path: &Path) -> Result<(String, Vec<u8>)> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
@@ -96,10 +104,7 @@ pub(crate) fn read_import_file(path: &Path) -> Result<(String, Vec<u8>)> {
         return Err(Error::validation("file", format!("“{name}” is a folder: choose a file to import.")));
     }
     if meta.len() > MAX_IMPORT_BYTES {
-        return Err(Error::validation(
-            "file",
-            format!("“{name}” is {} MB, too large to be a fact-check file or a Factdesk export. Nothing was imported.", meta.len() / (1024 * 1024)),
-        ));
+        return Err(too_large(&name, meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(format!("could not read {}", path.display()), e))?;
     Ok((name, bytes))
@@ -141,14 +146,43 @@ pub async fn preview_data_import(
         }
     };
     let Some(path) = path else { return Ok(None) };
+    let (file_name, bytes) = off_thread(move || read_import_file(&path)).await?;
+    preview(app, &pending, kind, file_name, bytes).await.map(Some)
+}
+
+/// What importing `bytes` would do, kept under a new token for `commit_data_import`.
+async fn preview(app: AppHandle, pending: &PendingImport, kind: ImportKind, file_name: String, bytes: Vec<u8>) -> Result<DataImportPreview> {
     let (file_name, bytes, preview) = off_thread(move || {
-        let (name, bytes) = read_import_file(&path)?;
-        let preview = app.state::<AppState>().with(|s| dry_run(s, kind, &name, &bytes))?;
-        Ok((name, bytes, preview))
+        let preview = app.state::<AppState>().with(|s| dry_run(s, kind, &file_name, &bytes))?;
+        Ok((file_name, bytes, preview))
     })
     .await?;
     let token = pending.put(kind, Arc::new(bytes));
-    Ok(Some(DataImportPreview { token, file_name, preview }))
+    Ok(DataImportPreview { token, file_name, preview })
+}
+
+/// Shows what importing a data file dropped on the window would do: its name and its bytes
+/// (base64); the kind is told by its name and first bytes (`.csv`: the claims CSV; `.json`,
+/// `.jsonld`: ClaimReview or a Factdesk JSON bundle). Then as `preview_data_import`.
+#[tauri::command]
+pub async fn preview_dropped_data(
+    app: AppHandle,
+    pending: State<'_, PendingImport>,
+    file_name: String,
+    content: String,
+) -> Result<DataImportPreview> {
+    let bytes = super::dropped_bytes(&file_name, &content)?;
+    drop(content);
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(too_large(&file_name, bytes.len() as u64));
+    }
+    let Some(kind) = guess_kind(&file_name, &bytes) else {
+        return Err(Error::validation(
+            "file",
+            format!("“{file_name}” is not a fact-check or data file: Factdesk imports ClaimReview or Factdesk JSON (.json, .jsonld) and the claims CSV (.csv)."),
+        ));
+    };
+    preview(app, &pending, kind, file_name, bytes).await
 }
 
 /// Imports the previewed file, all of it in one transaction; `strict` refuses the whole file when

@@ -47,6 +47,7 @@ macro_rules! with_commands {
             articles::import_article_text,
             articles::import_article_file,
             articles::import_article_url,
+            articles::import_article_dropped,
             articles::article,
             articles::accept_candidate,
             articles::reject_candidate,
@@ -81,6 +82,7 @@ macro_rules! with_commands {
             reports::cancel_export,
 
             interchange::preview_data_import,
+            interchange::preview_dropped_data,
             interchange::commit_data_import,
             interchange::discard_data_import,
 

@@ -47,3 +47,13 @@ pub(crate) async fn off_thread_or<T: Send + 'static>(
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(f).await.map_err(|_| Error::Workspace(stopped.into()))?
 }
+
+/// The bytes of a file dropped on the window, sent as base64 text. With the webview's own drag
+/// and drop (tauri.conf.json `dragDropEnabled: false`, see ui/src/lib/drop.ts) the window can read
+/// a dropped file but never learns its path, so the file comes over instead of a path.
+pub(crate) fn dropped_bytes(file_name: &str, content: &str) -> Result<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(content.trim()).map_err(|_| {
+        Error::validation("file", format!("“{file_name}” could not be read from the drop; open it with the Import screen instead."))
+    })
+}

@@ -2,9 +2,10 @@
 // walks new → researching → in review → ready; Publish stays disabled and says what is missing until
 // evidence, a verdict and every checklist sign-off are in, and the checks the core makes hold (a second
 // publisher; the second reader is not the verdict's author, issue 17); it is published after a
-// confirmation; a later verdict needs a
-// correction reason and turns the claim "Corrected" with a notice readers see. All of it survives a
-// relaunch and is cross-checked with factdesk-cli. Last, search with a status filter on the demo.
+// confirmation; a later verdict starts from the published one, needs a correction reason and turns
+// the claim "Corrected" with a notice readers see; then a clarification (the same rating, detail
+// added, issue 17) shows apart, headed "Clarification". All of it survives a relaunch and is
+// cross-checked with factdesk-cli. Last, search with a status filter on the demo.
 //
 // The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
@@ -46,6 +47,8 @@ const SECOND_SOURCE = {
 const VERDICT = { key: 'false', label: 'False', rationale: 'The index shows a 14% rise, not a doubling.' };
 const CORRECTED = { key: 'mostly_false', label: 'Mostly false', rationale: 'Diesel rose 40%; petrol 14%. Still far from double.' };
 const REASON = 'The first verdict left out the diesel figures published a week later.';
+const CLARIFIED = `${CORRECTED.rationale} The index counts 1,200 stations.`;
+const CLARIFY = 'Added how many stations the index counts.';
 
 describe('workflow', () => {
   let db;
@@ -249,7 +252,13 @@ describe('workflow', () => {
   it('a new verdict without a reason is refused with the correction_reason error; nothing changes', async () => {
     verdictsBefore = await countNow(browser, 'verdict-history-item');
     await byId(browser, 'correction-reason');
+    // The correction starts from the published verdict (issue 17), correction chosen.
+    assert.equal(await (await byId(browser, 'verdict-rating')).getValue(), VERDICT.key);
+    assert.equal(await (await byId(browser, 'verdict-rationale')).getValue(), VERDICT.rationale);
+    assert.equal(await (await byId(browser, 'correction-kind-correction')).isSelected(), true);
     await choose(browser, 'verdict-rating', CORRECTED.key);
+    // Another rating is never a clarification.
+    assert.equal(await (await byId(browser, 'correction-kind-clarification')).isEnabled(), false);
     await typeInto(browser, 'verdict-rationale', CORRECTED.rationale);
     await click(browser, 'verdict-save');
     const err = await byId(browser, 'field-error-correction_reason');
@@ -281,6 +290,34 @@ describe('workflow', () => {
     await screenshot(browser, 'workflow-corrected-checklist');
   });
 
+  it('a clarification keeps the rating and shows apart, headed Clarification, not as a correction', async () => {
+    // The form starts again from the (corrected) current verdict.
+    await waitFor(browser, 'the form to start from the current verdict', async () => (await (await byId(browser, 'verdict-rationale')).getValue()) === CORRECTED.rationale);
+    assert.equal(await (await byId(browser, 'verdict-rating')).getValue(), CORRECTED.key);
+    await click(browser, 'correction-kind-clarification');
+    await typeInto(browser, 'verdict-rationale', CLARIFIED);
+    await typeInto(browser, 'correction-reason', CLARIFY);
+    await waitForText(browser, 'verdict-save', 'Record clarification');
+    await browser.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel('verdict-form'));
+    await screenshot(browser, 'workflow-clarification-form');
+    await click(browser, 'verdict-save');
+    await waitForCount(browser, 'clarification-item', 1);
+    const notice = await textOf(await byId(browser, 'clarification-notice'));
+    assert.match(notice, /^Clarification\n/i); // h3s are set in capitals
+    assert.match(notice, new RegExp(escapeRe(CLARIFY)));
+    assert.match(notice, /Verdict clarified/);
+    // The correction box still holds the one correction, and only it.
+    assert.equal(await countNow(browser, 'correction-item'), 1);
+    assert.doesNotMatch(await textOf(await byId(browser, 'correction-notice')), new RegExp(escapeRe(CLARIFY)));
+    await waitForText(browser, 'current-verdict-label', CORRECTED.label);
+    await waitFor(browser, 'the audit trail to record the clarification', async () =>
+      (await browser.execute((s) => Array.from(document.querySelectorAll(s), (e) => e.innerText).join('\n'), sel('history-item'))).includes(`Clarification of the verdict: ${CLARIFY}`),
+    );
+    await assertNoErrorBanner(browser);
+    await browser.execute(() => document.querySelector('.pane')?.scrollTo(0, 0));
+    await screenshot(browser, 'workflow-clarified');
+  });
+
   it('after quitting and relaunching, the notice, the status and the sign-offs are still there', async () => {
     await app.quit();
     const b = await app.launch(db);
@@ -289,6 +326,9 @@ describe('workflow', () => {
     await waitForText(b, 'detail-text', CLAIM);
     await waitForText(b, 'detail-status', 'Corrected');
     assert.match(await textOf(await byId(b, 'correction-notice')), new RegExp(escapeRe(REASON)));
+    const clarified = await textOf(await byId(b, 'clarification-notice'));
+    assert.match(clarified, /^Clarification\n/i);
+    assert.match(clarified, new RegExp(escapeRe(CLARIFY)));
     const items = await b.execute(
       (s, sb) =>
         Array.from(document.querySelectorAll(s), (el) => ({
@@ -310,14 +350,15 @@ describe('workflow', () => {
   it('the database holds the same (factdesk-cli claim show)', async () => {
     const c = JSON.parse(app.cli('--db', db, 'claim', 'show', uuid));
     assert.equal(c.status, 'corrected');
-    assert.equal(c.corrections.length, 1);
-    assert.equal(c.corrections[0].reason, REASON);
-    assert.equal(c.corrections[0].what, 'verdict');
-    assert.equal(c.corrections[0].actor, CHECKER);
+    // Newest first: the clarification, then the correction.
+    assert.deepEqual(c.corrections.map((k) => [k.kind, k.reason]), [['clarification', CLARIFY], ['correction', REASON]]);
+    assert.equal(c.corrections[1].what, 'verdict');
+    assert.equal(c.corrections[1].actor, CHECKER);
     assert.equal(c.checklist.length, 3);
     assert.deepEqual(c.checklist.map((k) => k.done_by), [CHECKER, CHECKER, SECOND_READER]);
     assert.equal(c.verdict.rating.key, CORRECTED.key);
-    assert.equal(c.verdicts.length, 2);
+    assert.equal(c.verdict.rationale, CLARIFIED);
+    assert.equal(c.verdicts.length, 3);
     assert.equal(c.evidence.length, 2);
     assert.deepEqual(c.next_statuses, ['archived']);
   });

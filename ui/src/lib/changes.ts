@@ -74,6 +74,7 @@ export const WRITES: Record<CommandName, readonly ChangeKind[] | null> = {
   // its claimant, and the sentence as evidence from the article).
   import_article_text: SOURCES,
   import_article_file: SOURCES,
+  import_article_dropped: SOURCES,
   import_article_url: SOURCES,
   article: null,
   accept_candidate: ['claims', 'claimants', 'sources'],
@@ -104,6 +105,7 @@ export const WRITES: Record<CommandName, readonly ChangeKind[] | null> = {
   export_report: null,
   cancel_export: null,
   preview_data_import: null,
+  preview_dropped_data: null,
   commit_data_import: EVERYTHING,
   discard_data_import: null,
   rating_names: null,

@@ -49,3 +49,16 @@ export async function focusFirstError(form: HTMLElement | undefined, errors: For
 export function isSaveShortcut(e: KeyboardEvent): boolean {
   return e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 }
+
+/**
+ * The form's errors without the one under the field `e` (an `input` event) was typed in: a message
+ * such as "the wording cannot be empty" goes as soon as the checker types the fix, not at the next
+ * save. For a form's `oninput`.
+ */
+export function clearFieldError(errors: FormErrors, e: Event): FormErrors {
+  const name = (e.target as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string' || !(name in errors.fields)) return errors;
+  const fields = { ...errors.fields };
+  delete fields[name];
+  return { fields, form: errors.form };
+}

@@ -1,4 +1,5 @@
 import { isTypingTarget } from './format';
+import { letterShortcutHeld } from './unsaved';
 
 /** What a list screen (claims, sources, claimants) gives the keys every such screen shares. */
 export interface ListKeys {
@@ -64,10 +65,14 @@ export function stepIndex(at: number | null, delta: number, length: number): num
 /** A screen's own keys, by `KeyboardEvent.key`: the action, or a falsy value where it does not apply now. */
 export type KeyActions = Record<string, (() => unknown) | false | null | undefined>;
 
-/** Runs the action `actions` gives the event's key, if any, and takes the event. */
+/**
+ * Runs the action `actions` gives the event's key, if any, and takes the event. A single-letter
+ * shortcut is held back while a form holds unsaved input and the key is not clearly meant for the
+ * screen (see `unsaved.ts` for the rule).
+ */
 export function runKey(e: KeyboardEvent, actions: KeyActions): void {
   const act = Object.prototype.hasOwnProperty.call(actions, e.key) ? actions[e.key] : null;
-  if (!act) return;
+  if (!act || letterShortcutHeld(e)) return;
   e.preventDefault();
   act();
 }

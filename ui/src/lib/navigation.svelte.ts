@@ -14,7 +14,13 @@ export type ScreenRequest =
   /** Show the list and the open claim as they are now (a command changed the workspace). */
   | { screen: 'claims'; kind: 'reload' }
   /** Show this source's archived text with its check-worthy sentences. */
-  | { screen: 'import'; kind: 'article'; sourceUuid: string };
+  | { screen: 'import'; kind: 'article'; sourceUuid: string }
+  /** Import this article file, dropped on the window (`drop.ts`). */
+  | { screen: 'import'; kind: 'dropped-article'; file: File }
+  /** Show what importing this data file, dropped on the window, would do. */
+  | { screen: 'import'; kind: 'dropped-data'; file: File }
+  /** Add the page at this address to the library (a web address dropped on the window). */
+  | { screen: 'sources'; kind: 'add-address'; url: string };
 
 export type RequestFor<S extends ScreenId> = Extract<ScreenRequest, { screen: S }>;
 
@@ -40,6 +46,16 @@ export class Navigation {
 
   openArticle(sourceUuid: string) {
     this.#ask({ screen: 'import', kind: 'article', sourceUuid }, true);
+  }
+
+  /** A file dropped on the window: an article to import, or a data file to preview. */
+  openDropped(kind: 'dropped-article' | 'dropped-data', file: File) {
+    this.#ask({ screen: 'import', kind, file }, true);
+  }
+
+  /** A web address dropped on the window: add it as a source. */
+  addSourceAt(url: string) {
+    this.#ask({ screen: 'sources', kind: 'add-address', url }, true);
   }
 
   /** The open claim may be out of date (no screen change). */

@@ -250,7 +250,13 @@ describe('add by hand and edit', () => {
     expect(screen.getByTestId('source-form-title')).toHaveFocus();
     expect(screen.getByTestId('source-form-title')).toHaveAttribute('aria-invalid', 'true');
     expect(backend.sources).toHaveLength(2);
+    // Typing the missing title clears its message at once.
+    await user.type(screen.getByTestId('source-form-title'), 'X');
+    expect(screen.queryByTestId('field-error-title')).not.toBeInTheDocument();
+    // The form holds input: Esc asks before discarding it (issue 17).
     await user.keyboard('{Escape}');
+    expect(screen.getByTestId('discard-confirm')).toHaveTextContent('Discard this unsaved source?');
+    await user.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByTestId('source-form')).not.toBeInTheDocument();
   });
 

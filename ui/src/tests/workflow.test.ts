@@ -278,7 +278,7 @@ describe('corrections', () => {
     const user = userEvent.setup();
     const reason = screen.getByTestId('correction-reason');
     expect(reason).toHaveAttribute('aria-required', 'true');
-    expect(screen.getByTestId('verdict-form')).toHaveTextContent('This claim is published: this change will be a correction readers see');
+    expect(screen.getByTestId('verdict-form')).toHaveTextContent('This claim is published: readers will see this change as');
     await user.selectOptions(screen.getByTestId('verdict-rating'), 'false');
     await user.type(screen.getByTestId('verdict-rationale'), 'New figures.');
     await user.click(screen.getByTestId('verdict-save'));
@@ -290,8 +290,104 @@ describe('corrections', () => {
     await user.click(screen.getByTestId('verdict-save'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
     expect(backend.callsOf('record_verdict')[1].args).toEqual({
-      input: { claim_uuid: 'c-1', rating_key: 'false', rationale: 'New figures.', correction_reason: 'The ministry revised its figures.' },
+      input: {
+        claim_uuid: 'c-1',
+        rating_key: 'false',
+        rationale: 'New figures.',
+        correction_reason: 'The ministry revised its figures.',
+        correction_kind: 'correction',
+      },
     });
+  });
+
+  const published = { uuid: 'v-1', rating: RATINGS[1], rationale: 'The figures leave out the reserve forces.', author: 'alex', created_at: '2024-03-01T10:00:00Z', superseded_at: null };
+
+  it('a correction starts from the published rating and rationale (issue 17)', async () => {
+    fakeBackend();
+    render(VerdictForm, { claimUuid: 'c-1', scale: SCALE, current: published, locked: true, onsaved: vi.fn() });
+    expect(screen.getByTestId('verdict-rating')).toHaveValue('misleading');
+    expect(screen.getByTestId('verdict-rationale')).toHaveValue('The figures leave out the reserve forces.');
+    // Correction is the default choice.
+    expect(screen.getByTestId('correction-kind-correction')).toBeChecked();
+    expect(screen.getByTestId('verdict-save')).toHaveTextContent('Record correction');
+  });
+
+  it('a new verdict before publishing starts empty', () => {
+    fakeBackend();
+    render(VerdictForm, { claimUuid: 'c-1', scale: SCALE, current: published, locked: false, onsaved: vi.fn() });
+    expect(screen.getByTestId('verdict-rating')).toHaveValue('');
+    expect(screen.getByTestId('verdict-rationale')).toHaveValue('');
+  });
+
+  it('a clarification keeps the published rating: sent as a clarification, and not offered once the rating changes', async () => {
+    const backend = fakeBackend();
+    backend.on('record_verdict', () => ({ ...published, uuid: 'v-2' }));
+    const onsaved = vi.fn();
+    render(VerdictForm, { claimUuid: 'c-1', scale: SCALE, current: published, locked: true, onsaved });
+    const user = userEvent.setup();
+    const clarify = screen.getByTestId('correction-kind-clarification');
+    expect(clarify).toBeEnabled();
+
+    // Another rating: a correction only, said why.
+    await user.selectOptions(screen.getByTestId('verdict-rating'), 'false');
+    expect(clarify).toBeDisabled();
+    expect(screen.getByTestId('clarification-blocked')).toHaveTextContent('A new rating changes the finding');
+    await user.selectOptions(screen.getByTestId('verdict-rating'), 'misleading');
+    expect(clarify).toBeEnabled();
+    expect(screen.queryByTestId('clarification-blocked')).not.toBeInTheDocument();
+
+    await user.click(clarify);
+    expect(screen.getByTestId('verdict-save')).toHaveTextContent('Record clarification');
+    await user.type(screen.getByTestId('verdict-rationale'), ' The reserve numbers come from the 2024 budget.');
+    await user.type(screen.getByTestId('correction-reason'), 'Added where the reserve numbers come from.');
+    await user.click(screen.getByTestId('verdict-save'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    expect(backend.callsOf('record_verdict')[0].args).toEqual({
+      input: {
+        claim_uuid: 'c-1',
+        rating_key: 'misleading',
+        rationale: 'The figures leave out the reserve forces. The reserve numbers come from the 2024 budget.',
+        correction_reason: 'Added where the reserve numbers come from.',
+        correction_kind: 'clarification',
+      },
+    });
+
+    // A clarification chosen, then another rating: back to correction.
+    await user.click(screen.getByTestId('correction-kind-clarification'));
+    await user.selectOptions(screen.getByTestId('verdict-rating'), 'true');
+    expect(screen.getByTestId('correction-kind-correction')).toBeChecked();
+    expect(screen.getByTestId('verdict-save')).toHaveTextContent('Record correction');
+  });
+
+  it('the core refusing a clarification shows its words under the choice', async () => {
+    const backend = fakeBackend();
+    backend.on('record_verdict', () => {
+      throw { kind: 'Validation', message: 'A new rating changes the finding, so it is a correction, not a clarification.', field: 'correction_kind' };
+    });
+    render(VerdictForm, { claimUuid: 'c-1', scale: SCALE, current: published, locked: true, onsaved: vi.fn() });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('correction-kind-clarification'));
+    await user.type(screen.getByTestId('correction-reason'), 'Added detail.');
+    await user.click(screen.getByTestId('verdict-save'));
+    expect(await screen.findByTestId('field-error-correction_kind')).toHaveTextContent('not a clarification');
+  });
+
+  it('a clarification is its own calm notice, headed Clarification, apart from the corrections', () => {
+    renderView(
+      makeClaim({
+        status: 'published',
+        next_statuses: ['archived'],
+        corrections: [
+          { uuid: 'k-1', kind: 'clarification', reason: 'Added the vote count, 70 to 29.', what: 'verdict', actor: 'alex', at: '2024-03-04T10:00:00Z' },
+        ],
+      }),
+    );
+    expect(screen.queryByTestId('correction-notice')).not.toBeInTheDocument();
+    const notice = screen.getByTestId('clarification-notice');
+    expect(within(notice).getByRole('heading')).toHaveTextContent(/^Clarification$/);
+    expect(within(notice).getByTestId('clarification-item')).toHaveTextContent('Verdict clarified');
+    expect(within(notice).getByTestId('clarification-item')).toHaveTextContent('Added the vote count, 70 to 29.');
+    expect(notice).not.toHaveClass('correction-notice');
   });
 
   it('no correction reason is asked for before publishing', () => {
@@ -306,8 +402,9 @@ describe('corrections', () => {
         status: 'corrected',
         next_statuses: ['archived'],
         corrections: [
-          { uuid: 'k-2', reason: 'A second source contradicts the first.', what: 'evidence', actor: 'sam', at: '2024-03-05T10:00:00Z' },
-          { uuid: 'k-1', reason: 'The ministry revised its figures.', what: 'verdict', actor: 'alex', at: '2024-03-04T10:00:00Z' },
+          { uuid: 'k-3', kind: 'clarification', reason: 'Linked the ministry table.', what: 'evidence', actor: 'sam', at: '2024-03-06T10:00:00Z' },
+          { uuid: 'k-2', kind: 'correction', reason: 'A second source contradicts the first.', what: 'evidence', actor: 'sam', at: '2024-03-05T10:00:00Z' },
+          { uuid: 'k-1', kind: 'correction', reason: 'The ministry revised its figures.', what: 'verdict', actor: 'alex', at: '2024-03-04T10:00:00Z' },
         ],
       }),
     );
@@ -319,6 +416,8 @@ describe('corrections', () => {
     expect(items[0]).toHaveTextContent('A second source contradicts the first.');
     expect(items[0]).toHaveTextContent('by sam');
     expect(items[1]).toHaveTextContent('Verdict corrected');
+    expect(notice).not.toHaveTextContent('Linked the ministry table.');
+    expect(screen.getByTestId('clarification-notice')).toHaveTextContent('Linked the ministry table.');
     // The notice comes first in the claim, before the status bar and the wording.
     const article = screen.getByTestId('claim-detail');
     expect(article.firstElementChild).toBe(notice);

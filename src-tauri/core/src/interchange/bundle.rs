@@ -361,7 +361,7 @@ fn update(tx: &Tx<'_>, c: &ClaimRecord, claimant: Option<&(i64, String)>) -> Res
             let (key, label) = tx.rating_named(&v.rating)?.ok_or_else(|| {
                 Error::validation("verdict", format!("its current verdict's rating ({}) is on no rating scale of the file or the workspace", v.rating))
             })?;
-            let input = VerdictInput { claim_uuid: c.uuid.clone(), rating_key: key, rationale: v.rationale.clone(), correction_reason: None };
+            let input = VerdictInput { claim_uuid: c.uuid.clone(), rating_key: key, rationale: v.rationale.clone(), correction_reason: None, correction_kind: None };
             tx.insert_verdict(&input, None)?;
             changed.push(format!("recorded verdict “{label}”"));
         }
@@ -519,7 +519,7 @@ fn upgrade(mapper: &Mapper, f: &Found<ClaimReport>, now: DateTime<Utc>, b: &mut 
             .corrections
             .into_iter()
             .rev()
-            .map(|k| CorrectionRecord { uuid: uuid(&k.uuid), reason: k.reason, what: k.what, actor: k.actor, at: k.at })
+            .map(|k| CorrectionRecord { uuid: uuid(&k.uuid), kind: k.kind, reason: k.reason, what: k.what, actor: k.actor, at: k.at })
             .collect();
         let published_at = match (c.published_on, c.status) {
             (Some(d), _) => Some(d.and_time(chrono::NaiveTime::MIN).and_utc()),

@@ -54,6 +54,24 @@ pub fn kind_label(kind: ImportKind) -> &'static str {
     }
 }
 
+/// The kind of a data file given without one (dropped on the window), by its name and first bytes:
+/// `.csv` is the claims CSV; `.json` and `.jsonld` are a Factdesk JSON bundle when they say so
+/// early on (and hold no ClaimReview), else ClaimReview. `None` for any other name. A wrong guess is
+/// refused by [`check_file`] in its own words, as if the kind had been chosen.
+pub fn guess_kind(file_name: &str, bytes: &[u8]) -> Option<ImportKind> {
+    let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+    match ext.as_str() {
+        "csv" => Some(ImportKind::Csv),
+        "json" | "jsonld" => {
+            let head = &bytes[..bytes.len().min(HEAD)];
+            let text = String::from_utf8_lossy(head);
+            let bundle = text.contains("\"factdesk_export\"") && !text.contains("ClaimReview");
+            Some(if bundle { ImportKind::Json } else { ImportKind::ClaimReview })
+        }
+        _ => None,
+    }
+}
+
 /// Refuses (a `Validation` error on `file`, in `wording`) a file that is plainly not of `kind`;
 /// `Ok` for anything the import itself should read.
 pub fn check_file(kind: ImportKind, bytes: &[u8], wording: Wording<'_>) -> Result<()> {
@@ -127,6 +145,24 @@ mod tests {
             Err(e @ Error::Validation { field: "file", .. }) => e.to_string(),
             other => panic!("{kind:?} {:?}: expected a refusal, got {other:?}", String::from_utf8_lossy(bytes)),
         }
+    }
+
+    #[test]
+    fn a_dropped_file_s_kind_is_guessed_from_its_name_and_first_bytes() {
+        assert_eq!(guess_kind("claims.CSV", CSV), Some(ImportKind::Csv));
+        assert_eq!(guess_kind("feed.json", FEED), Some(ImportKind::ClaimReview));
+        assert_eq!(guess_kind("feed.jsonld", FEED), Some(ImportKind::ClaimReview));
+        assert_eq!(guess_kind("export.json", BUNDLE), Some(ImportKind::Json));
+        // A bundle that holds ClaimReview text early on, or JSON of no known kind: ClaimReview,
+        // whose import then says what it found.
+        assert_eq!(guess_kind("x.json", br#"{"factdesk_export": 2, "note": "ClaimReview"}"#), Some(ImportKind::ClaimReview));
+        assert_eq!(guess_kind("recipe.json", br#"{"name": "soup"}"#), Some(ImportKind::ClaimReview));
+        for name in ["story.txt", "report.docx", "json", "no-extension"] {
+            assert_eq!(guess_kind(name, FEED), None, "{name}");
+        }
+        // Whatever was guessed, a file of the other kind is still refused by the check, by name.
+        let msg = check_file(guess_kind("feed.csv", FEED).unwrap(), FEED, Wording::Window { file_name: "feed.csv" }).unwrap_err().to_string();
+        assert!(msg.contains("“feed.csv” is JSON, not a CSV"), "{msg}");
     }
 
     #[test]

@@ -36,7 +36,7 @@ use crate::error::{Error, Result};
 use crate::store::{Store, Tx};
 
 pub use backup::{backup_to, restore, restore_in_place, restore_with, BackupReport, RestoreReport, BEFORE_RESTORE_SUFFIX};
-pub use check::{check_file, kind_label, Wording};
+pub use check::{check_file, guess_kind, kind_label, Wording};
 pub use ratings::{rating_names, remap_external_reviews, set_rating_names};
 pub use reviews::{external_reviews, publishers};
 

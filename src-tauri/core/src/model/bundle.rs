@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CaptureMethod, ClaimOrigin, ClaimStatus, Decision, Reliability, SourceKind, Stance};
+use super::{CaptureMethod, ClaimOrigin, ClaimStatus, CorrectionKind, Decision, Reliability, SourceKind, Stance};
 
 /// The version of the bundle's shape. It changes when a field is renamed or removed or its meaning
 /// changes; import reads this version and every earlier one.
@@ -258,6 +258,9 @@ pub struct VerdictRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorrectionRecord {
     pub uuid: String,
+    /// A correction or a clarification (schema 14); absent in older files: a correction.
+    #[serde(default)]
+    pub kind: CorrectionKind,
     pub reason: String,
     /// `verdict` or `evidence`.
     pub what: String,

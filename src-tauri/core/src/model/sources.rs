@@ -316,4 +316,8 @@ pub struct EvidenceInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub correction_reason: Option<String>,
+    /// For a published claim: a correction (the default) or a clarification.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub correction_kind: Option<super::CorrectionKind>,
 }

@@ -83,12 +83,54 @@ pub struct VerdictInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub correction_reason: Option<String>,
+    /// For a published claim: a correction (the default) or, when the rating stays the same, a
+    /// clarification.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub correction_kind: Option<CorrectionKind>,
 }
 
-/// A correction of a published claim, shown as a notice on the claim.
+/// What a change to a published claim is. A correction: the finding or a fact in it was wrong. A
+/// clarification: detail or context was added and the finding stands, so the rating cannot change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrectionKind {
+    #[default]
+    Correction,
+    Clarification,
+}
+
+impl CorrectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "correction",
+            CorrectionKind::Clarification => "clarification",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CorrectionKind> {
+        match s.trim() {
+            "correction" => Some(CorrectionKind::Correction),
+            "clarification" => Some(CorrectionKind::Clarification),
+            _ => None,
+        }
+    }
+
+    /// "Correction" or "Clarification", as a notice is headed.
+    pub fn title(self) -> &'static str {
+        match self {
+            CorrectionKind::Correction => "Correction",
+            CorrectionKind::Clarification => "Clarification",
+        }
+    }
+}
+
+/// A correction (or a clarification) of a published claim, shown as a notice on the claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Correction {
     pub uuid: String,
+    /// A correction, or a clarification that leaves the finding as it was.
+    pub kind: CorrectionKind,
     pub reason: String,
     /// What was corrected: `verdict` or `evidence`.
     pub what: String,

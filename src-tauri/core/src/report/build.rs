@@ -250,7 +250,7 @@ fn from_rows(c: ReportClaimRows) -> ClaimReport {
         corrections: c
             .corrections
             .into_iter()
-            .map(|c| CorrectionReport { uuid: c.uuid, at: c.at, what: c.what, reason: c.reason, actor: c.actor })
+            .map(|c| CorrectionReport { uuid: c.uuid, kind: c.kind, at: c.at, what: c.what, reason: c.reason, actor: c.actor })
             .collect(),
         uuid: c.uuid,
         text: c.text,

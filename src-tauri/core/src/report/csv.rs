@@ -126,7 +126,8 @@ fn claim_row(c: &ClaimReport) -> Vec<String> {
         v.map(|v| timestamp(v.recorded_at)).unwrap_or_default(),
         c.earlier_verdicts.len().to_string(),
         c.evidence.len().to_string(),
-        c.corrections.len().to_string(),
+        // Corrections proper: a clarification left the finding as it was.
+        c.corrections.iter().filter(|k| k.kind == crate::model::CorrectionKind::Correction).count().to_string(),
         c.context.clone(),
         c.assignee.clone(),
     ]

@@ -10,7 +10,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AnchorState, ClaimStatus, Reliability, SourceKind, Stance};
+use crate::model::{AnchorState, ClaimStatus, CorrectionKind, Reliability, SourceKind, Stance};
 
 /// Many claims (or one) with a summary: what an export holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,6 +190,9 @@ pub struct VerdictReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorrectionReport {
     pub uuid: String,
+    /// A correction or a clarification; absent in an older export: a correction.
+    #[serde(default)]
+    pub kind: CorrectionKind,
     pub at: DateTime<Utc>,
     /// `verdict` or `evidence`.
     pub what: String,

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use super::data::*;
+use crate::model::CorrectionKind;
 use super::markdown::heading_of;
 use super::text::{
     appearance_line, capitalize, claimant_line, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, scale_position,
@@ -54,6 +55,7 @@ dl.facts dd { margin: 0; }
 .withheld { font-style: italic; color: var(--muted); }
 .note > p:first-of-type { display: inline; }
 .corrections { background: #fff8e6; border: 1px solid #e8d9a8; padding: .25rem 1rem; }
+.clarifications { border-left: 3px solid var(--rule); padding: .25rem 1rem; }
 .cite { font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .2rem .6rem; text-align: left; }
@@ -343,22 +345,32 @@ fn source_facts(s: &SourceReport) -> String {
     parts.join(" · ")
 }
 
+/// The corrections in their box, then the clarifications (detail added, the finding stands) in a
+/// quiet one of their own.
 fn corrections_section(out: &mut String, c: &ClaimReport) {
-    if c.corrections.is_empty() {
-        return;
+    for kind in [CorrectionKind::Correction, CorrectionKind::Clarification] {
+        let items: Vec<&CorrectionReport> = c.corrections.iter().filter(|k| k.kind == kind).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let (class, heading) = match kind {
+            CorrectionKind::Correction => ("corrections", "Corrections"),
+            CorrectionKind::Clarification if items.len() == 1 => ("clarifications", "Clarification"),
+            CorrectionKind::Clarification => ("clarifications", "Clarifications"),
+        };
+        let _ = writeln!(out, "<section class=\"{class}\">\n<h3>{heading}</h3>\n<ul>");
+        for k in items {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> ({}): {} — {}</li>",
+                fmt_time(k.at),
+                inline(&k.what),
+                inline(&k.reason),
+                inline(&k.actor)
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
     }
-    out.push_str("<section class=\"corrections\">\n<h3>Corrections</h3>\n<ul>\n");
-    for k in &c.corrections {
-        let _ = writeln!(
-            out,
-            "<li><strong>{}</strong> ({}): {} — {}</li>",
-            fmt_time(k.at),
-            inline(&k.what),
-            inline(&k.reason),
-            inline(&k.actor)
-        );
-    }
-    out.push_str("</ul>\n</section>\n");
 }
 
 fn earlier_verdicts_section(out: &mut String, c: &ClaimReport) {

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use super::data::*;
+use crate::model::CorrectionKind;
 use super::text::{
     appearance_line, capitalize, claimant_line, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, scale_position,
     stance_label, status_label, Markup,
@@ -263,15 +264,22 @@ fn source_facts(s: &SourceReport) -> String {
     parts.join(" · ")
 }
 
+/// The corrections, then the clarifications (detail added, the finding stands) under their own heading.
 fn corrections_section(out: &mut String, c: &ClaimReport) {
-    if c.corrections.is_empty() {
-        return;
+    for kind in [CorrectionKind::Correction, CorrectionKind::Clarification] {
+        let items: Vec<&CorrectionReport> = c.corrections.iter().filter(|k| k.kind == kind).collect();
+        let heading = match kind {
+            _ if items.is_empty() => continue,
+            CorrectionKind::Correction => "Corrections",
+            CorrectionKind::Clarification if items.len() == 1 => "Clarification",
+            CorrectionKind::Clarification => "Clarifications",
+        };
+        let _ = writeln!(out, "### {heading}\n");
+        for k in items {
+            let _ = writeln!(out, "- **{}** ({}): {} — {}", fmt_time(k.at), inline(&k.what), inline(&k.reason), inline(&k.actor));
+        }
+        out.push('\n');
     }
-    out.push_str("### Corrections\n\n");
-    for k in &c.corrections {
-        let _ = writeln!(out, "- **{}** ({}): {} — {}", fmt_time(k.at), inline(&k.what), inline(&k.reason), inline(&k.actor));
-    }
-    out.push('\n');
 }
 
 fn earlier_verdicts_section(out: &mut String, c: &ClaimReport) {

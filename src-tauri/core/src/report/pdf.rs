@@ -67,7 +67,7 @@ use super::data::*;
 use super::markdown::heading_of;
 use super::text::{capitalize, excerpt_check_label, fmt_time, one_line, paragraphs, safe_url, stance_label, status_label};
 use crate::error::{Error, Result};
-use crate::model::{Reliability, Stance};
+use crate::model::{CorrectionKind, Reliability, Stance};
 
 /// The typst template; see the module documentation.
 const TEMPLATE: &str = include_str!("pdf/report.typ");
@@ -397,6 +397,8 @@ struct ClaimView {
     facts: Vec<Fact>,
     verdict: Option<VerdictView>,
     corrections: Vec<CorrectionView>,
+    /// Shown calmly, apart from the corrections: the finding stands.
+    clarifications: Vec<CorrectionView>,
     evidence: Vec<EvidenceView>,
     earlier: Vec<VerdictView>,
 }
@@ -571,6 +573,20 @@ fn summary_view(s: &Summary, colors: &dyn Fn(&str) -> Option<String>) -> Summary
     }
 }
 
+/// The claim's corrections, or its clarifications, newest first.
+fn correction_views(c: &ClaimReport, kind: CorrectionKind) -> Vec<CorrectionView> {
+    c.corrections
+        .iter()
+        .filter(|k| k.kind == kind)
+        .map(|k| CorrectionView {
+            when: fmt_time(k.at),
+            what: one_line(&k.what),
+            reason: wrap_long(&one_line(&k.reason), WORD_MAX),
+            actor: wrap_long(&one_line(&k.actor), WORD_MAX),
+        })
+        .collect()
+}
+
 fn claim_view(c: &ClaimReport, colors: &dyn Fn(&str) -> Option<String>) -> ClaimView {
     ClaimView {
         heading: wrap_long(&one_line(heading_of(c)), HEADING_WORD_MAX),
@@ -578,16 +594,8 @@ fn claim_view(c: &ClaimReport, colors: &dyn Fn(&str) -> Option<String>) -> Claim
         lang: typst_lang(&c.language),
         facts: claim_facts(c),
         verdict: c.verdict.as_ref().map(|v| verdict_view(v, colors)),
-        corrections: c
-            .corrections
-            .iter()
-            .map(|k| CorrectionView {
-                when: fmt_time(k.at),
-                what: one_line(&k.what),
-                reason: wrap_long(&one_line(&k.reason), WORD_MAX),
-                actor: wrap_long(&one_line(&k.actor), WORD_MAX),
-            })
-            .collect(),
+        corrections: correction_views(c, CorrectionKind::Correction),
+        clarifications: correction_views(c, CorrectionKind::Clarification),
         evidence: c.evidence.iter().enumerate().map(|(i, e)| evidence_view(i + 1, e)).collect(),
         earlier: c.earlier_verdicts.iter().map(|v| verdict_view(v, colors)).collect(),
     }

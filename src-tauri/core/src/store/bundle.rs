@@ -422,9 +422,18 @@ fn claim_record(conn: &Connection, id: i64) -> Result<ClaimRecord> {
     )?;
     c.corrections = rows(
         conn,
-        "SELECT uuid, reason, what, actor, at FROM corrections WHERE claim_id = ?1 ORDER BY id",
+        "SELECT uuid, reason, what, actor, at, kind FROM corrections WHERE claim_id = ?1 ORDER BY id",
         [id],
-        |r| Ok(CorrectionRecord { uuid: r.get(0)?, reason: r.get(1)?, what: r.get(2)?, actor: r.get(3)?, at: ts(r, 4)? }),
+        |r| {
+            Ok(CorrectionRecord {
+                uuid: r.get(0)?,
+                kind: super::workflow::correction_kind(&r.get::<_, String>(5)?),
+                reason: r.get(1)?,
+                what: r.get(2)?,
+                actor: r.get(3)?,
+                at: ts(r, 4)?,
+            })
+        },
     )?;
     c.checks = rows(
         conn,
@@ -875,8 +884,9 @@ impl Tx<'_> {
             }
         }
         for k in &c.corrections {
-            self.conn().prepare_cached("INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-                .execute(params![self.free_uuid("corrections", &k.uuid)?, id, k.reason, k.what, k.actor, fmt_ts(k.at)])?;
+            self.conn()
+                .prepare_cached("INSERT INTO corrections (uuid, claim_id, reason, what, actor, at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+                .execute(params![self.free_uuid("corrections", &k.uuid)?, id, k.reason, k.what, k.actor, fmt_ts(k.at), k.kind.as_str()])?;
         }
         for k in &c.checks {
             let Some(item) = self.id_of("checklist_items", &k.item)? else {

@@ -57,6 +57,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0011_scale.sql")),
     M::up(include_str!("../../migrations/0012_gate.sql")),
     M::up(include_str!("../../migrations/0013_published_url.sql")),
+    M::up(include_str!("../../migrations/0014_correction_kind.sql")),
 ];
 
 /// Every schema version, in order. Never edit a shipped one: append.

@@ -322,7 +322,7 @@ impl Store {
 
     fn report_corrections(&self, batch: &Batch, claims: &mut [ReportClaimRows]) -> Result<()> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT claim_id, uuid, reason, what, actor, at FROM corrections
+            "SELECT claim_id, uuid, reason, what, actor, at, kind FROM corrections
              WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, id DESC",
         )?;
         let mut rows = stmt.query([&batch.ids])?;
@@ -334,6 +334,7 @@ impl Store {
                 what: r.get(3)?,
                 actor: r.get(4)?,
                 at: parse_ts(&r.get::<_, String>(5)?)?,
+                kind: super::workflow::correction_kind(&r.get::<_, String>(6)?),
             });
         }
         Ok(())

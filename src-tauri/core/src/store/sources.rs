@@ -289,7 +289,8 @@ impl Tx<'_> {
                 format!("An excerpt is at most {MAX_EXCERPT_CHARS} characters: quote the passage that matters."),
             ));
         }
-        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "evidence")?;
+        // New evidence leaves the rating as it is: it may be a clarification.
+        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), input.correction_kind, "evidence", false)?;
         let capture_id: Option<i64> =
             self.conn().query_row("SELECT max(id) FROM captures WHERE source_id = ?1", [source_id], |r| r.get(0))?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);

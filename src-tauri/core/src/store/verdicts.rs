@@ -46,18 +46,19 @@ impl Tx<'_> {
         if rationale.chars().count() > MAX_RATIONALE_CHARS {
             return Err(Error::validation("rationale", format!("A rationale is at most {MAX_RATIONALE_CHARS} characters.")));
         }
-        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), "verdict")?;
-        let previous: Option<(i64, String)> = self
+        let previous: Option<(i64, String, i64)> = self
             .conn()
             .query_row(
-                "SELECT v.id, r.label FROM verdicts v JOIN ratings r ON r.id = v.rating_id
+                "SELECT v.id, r.label, v.rating_id FROM verdicts v JOIN ratings r ON r.id = v.rating_id
                  WHERE v.claim_id = ?1 AND v.superseded_at IS NULL",
                 [claim_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
+        let rating_changed = previous.as_ref().is_none_or(|(_, _, was)| *was != rating_id);
+        self.correction_if_locked(claim_id, input.correction_reason.as_deref(), input.correction_kind, "verdict", rating_changed)?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
-        if let Some((prev_id, _)) = previous {
+        if let Some((prev_id, _, _)) = previous {
             self.conn().execute("UPDATE verdicts SET superseded_at = ?1 WHERE id = ?2", params![self.now, prev_id])?;
         }
         self.conn().execute(
@@ -66,13 +67,13 @@ impl Tx<'_> {
             params![uuid, claim_id, rating_id, rationale, self.actor, self.now],
         )?;
         let new_id = self.conn().last_insert_rowid();
-        if let Some((prev_id, _)) = previous {
+        if let Some((prev_id, _, _)) = previous {
             self.conn().execute("UPDATE verdicts SET superseded_by = ?1 WHERE id = ?2", params![new_id, prev_id])?;
         }
         self.touch_claim(claim_id)?;
         self.reindex_claim_context(claim_id)?;
         let summary = match previous {
-            Some((_, old)) => format!("Recorded verdict “{label}”, superseding “{old}”"),
+            Some((_, old, _)) => format!("Recorded verdict “{label}”, superseding “{old}”"),
             None => format!("Recorded verdict “{label}”"),
         };
         self.record("verdict", &uuid, Some(claim_id), "recorded", &summary, &[])?;

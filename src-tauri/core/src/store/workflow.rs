@@ -12,6 +12,7 @@ use super::{new_uuid, parse_ts, Store, Tx};
 use crate::error::{Error, Result};
 use crate::model::{
     AnchorState, CheckRule, ChecklistItem, ChecklistItemInput, ClaimCheck, ClaimDetail, ClaimStatus, Correction,
+    CorrectionKind,
 };
 
 use ClaimStatus::*;
@@ -111,9 +112,13 @@ impl Tx<'_> {
         }
         self.check_transition(id, from, to)?;
         let restored = from == Archived && self.was_published(id)?;
-        // A restored claim that had been corrected keeps saying so.
-        let corrections: i64 =
-            self.conn().query_row("SELECT count(*) FROM corrections WHERE claim_id = ?1", [id], |r| r.get(0))?;
+        // A restored claim that had been corrected keeps saying so (a clarification alone does not
+        // make it corrected).
+        let corrections: i64 = self.conn().query_row(
+            "SELECT count(*) FROM corrections WHERE claim_id = ?1 AND kind = 'correction'",
+            [id],
+            |r| r.get(0),
+        )?;
         let stored = if restored && corrections > 0 { Corrected } else { to };
         self.conn().execute(
             "UPDATE claims SET status = ?1, updated_at = ?2,
@@ -132,31 +137,67 @@ impl Tx<'_> {
     }
 
     /// For a change to a published claim's verdict or evidence: requires a reason, records the
-    /// correction and marks the claim corrected. Does nothing for a claim not yet published.
-    pub(crate) fn correction_if_locked(&self, claim_id: i64, reason: Option<&str>, what: &str) -> Result<()> {
+    /// correction (or clarification) and, for a correction, marks the claim corrected. Does nothing
+    /// for a claim not yet published. `rating_changed`: the change gives the claim another rating,
+    /// which is never a mere clarification.
+    pub(crate) fn correction_if_locked(
+        &self,
+        claim_id: i64,
+        reason: Option<&str>,
+        kind: Option<CorrectionKind>,
+        what: &str,
+        rating_changed: bool,
+    ) -> Result<()> {
         let status = self.claim_status(claim_id)?;
         if !is_locked(status) {
             return Ok(());
         }
+        let kind = kind.unwrap_or_default();
+        if kind == CorrectionKind::Clarification && rating_changed {
+            return Err(Error::validation(
+                "correction_kind",
+                "A new rating changes the finding, so it is a correction, not a clarification. \
+                 Keep the rating to clarify, or choose correction.",
+            ));
+        }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty()).ok_or_else(|| {
             Error::validation(
                 "correction_reason",
-                format!(
-                    "This claim is {}: changing its {what} is a correction. Say what is corrected and why; readers will see it.",
-                    label(status)
-                ),
+                match kind {
+                    CorrectionKind::Correction => format!(
+                        "This claim is {}: changing its {what} is a correction. Say what is corrected and why; readers will see it.",
+                        label(status)
+                    ),
+                    CorrectionKind::Clarification => format!(
+                        "This claim is {}: changing its {what} is a clarification readers will see. Say what is added and why.",
+                        label(status)
+                    ),
+                },
             )
         })?;
         let uuid = new_uuid();
         self.conn().execute(
-            "INSERT INTO corrections (uuid, claim_id, reason, what, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![uuid, claim_id, reason, what, self.actor, self.now],
+            "INSERT INTO corrections (uuid, claim_id, reason, what, actor, at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![uuid, claim_id, reason, what, self.actor, self.now, kind.as_str()],
         )?;
-        self.conn().execute("UPDATE claims SET status = 'corrected' WHERE id = ?1", [claim_id])?;
+        // A clarification leaves the finding as published: the claim is not marked corrected.
+        if kind == CorrectionKind::Correction {
+            self.conn().execute("UPDATE claims SET status = 'corrected' WHERE id = ?1", [claim_id])?;
+        }
         let claim_uuid: String = self.conn().query_row("SELECT uuid FROM claims WHERE id = ?1", [claim_id], |r| r.get(0))?;
-        self.record("claim", &claim_uuid, Some(claim_id), "corrected", &format!("Correction of the {what}: {reason}"), &[])?;
+        let (action, summary) = match kind {
+            CorrectionKind::Correction => ("corrected", format!("Correction of the {what}: {reason}")),
+            CorrectionKind::Clarification => ("clarified", format!("Clarification of the {what}: {reason}")),
+        };
+        self.record("claim", &claim_uuid, Some(claim_id), action, &summary, &[])?;
         Ok(())
     }
+}
+
+/// A stored kind; one this version does not know (a newer replica's) reads as a correction, the
+/// more cautious of the two.
+pub(crate) fn correction_kind(stored: &str) -> CorrectionKind {
+    CorrectionKind::parse(stored).unwrap_or_default()
 }
 
 fn was_published(conn: &rusqlite::Connection, claim_id: i64) -> Result<bool> {
@@ -429,7 +470,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT uuid, reason, what, actor, at FROM corrections WHERE claim_id = ?1 ORDER BY id DESC")?;
+            .prepare_cached("SELECT uuid, reason, what, actor, at, kind FROM corrections WHERE claim_id = ?1 ORDER BY id DESC")?;
         detail.corrections = stmt
             .query_map([claim_id], |r| {
                 Ok(Correction {
@@ -438,6 +479,7 @@ impl Store {
                     what: r.get(2)?,
                     actor: r.get(3)?,
                     at: parse_ts(&r.get::<_, String>(4)?)?,
+                    kind: correction_kind(&r.get::<_, String>(5)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

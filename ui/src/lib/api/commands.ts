@@ -79,6 +79,7 @@ export type CommandName =
   | 'import_article_text'
   | 'import_article_file'
   | 'import_article_url'
+  | 'import_article_dropped'
   | 'article'
   | 'accept_candidate'
   | 'reject_candidate'
@@ -108,6 +109,7 @@ export type CommandName =
   | 'export_report'
   | 'cancel_export'
   | 'preview_data_import'
+  | 'preview_dropped_data'
   | 'commit_data_import'
   | 'discard_data_import'
   | 'rating_names'
@@ -156,6 +158,7 @@ export const commands = {
   importArticleText: (args: { paste: ArticlePaste }) => call<Article | null>('import_article_text', args),
   importArticleFile: () => call<Article | null>('import_article_file'),
   importArticleUrl: (args: { url: string }) => call<Article | null>('import_article_url', args),
+  importArticleDropped: (args: { fileName: string; content: string }) => call<Article | null>('import_article_dropped', args),
   article: (args: { sourceUuid: string }) => call<Article>('article', args),
   acceptCandidate: (args: { input: AcceptCandidate }) => call<ClaimDetail>('accept_candidate', args),
   rejectCandidate: (args: { captureUuid: string; start: number; end: number }) => call<null>('reject_candidate', args),
@@ -190,6 +193,7 @@ export const commands = {
   cancelExport: () => call<null>('cancel_export'),
   // interchange.rs
   previewDataImport: (args: { kind: ImportKind }) => call<DataImportPreview | null>('preview_data_import', args),
+  previewDroppedData: (args: { fileName: string; content: string }) => call<DataImportPreview>('preview_dropped_data', args),
   commitDataImport: (args: { token: string; strict: boolean }) => call<ImportReport>('commit_data_import', args),
   discardDataImport: (args: { token: string }) => call<null>('discard_data_import', args),
   // settings.rs

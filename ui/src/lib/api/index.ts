@@ -244,6 +244,14 @@ export function importArticleFile(): Promise<import('./types').Article | null> {
   return commands.importArticleFile();
 }
 
+/**
+ * Imports an article file dropped on the window: its name and its bytes as base64 (`drop.ts`), read
+ * as a file opened with `importArticleFile` is; `null` when cancelled.
+ */
+export function importArticleDropped(fileName: string, content: string): Promise<import('./types').Article | null> {
+  return commands.importArticleDropped({ fileName, content });
+}
+
 /** Fetches the article at `url` in the backend (up to 20 s); `Network` or `Validation` on `url` when it cannot. */
 export function importArticleUrl(url: string): Promise<import('./types').Article | null> {
   return commands.importArticleUrl({ url });
@@ -404,6 +412,14 @@ export async function revealInFolder(path: string): Promise<void> {
  */
 export function previewDataImport(kind: import('./types').ImportKind): Promise<import('./types').DataImportPreview | null> {
   return commands.previewDataImport({ kind });
+}
+
+/**
+ * What importing a data file dropped on the window would do (its kind told by its name and first
+ * bytes): its name and its bytes as base64 (`drop.ts`). Nothing is written.
+ */
+export function previewDroppedData(fileName: string, content: string): Promise<import('./types').DataImportPreview> {
+  return commands.previewDroppedData({ fileName, content });
 }
 
 /** Imports the very file previewed under `token`, all of it in one transaction; `strict` refuses it whole if any record is unusable. */

@@ -577,7 +577,11 @@ export type EvidenceInput = { claim_uuid: string, source_uuid: string, excerpt: 
 /**
  * Required when the claim is already published: the change is then a correction.
  */
-correction_reason?: string | null, };
+correction_reason?: string | null, 
+/**
+ * For a published claim: a correction (the default) or a clarification.
+ */
+correction_kind?: CorrectionKind | null, };
 
 export type Verdict = { uuid: string, rating: Rating, rationale: string, author: string, created_at: string, 
 /**
@@ -593,7 +597,12 @@ rating_key: string, rationale: string,
 /**
  * Required when the claim is already published: the new verdict is then a correction.
  */
-correction_reason?: string | null, };
+correction_reason?: string | null, 
+/**
+ * For a published claim: a correction (the default) or, when the rating stays the same, a
+ * clarification.
+ */
+correction_kind?: CorrectionKind | null, };
 
 /**
  * One line of a claim's audit trail.
@@ -647,9 +656,19 @@ export type ClaimCheck = { item_uuid: string, label: string, required: boolean, 
 problem: string | null, };
 
 /**
- * A correction of a published claim, shown as a notice on the claim.
+ * What a change to a published claim is. A correction: the finding or a fact in it was wrong. A
+ * clarification: detail or context was added and the finding stands, so the rating cannot change.
  */
-export type Correction = { uuid: string, reason: string, 
+export type CorrectionKind = "correction" | "clarification";
+
+/**
+ * A correction (or a clarification) of a published claim, shown as a notice on the claim.
+ */
+export type Correction = { uuid: string, 
+/**
+ * A correction, or a clarification that leaves the finding as it was.
+ */
+kind: CorrectionKind, reason: string, 
 /**
  * What was corrected: `verdict` or `evidence`.
  */

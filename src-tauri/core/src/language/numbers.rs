@@ -106,13 +106,18 @@ pub(super) fn multiplier_probes(n: u32) -> Vec<String> {
     MULTIPLIER_PROBES.entries_of(&n.to_string()).iter().map(|w| (*w).to_string()).collect()
 }
 
-/// A scale word after a figure: "hundred", "thousand", "million(s)", "billion(s)", "trillion".
+/// A scale word after a figure: "hundred", "thousand", "million(s)", "billion(s)", "trillion", and
+/// the same in Spanish, Portuguese, French, German, Italian and Dutch ("38 mil", "1,5 milhões",
+/// "3 300 milliards", "63 mil millones" (chained), "6,7 Millionen"). French "billion" is a
+/// thousand times the English one and is left out of "billions".
 pub(super) fn scale_word(w: &str) -> Option<f64> {
     match w {
         "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "millions" => Some(1e6),
-        "billion" | "billions" => Some(1e9),
+        "thousand" | "mil" | "mille" | "mila" | "tausend" | "duizend" => Some(1e3),
+        "million" | "millions" | "mio" | "mln" | "millón" | "millones" | "milhão" | "milhões" | "millionen" | "milione" | "milioni"
+        | "miljoen" => Some(1e6),
+        "billion" | "billions" | "milliard" | "milliards" | "milliarde" | "milliarden" | "miliardo" | "miliardi"
+        | "miljard" | "bilhão" | "bilhões" | "mrd" | "mld" => Some(1e9),
         "trillion" => Some(1e12),
         _ => None,
     }
@@ -255,8 +260,13 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, usize, String)>
 pub(super) fn percent_at(toks: &[Token], i: usize) -> usize {
     match toks.get(i) {
         Some(Token::Percent) => 1,
-        Some(Token::Word(_, w, _)) if w == "percent" || w == "pc" => 1,
-        Some(Token::Word(_, w, _)) if w == "per" && word_at(toks, i + 1) == Some("cent") => 2,
+        Some(Token::Word(_, w, _)) if matches!(w.as_str(), "percent" | "pc" | "prozent" | "procent") => 1,
+        // "per cent", and "por ciento", "por cento", "pour cent", "per cento".
+        Some(Token::Word(_, w, _))
+            if matches!(w.as_str(), "per" | "por" | "pour") && matches!(word_at(toks, i + 1), Some("cent" | "ciento" | "cento")) =>
+        {
+            2
+        }
         _ => 0,
     }
 }
@@ -362,6 +372,16 @@ mod tests {
     fn scales_and_suffixes_multiply() {
         for (w, want) in [("hundred", Some(1e2)), ("thousand", Some(1e3)), ("millions", Some(1e6)), ("billion", Some(1e9)), ("trillion", Some(1e12)), ("dozen", None)] {
             assert_eq!(scale_word(w), want, "{w}");
+        }
+        // Other languages' scale words, after digits.
+        let n = |s: &str| content_terms(s).into_iter().filter(|t| is_number(t)).collect::<Vec<_>>();
+        assert_eq!(n("38 mil assassinatos"), ["#38000"]);
+        assert_eq!(n("1,5 milhões de portugueses"), ["#1500000"]);
+        assert_eq!(n("3 300 milliards d'euros"), ["#3300000000000"]);
+        assert_eq!(n("63 mil millones de dólares"), ["#63000000000"]);
+        assert_eq!(n("6,7 Millionen Menschen"), ["#6700000"]);
+        for text in ["10,6 por ciento", "10,6 Prozent", "10,6 pour cent"] {
+            assert!(content_terms(text).contains(&"%#10.6".to_string()), "{text}: {:?}", content_terms(text));
         }
         for (s, want) in [("", Some(1.0)), ("k", Some(1e3)), ("m", Some(1e6)), ("mln", Some(1e6)), ("bn", Some(1e9)), ("b", Some(1e9)), ("trn", Some(1e12)), ("x", None)] {
             assert_eq!(scale_suffix(s), want, "{s:?}");

@@ -291,8 +291,8 @@ struct Reader<'a> {
 
 /// `text` reduced to its terms, each once, in order, with how many are content words.
 pub fn analyse(text: &str) -> Analysis {
-    let mut toks = tokens::read(text);
     let lang = super::guess::guess_language(text);
+    let mut toks = tokens::read_in(text, lang);
     if lang == Some("de") {
         // German capitalises every noun: a capital names no one in particular, an acronym does.
         for t in &mut toks {

@@ -37,6 +37,14 @@ pub enum Token {
 /// an ordinal, a capitalised word inside a sentence a name (none when most words are capitalised,
 /// as in a title).
 pub fn read(text: &str) -> Vec<Token> {
+    read_in(text, None)
+}
+
+/// [`read`] for a text in a known language: outside English, a single point before three digits
+/// groups thousands ("380.000 bambini", "38.000 homicídios"), as those languages write them; in
+/// English it stays a decimal point ("1.134").
+pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
+    let point_groups = lang.is_some_and(|l| l != "en");
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -82,7 +90,7 @@ pub fn read(text: &str) -> Vec<Token> {
             let digits_end = raw.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(raw.len());
             let (digits, suffix) = raw.split_at(digits_end);
             let suffix = suffix.to_lowercase();
-            let clean = plain_digits(digits);
+            let clean = plain_digits(digits, point_groups);
             if let (Ok(v), Some(scale)) = (clean.parse::<f64>(), scale_suffix(&suffix)) {
                 // The index splits "1,200" and "7.5" at the separator and keeps "60bn" whole.
                 // Grouped by spaces, the index holds each group: the first is asked for.
@@ -137,9 +145,13 @@ pub fn read(text: &str) -> Vec<Token> {
 
 /// Digits with their separators read: "1,200" and "1.200.000" group thousands, "10,6" and "62,5"
 /// have a decimal comma (a comma not followed by a group of three), "1.234,5" and "1,234.5" have
-/// both (the last separator is the decimal one). A single point stays a decimal point ("1.134").
-fn plain_digits(digits: &str) -> String {
+/// both (the last separator is the decimal one). A single point stays a decimal point ("1.134")
+/// unless `point_groups` (see [`read_in`]).
+fn plain_digits(digits: &str, point_groups: bool) -> String {
     let groups_of_three = |sep: char| digits.split(sep).skip(1).all(|g| g.len() == 3);
+    if point_groups && !digits.contains(',') && digits.contains('.') && groups_of_three('.') && !digits.starts_with("0.") {
+        return digits.replace('.', "");
+    }
     match (digits.rfind(','), digits.rfind('.')) {
         (Some(c), Some(p)) if c > p => digits.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => digits.replace(',', ""),
@@ -281,6 +293,21 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_point_groups_thousands_outside_english() {
+        let num = |t: &Token| if let Token::Num(v, _) = t { Some(*v) } else { None };
+        for (text, lang, want) in [
+            ("380.000 bambini", Some("it"), 380_000.0),
+            ("38.000 homicídios", Some("pt"), 38_000.0),
+            ("1.134 euros", Some("en"), 1.134),
+            ("1.134 euros", None, 1.134),
+            ("0.125 Prozent", Some("de"), 0.125),
+            ("7.5 Prozent", Some("de"), 7.5),
+        ] {
+            assert_eq!(read_in(text, lang).first().and_then(num), Some(want), "{text} ({lang:?})");
         }
     }
 

@@ -150,21 +150,23 @@ fn similar_to(
         let cmp = compare(&terms, &other.terms, &weight);
         let cosine = meaning.zip(row.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
         let mut differs = cmp.differs;
+        // The same sentence with a word or two changed: those words are the claim ("council
+        // homes" for "homes", "more likely" for "less likely"), however alike the sentences read
+        // or however many words they share.
+        let edited = edit(&query.shape, &other.shape);
+        if let Some(e) = edited {
+            differs.push(match e {
+                Edit::Changed => Difference::Word,
+                Edit::Added => Difference::Qualifier,
+                Edit::Swapped => Difference::Roles,
+            });
+        }
         let (score, shown) = match cosine {
             Some(cos) => {
-                // The same sentence with a word or two changed: those words are the claim
-                // ("council homes" for "homes", "more likely" for "less likely"), however alike
-                // the sentences read. Else, most words shared and exactly one swapped for another
+                // Else, by meaning: most words shared and exactly one swapped for another
                 // ("payments" for "attacks", "silver" for "gold").
-                let factor = match edit(&query.shape, &other.shape) {
-                    Some(e) => {
-                        differs.push(match e {
-                            Edit::Changed => Difference::Word,
-                            Edit::Added => Difference::Qualifier,
-                            Edit::Swapped => Difference::Roles,
-                        });
-                        EDIT_CONFLICT
-                    }
+                let factor = match edited {
+                    Some(_) => EDIT_CONFLICT,
                     None if cmp.swapped == 1 && cmp.overlap >= SWAP_OVERLAP => {
                         differs.push(Difference::Word);
                         SWAP_CONFLICT
@@ -177,7 +179,7 @@ fn similar_to(
                 (score, score >= MIN_MEANING_SCORE || cos >= CLOSE_MEANING)
             }
             None => {
-                let score = cmp.overlap * cmp.agreement;
+                let score = cmp.overlap * cmp.agreement * if edited.is_some() { EDIT_CONFLICT } else { 1.0 };
                 (score, score >= MIN_WORD_SCORE)
             }
         };

@@ -12,8 +12,10 @@
 //! meanings times the *agreement* of the two texts (`language::compare::Comparison`): a number,
 //! year, direction, extreme, negation, place or person that differs marks a near miss down,
 //! however alike the sentences read, and so does one word swapped for another when the rest is the
-//! same ("payments" for "attacks"). The weights were chosen on the sets the word matcher was tuned
-//! on (`tests/fixtures/matching/`), never on the blind sets. Without a model (none installed, or a claim not yet indexed) the score is the
+//! same ("payments" for "attacks"), and so does one sentence with a word or two changed, added or
+//! moved across a comparison (`language::edits`: "knife crime" / "gun crime", "more likely" /
+//! "less likely", "new homes" / "new council homes"). The weights were chosen on the sets of
+//! `tests/fixtures/matching/` that are marked tuned on or analysed, never on the newest blind set. Without a model (none installed, or a claim not yet indexed) the score is the
 //! terms' weighted overlap times the same agreement, as before the model existed.
 //!
 //! Vectors are kept by the indexer ([`index_queued`], or the app's background thread with

@@ -363,13 +363,13 @@ fn ranking_quality_on_the_second_held_out_set_analysed_and_tuned_on() {
 }
 
 /// The third held-out set, `tests/fixtures/matching/heldout3.json`: 20 groups written blind on
-/// 2026-12-06, before the matcher was changed from the second held-out set's failures, and never
-/// tuned on: the honest measure of the matcher on claims it has not seen.
+/// 2026-12-06, before the matcher was changed from the second held-out set's failures; blind until
+/// 2026-12-07, when its misses were read with blind sets 4 and 5's (by words alone here).
 #[test]
-fn ranking_quality_on_the_third_held_out_set_never_tuned_on() {
+fn ranking_quality_on_the_third_held_out_set_analysed() {
     let fx = fixture_named("heldout3.json");
     assert!(fx.groups.len() >= 20, "about 20 queries");
-    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set 3 (written blind, never tuned on)", None);
+    let Metrics { map, recall, near_rate, above_rate } = measure(&fx, "Held-out set 3 (written blind, analysed 2026-12-07)", None);
     // Measured 2026-12-06 with the matcher as it stood at each step (blind each time):
     //   at the start of the day:                 MAP@5 0.256, recall@5 0.492, near shown 31/60, above 26/60
     //   after tuning on the first held-out set:  MAP@5 0.293, recall@5 0.533, near shown 29/60, above 23/60
@@ -385,15 +385,15 @@ fn ranking_quality_on_the_third_held_out_set_never_tuned_on() {
 /// 2026-12-06 for issue 13 (semantic matching), before the matcher was changed for it, by a helper
 /// who had not read the matcher or the other sets' claims. 47 groups are English; 20 are Spanish,
 /// French, German or Portuguese throughout; 12 are cross-lingual (an English query with its
-/// paraphrases in another language, or the other way). Never tuned on: the honest measure, reported
-/// for the whole set and separately for each kind, since an English-only matcher cannot be expected
-/// to find cross-lingual paraphrases.
+/// paraphrases in another language, or the other way). Reported for the whole set and separately
+/// for each kind, since an English-only matcher cannot be expected to find cross-lingual
+/// paraphrases. Blind until 2026-12-07, when its misses were read (an analysed set since).
 #[test]
-fn ranking_quality_on_the_fourth_blind_set_never_tuned_on() {
+fn ranking_quality_on_the_fourth_blind_set_analysed() {
     let fx = fixture_named("blind4.json");
     assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
     assert!(fx.groups.iter().all(|g| !g.lang.is_empty()), "every group of blind4.json names its language");
-    let Kinds { all, en, mono, x } = by_kind(&fx, "Blind set 4 (written blind for issue 13, never tuned on)", None);
+    let Kinds { all, en, mono, x } = by_kind(&fx, "Blind set 4 (written blind for issue 13, analysed 2026-12-07)", None);
     // Measured 2026-12-06, blind, with the rule-based matcher as it stood before issue 13 changed it:
     //   whole set (79):           MAP@5 0.285, recall@5 0.409, near shown 75/232, above 64/232 (0.276)
     //   English (47):             MAP@5 0.440, recall@5 0.613, near shown 51/138, above 40/138 (0.290)
@@ -455,11 +455,15 @@ fn ranking_by_meaning_on_the_sets_tuned_on() {
     //   labelled set   0.948 / 1.000 / 0.035   (by words alone: 0.93 / 1.00 / 0.06)
     //   held-out set 1 0.933 / 1.000 / 0.017   (by words alone: 0.83 / 1.00 / 0.08)
     //   held-out set 2 0.819 / 1.000 / 0.133   (by words alone: 0.74 / 0.98 / 0.17)
+    // and 2026-12-07, with the edit rule (language/edits.rs) and the other changes of that day:
+    //   labelled set   0.954 / 1.000 / 0.023   (by words alone: 0.978 / 1.000 / 0.000)
+    //   held-out set 1 0.967 / 1.000 / 0.000   (by words alone: 0.904 / 0.975 / 0.033)
+    //   held-out set 2 0.894 / 1.000 / 0.067   (by words alone: 0.935 / 0.983 / 0.017)
     // Floors a little under, so a regression shows.
     for (name, title, map, recall, above) in [
-        ("claims.json", "Labelled set (tuned on)", 0.92, 0.98, 0.06),
-        ("heldout.json", "Held-out set 1 (tuned on)", 0.90, 0.98, 0.05),
-        ("heldout2.json", "Held-out set 2 (tuned on)", 0.79, 0.97, 0.16),
+        ("claims.json", "Labelled set (tuned on)", 0.93, 0.98, 0.05),
+        ("heldout.json", "Held-out set 1 (tuned on)", 0.94, 0.98, 0.03),
+        ("heldout2.json", "Held-out set 2 (tuned on)", 0.86, 0.97, 0.10),
     ] {
         let got = measure(&fixture_named(name), title, Some(&m));
         println!("{title}: {}", show(&got));
@@ -503,60 +507,92 @@ fn by_kind(fx: &Fixture, title: &str, model: Option<&Arc<Embedder>>) -> Kinds {
     Kinds { all, en, mono, x }
 }
 
-/// The blind sets matched by meaning and words: held-out set 3 and blind set 4. Neither was tuned
-/// on. Blind set 4 was run twice while the hybrid was built, in aggregate only (never its
+/// Held-out set 3 and blind set 4 matched by meaning and words. Neither was tuned on until
+/// 2026-12-07. Blind set 4 was run twice while the hybrid was built, in aggregate only (never its
 /// per-group misses): first with conflicts hiding a claim (whole set MAP@5 0.553, recall@5 0.656;
 /// English 0.707 / 0.816, near misses above 0.072), then with conflicts only ranking a claim lower
-/// unless its meaning is far (the figures below). That second step was a change made after
-/// seeing the first's low recall, so blind set 5 is the untouched measure.
+/// unless its meaning is far. On 2026-12-07 both sets' misses were read and the matcher changed
+/// from them (the edit rule, other languages' words and numbers): they are analysed sets now, and
+/// blind set 6 is the untouched measure.
 #[test]
-fn ranking_by_meaning_on_the_blind_sets() {
-    let Some(m) = model("ranking_by_meaning_on_the_blind_sets") else { return };
-    let h3 = measure(&fixture_named("heldout3.json"), "Held-out set 3 (blind)", Some(&m));
-    println!("Held-out set 3 (blind): {}", show(&h3));
-    let k = by_kind(&fixture_named("blind4.json"), "Blind set 4 (blind)", Some(&m));
+fn ranking_by_meaning_on_held_out_set_3_and_blind_set_4_analysed() {
+    let Some(m) = model("ranking_by_meaning_on_held_out_set_3_and_blind_set_4_analysed") else { return };
+    let h3 = measure(&fixture_named("heldout3.json"), "Held-out set 3 (analysed)", Some(&m));
+    println!("Held-out set 3 (analysed): {}", show(&h3));
+    let k = by_kind(&fixture_named("blind4.json"), "Blind set 4 (analysed)", Some(&m));
     for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
         println!("Blind set 4, {label}: {}", show(got));
     }
-    // Measured 2026-12-06 (all-MiniLM-L6-v2), MAP@5 / recall@5 / near misses above a relevant claim,
-    // with the words-only figures of the same day in brackets:
-    //   held-out set 3          0.790 / 0.975 / 0.133   (0.397 / 0.608 / 0.30)
-    //   blind 4, whole set      0.672 / 0.880 / 0.164   (0.285 / 0.409 / 0.276)
-    //   blind 4, English        0.813 / 1.000 / 0.087   (0.440 / 0.613 / 0.290)
-    //   blind 4, es/fr/de/pt    0.610 / 0.900 / 0.276   (0.092 / 0.175 / 0.379)
-    //   blind 4, cross-lingual  0.225 / 0.375 / 0.278   (0 / 0 / 0.056): an English-only model
+    // MAP@5 / recall@5 / near misses above a relevant claim (all-MiniLM-L6-v2), measured
+    // 2026-12-06 blind and 2026-12-07 after the changes made from these sets' misses, with the
+    // words-only figures of 2026-12-06 in brackets:
+    //   held-out set 3          0.790 / 0.975 / 0.133  ->  0.867 / 0.975 / 0.067   (0.397 / 0.608 / 0.30)
+    //   blind 4, whole set      0.672 / 0.880 / 0.164  ->  0.786 / 0.911 / 0.069   (0.285 / 0.409 / 0.276)
+    //   blind 4, English        0.813 / 1.000 / 0.087  ->  0.904 / 1.000 / 0.029   (0.440 / 0.613 / 0.290)
+    //   blind 4, es/fr/de/pt    0.610 / 0.900 / 0.276  ->  0.775 / 0.975 / 0.086   (0.092 / 0.175 / 0.379)
+    //   blind 4, cross-lingual  0.225 / 0.375 / 0.278  ->  0.340 / 0.458 / 0.194   (0 / 0 / 0.056): an English-only model
     // Floors a little under, so a regression shows.
-    assert!(h3.map >= 0.76 && h3.recall >= 0.95 && h3.above_rate <= 0.16, "held-out 3: {}", show(&h3));
-    assert!(k.all.map >= 0.64 && k.all.recall >= 0.85 && k.all.above_rate <= 0.19, "whole set: {}", show(&k.all));
-    assert!(k.en.map >= 0.78 && k.en.recall >= 0.97 && k.en.above_rate <= 0.11, "English: {}", show(&k.en));
-    assert!(k.mono.map >= 0.57 && k.mono.recall >= 0.86 && k.mono.above_rate <= 0.31, "other languages: {}", show(&k.mono));
-    assert!(k.x.map >= 0.19 && k.x.recall >= 0.33, "cross-lingual: {}", show(&k.x));
+    assert!(h3.map >= 0.84 && h3.recall >= 0.95 && h3.above_rate <= 0.09, "held-out 3: {}", show(&h3));
+    assert!(k.all.map >= 0.76 && k.all.recall >= 0.89 && k.all.above_rate <= 0.09, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.88 && k.en.recall >= 0.98 && k.en.above_rate <= 0.05, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.74 && k.mono.recall >= 0.95 && k.mono.above_rate <= 0.11, "other languages: {}", show(&k.mono));
+    assert!(k.x.map >= 0.31 && k.x.recall >= 0.42, "cross-lingual: {}", show(&k.x));
 }
 
-/// Blind set 5 (`blind5.json`, 69 groups), the reserve: written before the hybrid matcher was
-/// measured on anything blind, and first run on 2026-12-06 after its weights were fixed. Matched by
-/// words alone (the matcher before issue 13, and the fallback without a model) and by meaning.
+/// Blind set 5 (`blind5.json`, 69 groups), the reserve of 2026-12-06: written before the hybrid
+/// matcher was measured on anything blind, and first run that day after its weights were fixed.
+/// On 2026-12-07 its misses were read and the matcher changed from them, with blind set 4's: it is
+/// an analysed set now. Matched by words alone (the fallback without a model) and by meaning.
 #[test]
-fn ranking_on_the_fifth_blind_set_never_tuned_on() {
+fn ranking_on_the_fifth_blind_set_analysed() {
     let fx = fixture_named("blind5.json");
     assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 5 (reserve, never tuned on)", None);
+    let words = by_kind(&fx, "Blind set 5 (analysed)", None);
     for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
         println!("Blind set 5 by words, {label}: {}", show(got));
     }
-    // Measured 2026-12-06, by words alone (the matcher before issue 13, and the fallback):
-    //   whole 0.315 / 0.486 / 0.299, English 0.482 / 0.721 / 0.299, other languages 0.069 / 0.167 / 0.477,
-    //   cross-lingual 0 / 0 / 0.061 (MAP@5 / recall@5 / near misses above a relevant claim).
-    assert!(words.all.map >= 0.29 && words.all.recall >= 0.46 && words.all.above_rate <= 0.33, "by words: {}", show(&words.all));
-    let Some(m) = model("ranking_on_the_fifth_blind_set_never_tuned_on") else { return };
-    let k = by_kind(&fx, "Blind set 5 (reserve, never tuned on)", Some(&m));
+    // By words alone (the fallback), MAP@5 / recall@5 / near misses above a relevant claim: whole
+    // set 0.315 / 0.486 / 0.299 on 2026-12-06 (blind), 0.422 / 0.500 / 0.162 on 2026-12-07.
+    assert!(words.all.map >= 0.40 && words.all.recall >= 0.48 && words.all.above_rate <= 0.18, "by words: {}", show(&words.all));
+    let Some(m) = model("ranking_on_the_fifth_blind_set_analysed") else { return };
+    let k = by_kind(&fx, "Blind set 5 (analysed)", Some(&m));
     for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
         println!("Blind set 5 by meaning, {label}: {}", show(got));
     }
-    // Measured 2026-12-06 by meaning (all-MiniLM-L6-v2), first run, after the weights were fixed:
-    //   whole 0.618 / 0.833 / 0.235, English 0.763 / 0.977 / 0.157, other languages 0.581 / 0.933 / 0.409,
-    //   cross-lingual 0.102 / 0.136 / 0.303. Short of the issue's targets (MAP@5 0.80, near misses
-    //   above 10%) on English; floors a little under, so a regression shows.
-    assert!(k.all.map >= 0.59 && k.all.recall >= 0.80 && k.all.above_rate <= 0.26, "whole set: {}", show(&k.all));
-    assert!(k.en.map >= 0.73 && k.en.recall >= 0.95 && k.en.above_rate <= 0.18, "English: {}", show(&k.en));
+    // By meaning (all-MiniLM-L6-v2), 2026-12-06 blind -> 2026-12-07 analysed:
+    //   whole 0.618 / 0.833 / 0.235 -> 0.755 / 0.891 / 0.132; English 0.763 / 0.977 / 0.157 -> 0.877 / 0.977 / 0.047;
+    //   other languages 0.581 / 0.933 / 0.409 -> 0.699 / 0.967 / 0.318; cross-lingual 0.102 / 0.136 / 0.303 -> 0.356 / 0.455 / 0.212.
+    // Floors a little under, so a regression shows.
+    assert!(k.all.map >= 0.73 && k.all.recall >= 0.87 && k.all.above_rate <= 0.15, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.85 && k.en.recall >= 0.95 && k.en.above_rate <= 0.07, "English: {}", show(&k.en));
+}
+
+/// Blind set 6 (`blind6.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
+/// the matcher's code nor the other sets' claims, before the matcher was changed that day (the
+/// edits and direction rules, the other languages' numbers and words). The changes were made
+/// looking at blind sets 4 and 5, which are analysed sets from then on; this one was run once,
+/// after them.
+#[test]
+fn ranking_on_the_sixth_blind_set_never_tuned_on() {
+    let fx = fixture_named("blind6.json");
+    assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
+    let words = by_kind(&fx, "Blind set 6 (never tuned on)", None);
+    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
+        println!("Blind set 6 by words, {label}: {}", show(got));
+    }
+    let Some(m) = model("ranking_on_the_sixth_blind_set_never_tuned_on") else { return };
+    let k = by_kind(&fx, "Blind set 6 (never tuned on)", Some(&m));
+    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
+        println!("Blind set 6 by meaning, {label}: {}", show(got));
+    }
+    // First run, 2026-12-07, MAP@5 / recall@5 / near misses above a relevant claim:
+    //   by words alone: whole 0.307 / 0.411 / 0.253, English 0.393 / 0.516 / 0.238
+    //   by meaning (all-MiniLM-L6-v2): whole 0.730 / 0.883 / 0.141, English 0.804 / 0.952 / 0.097,
+    //   other languages 0.731 / 0.938 / 0.229, cross-lingual 0.347 / 0.458 / 0.250.
+    // The issue's targets (recall@5 >= 0.95, MAP@5 >= 0.80, near misses above <= 10%) are met on the
+    // English groups. Floors a little under, so a regression shows.
+    assert!(words.all.map >= 0.28 && words.all.recall >= 0.38, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.70 && k.all.recall >= 0.86 && k.all.above_rate <= 0.16, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.78 && k.en.recall >= 0.93 && k.en.above_rate <= 0.12, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.69 && k.mono.recall >= 0.9, "other languages: {}", show(&k.mono));
 }

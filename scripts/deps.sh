@@ -72,6 +72,15 @@ if [ "$mode" = test ]; then
   # openssl: the desk's TLS test makes a throwaway certificate authority.
   apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool gnome-keyring openssl)
 fi
+# Fonts for the PDF report's non-Latin scripts (report/pdf/fonts.rs; issue 16): the bundled fonts set
+# Latin, Greek, Cyrillic and Hebrew; DejaVu Sans (fonts-dejavu-core, 1 MB) adds proportional Arabic
+# and Lohit Devanagari (fonts-lohit-deva, 80 KB) Devanagari, so tests/report_pdf_scripts.rs runs.
+# Chosen over fonts-noto-core (12 MB download, 42 MB installed), which covers more scripts and is
+# what the PDF's warnings suggest to people; Chinese, Japanese and Korean (fonts-noto-cjk, 57 MB)
+# are left out: their test skips without them.
+if [ "$mode" = test ] || [ "$mode" = run ] || [ "$mode" = desk-demo ]; then
+  apt_pkgs+=(fonts-dejavu-core fonts-lohit-deva)
+fi
 # The installed .deb under test (tests/package.sh): a display, window titles, the desktop entry's
 # validator, the mime database and xdg-mime.
 if [ "$mode" = test-package ]; then

@@ -4,6 +4,7 @@
 mod commands;
 mod crash;
 mod desk;
+mod matching;
 mod menu;
 mod recent;
 mod state;
@@ -109,6 +110,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(matching::ModelSetup::new(model_arg(&args), config_dir.clone()))
         .manage(workspaces::Workspaces::new(config_dir, recent, dropped))
         .manage(menu::MenuState::default())
         .manage(commands::interchange::PendingImport::default())
@@ -127,7 +129,7 @@ pub fn run() {
                 }
             }
             keep_backing_up(app.handle().clone());
-            keep_indexing(app.handle().clone(), model_arg(&args));
+            matching::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(commands::handlers())
@@ -135,111 +137,10 @@ pub fn run() {
         .expect("error while running Factdesk");
 }
 
-/// `--model-dir DIR` or `--model-dir=DIR`: the matching model folder, before `FACTDESK_MODEL`.
+/// `--model-dir DIR` or `--model-dir=DIR`: the matching model folder, before `FACTDESK_MODEL` and
+/// the folder chosen in Settings (see `matching.rs`).
 fn model_arg(args: &[OsString]) -> Option<PathBuf> {
     flag_value(args, "--model-dir")
-}
-
-/// Matching by meaning, in the background: loads the model (the window works meanwhile, matching
-/// by words), gives it to the store, then embeds the claims waiting for a vector, a batch at a
-/// time, holding the workspace only to read a batch and to write its vectors, never while the
-/// model runs. Progress goes to the window as `matching-status`. Without a model the window is
-/// told why, once, and matching stays by words.
-fn keep_indexing(app: AppHandle, model_dir: Option<PathBuf>) {
-    use factdesk_core::language::embed::Embedder;
-    use factdesk_core::matching::{embed_claims, INDEX_BATCH};
-    let publish = |app: &AppHandle, f: &dyn Fn(&mut factdesk_core::model::MatchingStatus)| {
-        let state = app.state::<AppState>();
-        let Ok(mut m) = state.matching.lock() else { return };
-        f(&mut m);
-        let _ = app.emit("matching-status", m.clone());
-    };
-    let spawned = std::thread::Builder::new().name("matching-indexer".into()).spawn(move || {
-        let dir = model_dir.unwrap_or_else(factdesk_core::paths::model_dir);
-        let state = app.state::<AppState>();
-        // Kept for the workspaces the window opens later (see `workspaces::switch`); given to the
-        // one open now, if any.
-        let loaded = Embedder::load(&dir).map(std::sync::Arc::new).and_then(|embedder| {
-            if let Ok(mut e) = state.embedder.lock() {
-                *e = Some(embedder.clone());
-            }
-            if state.is_open() {
-                state.in_background(|s| s.attach_embedder(embedder.clone()))?;
-            }
-            Ok(embedder)
-        });
-        let embedder = match loaded {
-            Ok(e) => e,
-            Err(e) => {
-                log::warn!("matching by words only: {e}");
-                let problem = format!("Similar claims are found by their words only: {e}");
-                return publish(&app, &|m| m.problem = Some(problem.clone()));
-            }
-        };
-        let name = embedder.model_name().to_string();
-        publish(&app, &|m| m.model = Some(name.clone()));
-        // Read the stored vectors into memory now rather than on the checker's first keystroke.
-        let probe = vec![0u64; embedder.dim().div_ceil(64)];
-        if let Err(e) = state.in_background(|s| s.nearest_vectors(&probe, 1)).or_else(|e| if state.is_open() { Err(e) } else { Ok(None) }) {
-            log::warn!("reading the claims' vectors: {e}");
-        }
-        let mut indexed = 0u64;
-        loop {
-            if !state.is_open() {
-                // The welcome screen: nothing to index until a workspace is open.
-                std::thread::sleep(std::time::Duration::from_millis(1500));
-                continue;
-            }
-            // The window may switch to another workspace while the model runs: vectors are saved
-            // only into the workspace their claims were read from.
-            let opened = state.generation();
-            let batch = state.in_background(|s| if s.is_read_only() { Ok(Vec::new()) } else { s.queued_claims(INDEX_BATCH) });
-            let batch = match batch {
-                Ok(b) if !b.is_empty() => b,
-                Ok(_) => {
-                    if indexed > 0 {
-                        indexed = 0;
-                        publish(&app, &|m| {
-                            m.indexed = 0;
-                            m.waiting = 0;
-                        });
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(1500));
-                    continue;
-                }
-                Err(e) => {
-                    log::warn!("indexing for matching: {e}");
-                    std::thread::sleep(std::time::Duration::from_secs(10));
-                    continue;
-                }
-            };
-            let saved = embed_claims(&embedder, &batch).and_then(|rows| {
-                state.in_background(|s| {
-                    if state.generation() != opened {
-                        return Ok((0, s.vector_queue_len()?));
-                    }
-                    let n = s.save_vectors(embedder.model_name(), embedder.dim(), &rows)?;
-                    Ok((n, s.vector_queue_len()?))
-                })
-            });
-            match saved {
-                Ok((n, waiting)) => {
-                    indexed += n as u64;
-                    publish(&app, &|m| {
-                        m.indexed = indexed;
-                        m.waiting = waiting;
-                    });
-                }
-                Err(e) => {
-                    log::warn!("indexing for matching: {e}");
-                    std::thread::sleep(std::time::Duration::from_secs(10));
-                }
-            }
-        }
-    });
-    if let Err(e) = spawned {
-        log::warn!("matching by meaning is off: {e}");
-    }
 }
 
 /// Automatic backups while the window is open: a look every few minutes (the first a minute after

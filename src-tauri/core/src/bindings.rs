@@ -95,6 +95,8 @@ pub fn typescript() -> String {
         WindowStart,
         Publishing,
         MatchingStatus,
+        ModelChoice,
+        ModelDownload,
         Difference,
         ExportRequest,
         ExportDone,

@@ -14,6 +14,7 @@ pub mod library;
 pub mod lock;
 pub mod matching;
 pub mod model;
+pub mod model_download;
 pub mod paths;
 pub mod report;
 pub mod store;

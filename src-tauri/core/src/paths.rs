@@ -1,10 +1,12 @@
 //! Where a workspace file and the matching model live. The app and the CLI resolve a workspace the
 //! same way: an explicit path (`--db PATH`), then the `FACTDESK_DB` environment variable, then the
-//! platform data directory; the model folder likewise (`FACTDESK_MODEL`, then the data directory).
+//! platform data directory; the model folder likewise (`--model-dir`, `FACTDESK_MODEL`, the folder
+//! chosen in the window's Settings, then the data directory).
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model::ModelChoice;
 
 pub const DB_ENV: &str = "FACTDESK_DB";
 
@@ -17,13 +19,32 @@ pub fn default_model_dir() -> PathBuf {
     data_dir().join("factdesk").join("models").join("all-MiniLM-L6-v2")
 }
 
-/// The model folder to use: the `FACTDESK_MODEL` environment variable when it is set and not
-/// empty, then [`default_model_dir`]. Nothing here checks the folder: `Embedder::load` does, and
-/// says what is missing. (An explicit `--model-dir` will come before both, as `--db` does.)
+/// The model folder to use without a window's choice: the `FACTDESK_MODEL` environment variable
+/// when it is set and not empty, then [`default_model_dir`]. Nothing here checks the folder:
+/// `Embedder::load` does, and says what is missing. (The CLI's `--model-dir` comes first.)
 pub fn model_dir() -> PathBuf {
-    match std::env::var_os(MODEL_ENV) {
-        Some(v) if !v.is_empty() => PathBuf::from(v),
-        _ => default_model_dir(),
+    resolve_model_dir(None, None).0
+}
+
+/// The model folder to use, and where it was named, strongest first: `explicit` (`--model-dir`),
+/// the `FACTDESK_MODEL` environment variable, `chosen` (the folder chosen in the window's
+/// Settings), then [`default_model_dir`].
+pub fn resolve_model_dir(explicit: Option<&Path>, chosen: Option<&Path>) -> (PathBuf, ModelChoice) {
+    let env = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()).map(PathBuf::from);
+    pick_model_dir(explicit, env.as_deref(), chosen)
+}
+
+/// [`resolve_model_dir`] with the environment given.
+pub fn pick_model_dir(explicit: Option<&Path>, env: Option<&Path>, chosen: Option<&Path>) -> (PathBuf, ModelChoice) {
+    let given = |p: Option<&Path>| p.filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf);
+    if let Some(p) = given(explicit) {
+        (p, ModelChoice::Option)
+    } else if let Some(p) = given(env) {
+        (p, ModelChoice::Environment)
+    } else if let Some(p) = given(chosen) {
+        (p, ModelChoice::Settings)
+    } else {
+        (default_model_dir(), ModelChoice::Default)
     }
 }
 
@@ -74,4 +95,20 @@ pub fn check_output_path(path: &Path) -> Result<()> {
         return Err(Error::validation("out", format!("The folder {} does not exist; create it first, or choose another.", dir.display())));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_folder_option_beats_the_environment_beats_settings_beats_the_default() {
+        let (o, e, c) = (Path::new("/opt"), Path::new("/env"), Path::new("/chosen"));
+        assert_eq!(pick_model_dir(Some(o), Some(e), Some(c)), (o.to_path_buf(), ModelChoice::Option));
+        assert_eq!(pick_model_dir(None, Some(e), Some(c)), (e.to_path_buf(), ModelChoice::Environment));
+        assert_eq!(pick_model_dir(None, None, Some(c)), (c.to_path_buf(), ModelChoice::Settings));
+        assert_eq!(pick_model_dir(None, None, None), (default_model_dir(), ModelChoice::Default));
+        // An empty value names nothing.
+        assert_eq!(pick_model_dir(Some(Path::new("")), Some(Path::new("")), Some(c)), (c.to_path_buf(), ModelChoice::Settings));
+    }
 }

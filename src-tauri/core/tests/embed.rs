@@ -243,7 +243,7 @@ fn assert_model_error(err: Error, dir: &Path, says: &[&str]) {
 fn a_missing_or_incomplete_folder_is_a_plain_error() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("all-MiniLM-L6-v2");
-    assert_model_error(Embedder::load(&missing).unwrap_err(), &missing, &["does not exist", "make model"]);
+    assert_model_error(Embedder::load(&missing).unwrap_err(), &missing, &["does not exist", "Settings → Matching model"]);
 
     let dir = tmp.path().join("half");
     std::fs::create_dir(&dir).unwrap();
@@ -251,7 +251,7 @@ fn a_missing_or_incomplete_folder_is_a_plain_error() {
     assert_model_error(
         Embedder::load(&dir).unwrap_err(),
         &dir,
-        &["incomplete", "tokenizer.json, model.safetensors missing", "make model"],
+        &["incomplete", "tokenizer.json, model.safetensors missing", "Settings → Matching model"],
     );
 
     // All three files, but not what they should be.
@@ -260,7 +260,7 @@ fn a_missing_or_incomplete_folder_is_a_plain_error() {
     assert_model_error(
         Embedder::load(&dir).unwrap_err(),
         &dir,
-        &["config.json is not a BERT configuration", "make model"],
+        &["config.json is not a BERT configuration", "Settings → Matching model"],
     );
 
     let config = r#"{"vocab_size": 30522, "hidden_size": 384, "num_hidden_layers": 6, "num_attention_heads": 12,

@@ -96,6 +96,11 @@ macro_rules! with_commands {
             settings::set_auto_backups,
             settings::choose_backup_folder,
 
+            matching::choose_model_folder,
+            matching::use_default_model,
+            matching::download_model,
+            matching::cancel_model_download,
+
             desk::desk_status,
             desk::desk_join,
             desk::desk_sync,

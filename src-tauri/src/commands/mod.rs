@@ -11,6 +11,7 @@ pub mod articles;
 pub mod claims;
 pub mod desk;
 pub mod interchange;
+pub mod matching;
 pub mod reports;
 pub mod settings;
 pub mod sources;

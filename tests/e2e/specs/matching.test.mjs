@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { app } from '../harness.mjs';
-import { assertNoErrorBanner, allById, click, countNow, textOf, typeInto, waitFor } from '../ui.mjs';
+import { assertNoErrorBanner, allById, byId, click, countNow, textOf, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const REVIEW = {
   '@context': 'https://schema.org',
@@ -41,6 +41,24 @@ describe('already checked, by meaning', () => {
     assert.ok(words.some((w) => w.includes('Already checked by Harbour Fact Check, rated “Half true”')), words.join(' | '));
     // The model is on: the window never said it matches by words only.
     assert.equal(await countNow(browser, 'matching-notice'), 0, 'the app found the installed matching model');
+    await assertNoErrorBanner(browser);
+  });
+
+  it('Settings → Matching model names the model in use, its folder and how it was chosen', async () => {
+    await click(browser, 'open-settings');
+    await waitForText(browser, 'model-in-use', (t) => t.includes('all-MiniLM-L6-v2'), 60000);
+    // The harness names the installed model with FACTDESK_MODEL (see harness.mjs).
+    const folder = await textOf(await byId(browser, 'model-folder'));
+    assert.ok(folder.endsWith('all-MiniLM-L6-v2'), folder);
+    const facts = await textOf(await byId(browser, 'model-status'));
+    assert.ok(facts.includes('FACTDESK_MODEL environment variable'), facts);
+    // A model in use: nothing to download.
+    assert.equal(await countNow(browser, 'model-download-start'), 0);
+    if (process.env.E2E_SCREENSHOT_DIR) {
+      const panel = await byId(browser, 'model-panel');
+      await panel.scrollIntoView();
+      await browser.saveScreenshot(`${process.env.E2E_SCREENSHOT_DIR}/settings-matching-model.png`);
+    }
     await assertNoErrorBanner(browser);
   });
 });

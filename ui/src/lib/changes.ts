@@ -118,6 +118,12 @@ export const WRITES: Record<CommandName, readonly ChangeKind[] | null> = {
   auto_backups: null,
   set_auto_backups: null,
   choose_backup_folder: null,
+  // The matching model (Settings → Matching model): claims get vectors again in the background;
+  // no row a view shows changes (the top bar follows `matching-status`).
+  choose_model_folder: null,
+  use_default_model: null,
+  download_model: null,
+  cancel_model_download: null,
   desk_status: null,
   // Joining brings the desk's claims and scale; a sync brings others' work; leaving may drop
   // changes not sent. (The app also emits `workspace-changed` when a sync pulled anything.)

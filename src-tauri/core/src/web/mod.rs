@@ -2,7 +2,7 @@
 //! text snapshot with the page's details, the raw bytes with their SHA-256, a diff between two
 //! captures, and the place of an evidence excerpt in a snapshot.
 //!
-//! Everything here is pure except [`fetch`], which blocks on the network (callers run it off
+//! Everything here is pure except [`fetch`] and [`download`], which block on the network (callers run them off
 //! the UI thread). No page content is ever executed: HTML is parsed into a tree and read.
 
 mod anchor;
@@ -21,7 +21,7 @@ use ts_rs::TS;
 pub use anchor::{locate_excerpt, Anchor};
 pub use content::{content_type_for_path, ContentKind};
 pub use diff::{diff_text, DiffLine, DiffOp};
-pub use fetch::{fetch, parse_web_url, FetchLimits, Fetched, USER_AGENT};
+pub use fetch::{download, fetch, parse_web_url, FetchLimits, Fetched, USER_AGENT};
 pub use meta::PageMeta;
 
 use crate::error::{Error, Result};

@@ -121,6 +121,10 @@ export type CommandName =
   | 'auto_backups'
   | 'set_auto_backups'
   | 'choose_backup_folder'
+  | 'choose_model_folder'
+  | 'use_default_model'
+  | 'download_model'
+  | 'cancel_model_download'
   | 'desk_status'
   | 'desk_join'
   | 'desk_sync'
@@ -206,6 +210,11 @@ export const commands = {
   autoBackups: () => call<AutoBackups>('auto_backups'),
   setAutoBackups: (args: { enabled: boolean; folder: string | null }) => call<AutoBackups>('set_auto_backups', args),
   chooseBackupFolder: () => call<AutoBackups | null>('choose_backup_folder'),
+  // matching.rs
+  chooseModelFolder: () => call<MatchingStatus | null>('choose_model_folder'),
+  useDefaultModel: () => call<MatchingStatus>('use_default_model'),
+  downloadModel: () => call<MatchingStatus>('download_model'),
+  cancelModelDownload: () => call<null>('cancel_model_download'),
   // desk.rs
   deskStatus: () => call<DeskStatus | null>('desk_status'),
   deskJoin: (args: { url: string; password: string | null }) => call<SyncReport>('desk_join', args),

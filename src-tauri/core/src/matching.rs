@@ -27,7 +27,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::Result;
 use crate::language::compare::{compare, probe_expression, CANDIDATES, PROBE_TERMS};
-use crate::language::edits::{edit, Edit};
+use crate::language::edits::{changed_words, edit, Edit};
 use crate::language::terms::{analyse, is_marker, Analysis, Term, MARKER_WEIGHT, MIN_CONTENT_WORDS};
 use crate::language::embed::Embedder;
 use crate::language::vectors::{dequantize, dot, quantize, sign_bits};
@@ -74,7 +74,7 @@ pub fn similar_claims_many(store: &Store, texts: &[(&str, Option<&str>)], limit:
     }
     let mut out = vec![Vec::new(); texts.len()];
     for &i in &wanted {
-        out[i] = similar_to(store, &analyses[i], vectors.get(&i).map(Vec::as_slice), texts[i].1, limit)?;
+        out[i] = similar_to(store, texts[i].0, &analyses[i], vectors.get(&i).map(Vec::as_slice), texts[i].1, limit)?;
     }
     Ok(out)
 }
@@ -92,6 +92,7 @@ pub fn possible_duplicates(store: &Store, uuid: &str, limit: usize) -> Result<Ve
 
 fn similar_to(
     store: &Store,
+    text: &str,
     query: &Analysis,
     meaning: Option<&[f32]>,
     exclude: Option<&str>,
@@ -164,6 +165,9 @@ fn similar_to(
                 Edit::Added => Difference::Qualifier,
                 Edit::Swapped => Difference::Roles,
             });
+            if e != Edit::Swapped {
+                (c.theirs, c.yours) = changed_words(&c.text, text);
+            }
         }
         let (score, shown) = match cosine {
             Some(cos) => {

@@ -259,6 +259,18 @@ const DIFFERENCE_WORDS: Record<Difference, string> = {
   roles: 'the roles swapped',
 };
 
+/**
+ * The words a near match changes, when it is one sentence with a word or two changed or added:
+ * "“gun” where yours says “knife”", "it adds “council”", "yours adds “military”"; empty otherwise.
+ */
+export function changedWords(theirs: readonly string[] = [], yours: readonly string[] = []): string {
+  const quote = (ws: readonly string[]) => ws.map((w) => `“${w}”`).join(', ');
+  if (theirs.length && yours.length) return `${quote(theirs)} where yours says ${quote(yours)}`;
+  if (theirs.length) return `it adds ${quote(theirs)}`;
+  if (yours.length) return `yours adds ${quote(yours)}`;
+  return '';
+}
+
 /** What a near match may state differently: "another figure and the opposite direction". */
 export function differenceWords(differs: readonly Difference[]): string {
   const words = [...new Set(differs.map((d) => DIFFERENCE_WORDS[d] ?? d))];

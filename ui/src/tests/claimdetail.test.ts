@@ -30,6 +30,8 @@ const similar = (over: Partial<SimilarClaim> = {}): SimilarClaim => ({
   origin: 'desk',
   checked_by: null,
   differs: [],
+  theirs: [],
+  yours: [],
   ...over,
 });
 
@@ -191,6 +193,19 @@ describe('claim form: similar claims while typing', () => {
     const [near, same] = screen.getAllByTestId('similar-claim');
     expect(within(near).getByTestId('similar-differs')).toHaveTextContent('May be another claim: another figure and the opposite direction');
     expect(within(same).queryByTestId('similar-differs')).toBeNull();
+  });
+
+  it('names the words a near match changes or adds', async () => {
+    const { backend, user } = renderForm();
+    backend.on('similar_claims', () => [
+      similar({ uuid: 'c-swap', differs: ['word'], theirs: ['Gun'], yours: ['Knife'] }),
+      similar({ uuid: 'c-added', differs: ['qualifier'], theirs: ['council'], yours: [] }),
+    ]);
+    await user.type(screen.getByTestId('claim-text'), WORDING);
+    await waitFor(() => expect(screen.getAllByTestId('similar-claim')).toHaveLength(2));
+    const [swap, added] = screen.getAllByTestId('similar-claim');
+    expect(within(swap).getByTestId('similar-differs')).toHaveTextContent('May be another claim: other words for what is claimed (“Gun” where yours says “Knife”)');
+    expect(within(added).getByTestId('similar-differs')).toHaveTextContent('May be another claim: a word added (it adds “council”)');
   });
 
   it('never blocks saving, even while the lookup has not answered', async () => {

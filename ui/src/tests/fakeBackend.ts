@@ -178,6 +178,8 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
     origin: c.origin,
     checked_by: c.external_reviews[0] ? { publisher: c.external_reviews[0].publisher, rating_text: c.external_reviews[0].rating_text } : null,
     differs: [],
+    theirs: [],
+    yours: [],
   });
   /** Recomputes a claim's confirmed matches and linked verdict from the recorded decisions, as the core does. */
   const relink = (c: ClaimDetail) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimCount, statusActionLabel } from '../lib/format';
+import { changedWords, claimCount, statusActionLabel } from '../lib/format';
 
 describe('status action labels', () => {
   it('names each move as a checker would say it', () => {
@@ -19,5 +19,15 @@ describe('claim count', () => {
     expect(claimCount(1, true)).toBe('1 claim');
     expect(claimCount(12, true)).toBe('12 claims');
     expect(claimCount(2000, false)).toBe('2,000+ claims');
+  });
+});
+
+describe('changed words', () => {
+  it('says which words a near match changes, and on which side', () => {
+    expect(changedWords(['gun'], ['knife'])).toBe('“gun” where yours says “knife”');
+    expect(changedWords(['council'], [])).toBe('it adds “council”');
+    expect(changedWords([], ['military', 'only'])).toBe('yours adds “military”, “only”');
+    expect(changedWords([], [])).toBe('');
+    expect(changedWords()).toBe('');
   });
 });

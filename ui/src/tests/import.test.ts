@@ -38,7 +38,7 @@ function cand(text: string, kind: CandidateKind, score: number, over: Partial<Ar
   };
 }
 
-const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82, origin: 'imported', checked_by: { publisher: 'Harbour Fact Check', rating_text: 'Accurate' }, differs: ['name'] };
+const SIMILAR: SimilarClaim = { uuid: 'c-1', text: 'There are no plans to send US service members to fight in Ukraine.', claimant: 'Pat Ryder', status: 'researching', said_on: '2024-02-27', rating: null, score: 0.82, origin: 'imported', checked_by: { publisher: 'Harbour Fact Check', rating_text: 'Accurate' }, differs: ['name'], theirs: [], yours: [] };
 
 // Given in an order other than by score: the screen ranks them.
 const CANDIDATES: ArticleCandidate[] = [

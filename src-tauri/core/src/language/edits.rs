@@ -116,6 +116,47 @@ pub fn edit(a: &[String], b: &[String]) -> Option<Edit> {
     }
 }
 
+/// The words, as written, that only `a` has and that only `b` has (compared by stem, each once,
+/// in the text's order, at most three a side; function words and figures left out: the figure rule
+/// names those), to show a checker what an edit changed.
+pub fn changed_words(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+    use super::terms::content_terms;
+    use super::tokens::{read, Token};
+    use super::words::QUALIFIERS;
+    // Each word as the comparison reads it alone: its term ("rises" and "rising" are `~up`,
+    // "homes" `home`), or itself for a small word that carries a claim ("more", "all").
+    let words = |text: &str| -> Vec<(String, String)> {
+        read(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Word(raw, lower, _) => {
+                    let raw = raw.trim_end_matches(['\'', '’']).to_string();
+                    let terms: Vec<String> = content_terms(&lower).into_iter().filter(|t| !t.starts_with('@')).collect();
+                    if terms.iter().any(|t| figure(t)) {
+                        return None;
+                    }
+                    if terms.is_empty() {
+                        return QUALIFIERS.list().contains(&lower.as_str()).then(|| (raw, lower));
+                    }
+                    Some((raw, terms.join(" ")))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let only = |x: &[(String, String)], y: &[(String, String)]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (raw, key) in x {
+            if !y.iter().any(|(_, k)| k == key) && !out.iter().any(|o| o.eq_ignore_ascii_case(raw)) && out.len() < 3 {
+                out.push(raw.clone());
+            }
+        }
+        out
+    };
+    (only(&wa, &wb), only(&wb, &wa))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +164,21 @@ mod tests {
 
     fn shape(text: &str) -> Vec<String> {
         analyse(text).shape
+    }
+
+    #[test]
+    fn changed_words_are_shown_as_written() {
+        for (a, b, theirs, yours) in [
+            ("Gun crime in London has risen by 20%", "Knife crime in London has risen by 20%", &["Gun"][..], &["Knife"][..]),
+            ("Labour will build 1.5 million new council homes", "Labour will build 1.5 million new homes", &["council"], &[]),
+            ("People are 30% less likely to develop dementia", "People are 30% more likely to develop dementia", &["less"], &["more"]),
+            // Inflections and figures are not words changed.
+            ("Council tax rises by 21% over two years", "Council tax is rising by 21% over 2 years", &[], &[]),
+        ] {
+            let (t, y) = changed_words(a, b);
+            let (t, y): (Vec<&str>, Vec<&str>) = (t.iter().map(String::as_str).collect(), y.iter().map(String::as_str).collect());
+            assert_eq!((t.as_slice(), y.as_slice()), (theirs, yours), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -360,6 +360,13 @@ pub struct SimilarClaim {
     /// What it states differently from the text asked about, when the two read alike but disagree
     /// on what makes a claim a claim: a near miss, ranked lower and shown with a warning.
     pub differs: Vec<Difference>,
+    /// When what differs is a word or two of one sentence (`Word`, `Qualifier`): the words only
+    /// this claim has and the words only the text asked about has, as written, at most three each
+    /// ("gun" where the text says "knife"; "council" added).
+    #[serde(default)]
+    pub theirs: Vec<String>,
+    #[serde(default)]
+    pub yours: Vec<String>,
 }
 
 /// A way two alike-sounding claims disagree.

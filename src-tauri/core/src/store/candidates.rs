@@ -57,6 +57,8 @@ fn match_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MatchRow> {
             origin: origin_of(&origin),
             checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
             differs: Vec::new(),
+            theirs: Vec::new(),
+            yours: Vec::new(),
         },
         vector: r.get(vector_at)?,
     })

@@ -73,6 +73,8 @@ impl Store {
                         origin: super::claims::origin_of(&r.get::<_, String>(6)?),
                         checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
                         differs: Vec::new(),
+                        theirs: Vec::new(),
+                        yours: Vec::new(),
                     },
                 ))
             })?

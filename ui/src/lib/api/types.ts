@@ -437,7 +437,13 @@ checked_by: CheckedBy | null,
  * What it states differently from the text asked about, when the two read alike but disagree
  * on what makes a claim a claim: a near miss, ranked lower and shown with a warning.
  */
-differs: Array<Difference>, };
+differs: Array<Difference>, 
+/**
+ * When what differs is a word or two of one sentence (`Word`, `Qualifier`): the words only
+ * this claim has and the words only the text asked about has, as written, at most three each
+ * ("gun" where the text says "knife"; "council" added).
+ */
+theirs: Array<string>, yours: Array<string>, };
 
 /**
  * What kind of claim a candidate is.

@@ -48,7 +48,16 @@ pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize
                 String::new()
             } else {
                 let what: Vec<String> = s.differs.iter().map(|d| format!("{d:?}").to_lowercase()).collect();
-                format!("  (differs: {})", what.join(", "))
+                // The words an edit changes: "theirs: Gun; yours: Knife".
+                let mut words = Vec::new();
+                if !s.theirs.is_empty() {
+                    words.push(format!("theirs: {}", s.theirs.join(" ")));
+                }
+                if !s.yours.is_empty() {
+                    words.push(format!("yours: {}", s.yours.join(" ")));
+                }
+                let words = if words.is_empty() { String::new() } else { format!("; {}", words.join("; ")) };
+                format!("  (differs: {}{words})", what.join(", "))
             };
             outln!("{:.2}  {}  {}{by}{differs}", s.score, s.uuid, s.text);
         }
@@ -68,5 +77,7 @@ fn as_json(s: &SimilarClaim) -> serde_json::Value {
         "publisher": s.checked_by.as_ref().map(|b| &b.publisher),
         "publisher_rating": s.checked_by.as_ref().map(|b| &b.rating_text),
         "differs": s.differs,
+        "theirs": s.theirs,
+        "yours": s.yours,
     })
 }

@@ -84,6 +84,15 @@ fn a_paraphrase_finds_another_publishers_fact_check_by_meaning() {
     let table = ok(&cli(&db, Some(model), &["claim", "similar", "--text", asked, "--limit", "1"]));
     assert!(table.contains("checked by Harbour Fact Check: Accurate"), "{table}");
     assert_eq!(table.lines().count(), 1, "{table}");
+    // The same sentence with a word added: a near miss that names the word.
+    let edited = "The city council cut school bus routes to three rural villages in 2023";
+    let out: serde_json::Value = serde_json::from_str(&ok(&cli(&db, Some(model), &["claim", "similar", "--text", edited, "--json"]))).unwrap();
+    let near = &out[0];
+    assert_eq!(near["text"], "The city council cut bus routes to three rural villages in 2023", "{out:#}");
+    assert_eq!(near["differs"], serde_json::json!(["qualifier"]), "{near}");
+    assert_eq!((&near["theirs"], &near["yours"]), (&serde_json::json!([]), &serde_json::json!(["school"])), "{near}");
+    let table = ok(&cli(&db, Some(model), &["claim", "similar", "--text", edited, "--limit", "1"]));
+    assert!(table.contains("(differs: qualifier; yours: school)"), "{table}");
 }
 
 #[test]

@@ -35,6 +35,23 @@ pub(crate) fn automated_open_path() -> Option<PathBuf> {
     None
 }
 
+/// Asks for a folder (the system's folder dialog, off the main thread), starting in `start` when
+/// given; automation answers with [`automated_open_path`]. `None` when the checker cancelled.
+pub(crate) async fn ask_folder(app: &AppHandle, title: &'static str, start: Option<PathBuf>) -> Result<Option<PathBuf>> {
+    if let Some(p) = automated_open_path() {
+        return Ok(Some(p));
+    }
+    let dialog_app = app.clone();
+    off_thread(move || {
+        let mut dialog = dialog_app.dialog().file().set_title(title);
+        if let Some(start) = start {
+            dialog = dialog.set_directory(start);
+        }
+        Ok(dialog.blocking_pick_folder().and_then(|p| p.into_path().ok()))
+    })
+    .await
+}
+
 /// Larger files are refused before they are read.
 pub use factdesk_core::model::limits::MAX_IMPORT_BYTES;
 

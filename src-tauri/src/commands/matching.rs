@@ -10,9 +10,8 @@ use factdesk_core::model::{MatchingStatus, ModelChoice, ModelDownload};
 use factdesk_core::model_download::{self, Progress, Source, Step};
 use factdesk_core::{paths, Result};
 use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::DialogExt;
 
-use super::interchange::automated_open_path;
+use super::interchange::ask_folder;
 use super::off_thread;
 use crate::matching::{self, ModelSetup};
 
@@ -22,23 +21,8 @@ use crate::matching::{self, ModelSetup};
 /// loader's reason and changes nothing. `None` when the checker cancelled the dialog.
 #[tauri::command]
 pub async fn choose_model_folder(app: AppHandle) -> Result<Option<MatchingStatus>> {
-    let folder: Option<PathBuf> = match automated_open_path() {
-        Some(p) => Some(p),
-        None => {
-            let dialog_app = app.clone();
-            off_thread(move || {
-                Ok(dialog_app
-                    .dialog()
-                    .file()
-                    .set_title("Choose a matching model folder")
-                    .set_directory(paths::default_model_dir().parent().unwrap_or(std::path::Path::new("/")))
-                    .blocking_pick_folder()
-                    .and_then(|p| p.into_path().ok()))
-            })
-            .await?
-        }
-    };
-    let Some(folder) = folder else { return Ok(None) };
+    let start = paths::default_model_dir().parent().map(PathBuf::from);
+    let Some(folder) = ask_folder(&app, "Choose a matching model folder", start).await? else { return Ok(None) };
     off_thread(move || {
         let embedder = Arc::new(Embedder::load(&folder)?);
         let setup = app.state::<ModelSetup>();

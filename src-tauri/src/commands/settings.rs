@@ -13,7 +13,7 @@ use factdesk_core::{Error, Result};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::interchange::automated_open_path;
+use super::interchange::{ask_folder, automated_open_path};
 use super::reports::automated_save_path;
 use super::{off_thread, off_thread_or};
 use crate::AppState;
@@ -123,17 +123,7 @@ pub async fn set_auto_backups(state: State<'_, AppState>, enabled: bool, folder:
 /// `None` when the checker cancelled.
 #[tauri::command]
 pub async fn choose_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<AutoBackups>> {
-    let folder: Option<PathBuf> = match automated_open_path() {
-        Some(p) => Some(p),
-        None => {
-            let dialog_app = app.clone();
-            off_thread(move || {
-                Ok(dialog_app.dialog().file().set_title("Folder for automatic backups").blocking_pick_folder().and_then(|p| p.into_path().ok()))
-            })
-            .await?
-        }
-    };
-    let Some(folder) = folder else { return Ok(None) };
+    let Some(folder) = ask_folder(&app, "Folder for automatic backups", None).await? else { return Ok(None) };
     state.with(|s| {
         let enabled = rolling::auto_backups(s)?.enabled;
         rolling::set_auto_backups(s, enabled, Some(&folder.display().to_string()))

@@ -314,6 +314,16 @@ fn where_a_fact_check_was_published_travels_like_the_claims_other_fields() {
 }
 
 /// Evidence, a verdict, every sign-off and the workflow up to ready, as `store`'s checker.
+/// A second reader (another replica) catches up, signs off the first checklist item himself (off,
+/// then on again) and sends it to the desk.
+fn second_reader_signs_off(store: &mut Store, password: &str, claim: &str) {
+    sync(store, password);
+    let item = store.checklist().unwrap()[0].uuid.clone();
+    store.set_check(claim, &item, false).unwrap();
+    store.set_check(claim, &item, true).unwrap();
+    sync(store, password);
+}
+
 fn make_ready(store: &mut Store, claim: &str) {
     store
         .record_verdict(&VerdictInput {
@@ -351,11 +361,7 @@ fn publishing_without_a_second_reader_is_refused_on_the_desk_and_kept_as_a_draft
     assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'"), 0);
 
     // Bob, a second reader, signs off one item himself; then alice's publish goes through.
-    sync(&mut c, &pw_c);
-    let item = c.checklist().unwrap()[0].uuid.clone();
-    c.set_check(&s.claim, &item, false).unwrap();
-    c.set_check(&s.claim, &item, true).unwrap();
-    sync(&mut c, &pw_c);
+    second_reader_signs_off(&mut c, &pw_c, &s.claim);
     sync(&mut b, &pw_b);
     b.set_status(&s.claim, ClaimStatus::Published).unwrap();
     let r = sync(&mut b, &pw_b);
@@ -373,11 +379,7 @@ fn a_clarification_travels_as_a_clarification() {
     make_ready(&mut b, &s.claim);
     sync(&mut b, &pw_b);
     // Bob, a second reader, signs off an item himself; then alice publishes.
-    sync(&mut c, &pw_c);
-    let item = c.checklist().unwrap()[0].uuid.clone();
-    c.set_check(&s.claim, &item, false).unwrap();
-    c.set_check(&s.claim, &item, true).unwrap();
-    sync(&mut c, &pw_c);
+    second_reader_signs_off(&mut c, &pw_c, &s.claim);
     sync(&mut b, &pw_b);
     b.set_status(&s.claim, ClaimStatus::Published).unwrap();
     assert!(sync(&mut b, &pw_b).refused.is_empty());

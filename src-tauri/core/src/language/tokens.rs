@@ -76,7 +76,7 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
         let mut raw: String = chars[start..i].iter().collect();
         // "3 300 milliards", "150 000": thousands grouped by spaces, as French, German and others
         // write them (a space, a no-break space or a narrow one before a group of three digits).
-        let first_group = raw.clone();
+        let first_len = raw.len();
         if raw.len() <= 3 && raw.chars().all(|c| c.is_ascii_digit()) {
             while matches!(chars.get(i), Some(' ' | '\u{a0}' | '\u{202f}'))
                 && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
@@ -95,7 +95,7 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
                 // The index splits "1,200" and "7.5" at the separator and keeps "60bn" whole.
                 // Grouped by spaces, the index holds each group: the first is asked for.
                 let lead = digits.split([',', '.']).next().unwrap_or(digits);
-                let lead = if raw.len() > first_group.len() && first_group.len() < lead.len() { first_group.as_str() } else { lead };
+                let lead = if raw.len() > first_len && first_len < lead.len() { &raw[..first_len] } else { lead };
                 let probe = if digits.contains([',', '.']) || suffix.is_empty() { lead.to_string() } else { raw.to_lowercase() };
                 out.push(Token::Num(v * scale, probe));
                 sentence_start = false;

@@ -25,14 +25,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::language::compare::{compare, probe_expression, CANDIDATES, PROBE_TERMS};
 use crate::language::edits::{changed_words, edit, Edit};
 use crate::language::terms::{analyse, is_marker, Analysis, Term, MARKER_WEIGHT, MIN_CONTENT_WORDS};
 use crate::language::embed::Embedder;
 use crate::language::vectors::{dequantize, dot, quantize, sign_bits};
 use crate::model::{Difference, SimilarClaim};
-use crate::store::{MatchRow, Store};
+use crate::store::{MatchText, Store};
 
 /// A claim scoring below this is not shown as similar: scored by words alone.
 pub const MIN_WORD_SCORE: f32 = 0.35;
@@ -68,16 +68,25 @@ pub fn similar_claims_many(store: &Store, texts: &[(&str, Option<&str>)], limit:
     let analyses: Vec<Analysis> = texts.iter().map(|(t, _)| analyse(t)).collect();
     let wanted: Vec<usize> =
         (0..texts.len()).filter(|&i| limit > 0 && analyses[i].content >= MIN_CONTENT_WORDS).collect();
-    let mut vectors: HashMap<usize, Vec<f32>> = HashMap::new();
-    if let Some(embedder) = store.embedder() {
-        let batch: Vec<&str> = wanted.iter().map(|&i| texts[i].0).collect();
-        if !batch.is_empty() {
-            vectors = wanted.iter().copied().zip(embedder.embed(&batch)?).collect();
-        }
-    }
+    let batch: Vec<&str> = wanted.iter().map(|&i| texts[i].0).collect();
+    // The model embeds the texts on a thread of its own while this one asks the search index: on a
+    // big workspace each takes about as long as the other, and the machine has a core for each.
+    let (words, vectors) = std::thread::scope(|scope| {
+        let embedding = store.embedder().filter(|_| !batch.is_empty()).map(|e| scope.spawn(|| e.embed(&batch)));
+        let words: Result<Vec<Option<WordSide>>> = wanted.iter().map(|&i| by_words(store, &analyses[i])).collect();
+        let vectors = match embedding {
+            Some(handle) => handle.join().unwrap_or_else(|_| {
+                Err(Error::validation("model", "The matching model stopped on one of these texts; matching by words only."))
+            }),
+            None => Ok(Vec::new()),
+        };
+        (words, vectors)
+    });
+    let (words, vectors) = (words?, vectors?);
     let mut out = vec![Vec::new(); texts.len()];
-    for &i in &wanted {
-        out[i] = similar_to(store, texts[i].0, &analyses[i], vectors.get(&i).map(Vec::as_slice), texts[i].1, limit)?;
+    for (k, (&i, side)) in wanted.iter().zip(words).enumerate() {
+        let Some(side) = side else { continue };
+        out[i] = similar_to(store, texts[i].0, &analyses[i], side, vectors.get(k).map(Vec::as_slice), texts[i].1, limit)?;
     }
     Ok(out)
 }
@@ -93,69 +102,122 @@ pub fn possible_duplicates(store: &Store, uuid: &str, limit: usize) -> Result<Ve
     Ok(out)
 }
 
+/// What the search index says of a query: how many claims use each of its words, and the claims
+/// sharing its rarest words, best first.
+struct WordSide {
+    /// The claim id ceiling, standing for the number of claims.
+    total: i64,
+    /// Claims using each term (any of its spellings; an over-count when one uses two).
+    df: HashMap<String, i64>,
+    /// The claims found by words, with their vectors of the attached model, if any; their terms
+    /// are read (see [`stored_terms`]).
+    found: Vec<MatchText>,
+}
+
+/// The search index's side of matching `query`; None on an empty workspace. It runs while the
+/// model embeds the query, so it also reads what it can of the candidates it found.
+fn by_words(store: &Store, query: &Analysis) -> Result<Option<WordSide>> {
+    let total = store.claim_id_ceiling()?;
+    if total == 0 {
+        return Ok(None);
+    }
+    let df_probe = store.term_frequencies(query.terms.iter().flat_map(|t| t.probes.iter()))?;
+    let df: HashMap<String, i64> = query
+        .terms
+        .iter()
+        .filter(|t| !t.probes.is_empty())
+        .map(|t| (t.key.clone(), t.probes.iter().map(|p| df_probe[p]).sum::<i64>().min(total)))
+        .collect();
+    let mut probes: Vec<&Term> = query.terms.iter().filter(|t| df.get(&t.key).copied().unwrap_or(0) > 0).collect();
+    probes.sort_by_key(|t| df[&t.key]);
+    probes.truncate(PROBE_TERMS);
+    let mut found = Vec::new();
+    if !probes.is_empty() {
+        let reach = |t: &Term| df[&t.key] as f64;
+        let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
+        let ids = store.word_candidates(&fts, CANDIDATES)?;
+        let model = match store.embedder() {
+            Some(e) => store.embedding_model_id(e.model_name())?,
+            None => None,
+        };
+        found = store.match_texts(&ids, model)?;
+        for c in &found {
+            stored_terms(&c.text);
+        }
+    }
+    Ok(Some(WordSide { total, df, found }))
+}
+
+/// One scored candidate, before its row is read for showing.
+struct Scored {
+    id: i64,
+    uuid: String,
+    text: String,
+    score: f32,
+    differs: Vec<Difference>,
+    theirs: Vec<String>,
+    yours: Vec<String>,
+}
+
 fn similar_to(
     store: &Store,
     text: &str,
     query: &Analysis,
+    words: WordSide,
     meaning: Option<&[f32]>,
     exclude: Option<&str>,
     limit: usize,
 ) -> Result<Vec<SimilarClaim>> {
-    let total = store.claim_id_ceiling()?;
-    if total == 0 {
-        return Ok(Vec::new());
-    }
-    let df_probe = store.term_frequencies(query.terms.iter().flat_map(|t| t.probes.iter()))?;
-    // A term's frequency: the claims using any of its spellings (an over-count when one uses two).
-    let df: HashMap<&str, i64> = query
-        .terms
-        .iter()
-        .filter(|t| !t.probes.is_empty())
-        .map(|t| (t.key.as_str(), t.probes.iter().map(|p| df_probe[p]).sum::<i64>().min(total)))
-        .collect();
-    let n = total as f32 + 1.0;
+    let n = words.total as f32 + 1.0;
     let idf = |d: i64| (n / (d as f32 + 1.0)).ln().max(0.05);
     let weight = |t: &str| -> f32 {
         if is_marker(t) {
             return MARKER_WEIGHT;
         }
         // A term only the candidate has counts as rare: it is something the query does not say.
-        idf(df.get(t).copied().unwrap_or(0))
+        idf(words.df.get(t).copied().unwrap_or(0))
     };
 
-    // Candidates by meaning, then by words; each claim once.
-    let mut rows: Vec<MatchRow> = Vec::new();
-    let mut model = None;
+    // Candidates by words, and by meaning; each claim once.
+    let mut found = words.found;
     if let Some(v) = meaning {
-        if let Some((m, ids)) = store.nearest_vectors(&sign_bits(v), VECTOR_CANDIDATES)? {
-            model = Some(m);
-            let mut seen = HashSet::new();
-            let ids: Vec<i64> = ids.into_iter().filter(|id| seen.insert(*id)).collect();
-            rows = store.match_rows(&ids, model)?;
+        if let Some((model, mut near)) = store.nearest_vectors(&sign_bits(v), VECTOR_CANDIDATES)? {
+            // (An id can come twice: the index keeps a claim's older vectors until it is rebuilt.)
+            let mut have: HashSet<i64> = found.iter().map(|c| c.id).collect();
+            near.retain(|id| have.insert(*id));
+            found.extend(store.match_texts(&near, Some(model))?);
         }
     }
-    let mut probes: Vec<&Term> =
-        query.terms.iter().filter(|t| df.get(t.key.as_str()).copied().unwrap_or(0) > 0).collect();
-    probes.sort_by_key(|t| df[t.key.as_str()]);
-    probes.truncate(PROBE_TERMS);
-    if !probes.is_empty() {
-        let reach = |t: &Term| df[t.key.as_str()] as f64;
-        let fts = probe_expression(&probes, &reach, total as f64, |p| df_probe[p] > 0);
-        let have: HashSet<i64> = rows.iter().map(|r| r.id).collect();
-        rows.extend(store.word_candidates(&fts, CANDIDATES, model)?.into_iter().filter(|r| !have.contains(&r.id)));
-    }
+    let mut candidates: Vec<(MatchText, Option<f32>)> = found
+        .into_iter()
+        .filter(|c| exclude != Some(c.uuid.as_str()))
+        .map(|c| {
+            let cosine = meaning.zip(c.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
+            (c, cosine)
+        })
+        .collect();
+    // Most alike in meaning first. A claim's score is never above its cosine (the agreement and the
+    // factors below are at most 1), so once `limit` claims are shown, a claim less alike than the
+    // last of them cannot take its place and is not compared at all. A claim with no vector yet
+    // (not indexed) is scored by words, always.
+    candidates.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (x, y) => y.is_some().cmp(&x.is_some()),
+    });
+    let mut best: Vec<f32> = Vec::with_capacity(limit + 1);
 
     let terms: Vec<String> = query.terms.iter().map(|t| t.key.clone()).collect();
     let mut out = Vec::new();
-    for row in rows {
-        let mut c = row.claim;
-        if exclude == Some(c.uuid.as_str()) {
-            continue;
+    for (c, cosine) in candidates {
+        if let (Some(cos), Some(&last)) = (cosine, best.get(limit - 1)) {
+            if cos < last {
+                continue;
+            }
         }
         let Some(other) = stored_terms(&c.text) else { continue };
         let cmp = compare(&terms, &other.terms, &weight);
-        let cosine = meaning.zip(row.vector.as_deref().and_then(dequantize)).map(|(q, v)| dot(q, &v));
         let mut differs = cmp.differs;
+        let (mut theirs, mut yours) = (Vec::new(), Vec::new());
         // The same sentence with a word or two changed: those words are the claim ("council
         // homes" for "homes", "more likely" for "less likely"), however alike the sentences read
         // or however many words they share.
@@ -169,7 +231,7 @@ fn similar_to(
                 Edit::Swapped => Difference::Roles,
             });
             if e != Edit::Swapped {
-                (c.theirs, c.yours) = changed_words(&c.text, text);
+                (theirs, yours) = changed_words(&c.text, text);
             }
         }
         let (score, shown) = match cosine {
@@ -199,9 +261,11 @@ fn similar_to(
         if !shown {
             continue;
         }
-        c.differs = differs;
-        c.score = score.clamp(0.0, 1.0);
-        out.push(c);
+        let score = score.clamp(0.0, 1.0);
+        let at = best.partition_point(|&b| b >= score);
+        best.insert(at, score);
+        best.truncate(limit);
+        out.push(Scored { id: c.id, uuid: c.uuid, text: c.text, score, differs, theirs, yours });
     }
     // Equal scores: the shorter wording first (it says no more than the query), then by text, so
     // the order never depends on the random claim ids.
@@ -213,7 +277,16 @@ fn similar_to(
             .then_with(|| a.uuid.cmp(&b.uuid))
     });
     out.truncate(limit);
-    Ok(out)
+    let ids: Vec<i64> = out.iter().map(|s| s.id).collect();
+    let mut rows: HashMap<String, SimilarClaim> = store.similar_rows(&ids)?.into_iter().map(|c| (c.uuid.clone(), c)).collect();
+    Ok(out
+        .into_iter()
+        .filter_map(|s| {
+            let mut c = rows.remove(&s.uuid)?;
+            (c.score, c.differs, c.theirs, c.yours) = (s.score, s.differs, s.theirs, s.yours);
+            Some(c)
+        })
+        .collect())
 }
 
 /// A stored claim's terms (from [`analyse`]), or None when it is too short to be matched. Remembered

@@ -16,57 +16,50 @@ use crate::language::embed::Embedder;
 use crate::language::vectors::{bits_from_bytes, Index};
 use crate::model::{ClaimStatus, SimilarClaim};
 
-/// A claim offered to the matcher: its row as shown, and its stored vector (quantized, see
-/// `language::vectors`) when the given model made one.
+/// A claim offered to the matcher, before it is scored: the wording it is compared on, and its
+/// stored vector (quantized, see `language::vectors`) when the given model made one. The rest of
+/// its row is read only for the claims shown ([`Store::similar_rows`]).
 #[derive(Debug, Clone)]
-pub struct MatchRow {
+pub struct MatchText {
     pub id: i64,
-    pub claim: SimilarClaim,
+    pub uuid: String,
+    pub text: String,
     pub vector: Option<Vec<u8>>,
 }
 
-/// The columns of a [`MatchRow`], over `claims c` (the vector, `?2` the model id, last).
-fn match_select(from: &str) -> String {
-    format!(
-        "SELECT c.id, c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
-                {CHECKED_BY_COL},
-                {RATING_COLS},
-                (SELECT cv.vector FROM claim_vectors cv WHERE cv.claim_id = c.id AND cv.model_id = ?2)
-         FROM {from}
-         LEFT JOIN claimants cl ON cl.id = c.claimant_id
-         LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
-         LEFT JOIN ratings r ON r.id = v.rating_id"
-    )
-}
-
-fn match_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MatchRow> {
-    let status: String = r.get(4)?;
-    let origin: String = r.get(6)?;
-    let rating = rating_from_row(r, 8)?;
-    let vector_at = r.as_ref().column_count() - 1;
-    Ok(MatchRow {
-        id: r.get(0)?,
-        claim: SimilarClaim {
-            uuid: r.get(1)?,
-            text: r.get(2)?,
-            claimant: r.get(3)?,
-            status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
-            said_on: parse_date(r.get(5)?)?,
-            rating,
-            score: 0.0,
-            origin: origin_of(&origin),
-            checked_by: r.get::<_, Option<String>>(7)?.map(|b| checked_by(&b)),
-            differs: Vec::new(),
-            theirs: Vec::new(),
-            yours: Vec::new(),
-        },
-        vector: r.get(vector_at)?,
+fn similar_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SimilarClaim> {
+    let status: String = r.get(3)?;
+    let origin: String = r.get(5)?;
+    Ok(SimilarClaim {
+        uuid: r.get(0)?,
+        text: r.get(1)?,
+        claimant: r.get(2)?,
+        status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::New),
+        said_on: parse_date(r.get(4)?)?,
+        rating: rating_from_row(r, 7)?,
+        score: 0.0,
+        origin: origin_of(&origin),
+        checked_by: r.get::<_, Option<String>>(6)?.map(|b| checked_by(&b)),
+        differs: Vec::new(),
+        theirs: Vec::new(),
+        yours: Vec::new(),
     })
 }
 
 /// Claims a word is counted in exactly before its frequency is estimated (see
 /// [`Store::term_frequencies_up_to`]).
 pub const EXACT_FREQUENCY: usize = 2_000;
+
+/// Words in this many claims or more have their frequency remembered (see
+/// [`Store::term_frequencies`]).
+pub const REMEMBERED_FROM: i64 = 200;
+
+/// The remembered frequencies of common words, and the claim id ceiling when they were counted.
+#[derive(Default)]
+pub(crate) struct FrequencyCache {
+    ceiling: i64,
+    counts: HashMap<String, i64>,
+}
 
 impl Store {
     /// An upper bound of the number of claims, from one index probe (the largest id) rather than a
@@ -77,8 +70,35 @@ impl Store {
 
     /// How many claims use each of these words (as the search index spells them): counted up to
     /// [`EXACT_FREQUENCY`], estimated beyond (see [`Store::term_frequencies_up_to`]).
+    ///
+    /// A word in [`REMEMBERED_FROM`] claims or more is counted once and remembered until the claims
+    /// grow by a twentieth: it is what costs (reading up to `EXACT_FREQUENCY` rows of the index, for
+    /// every common word of every keystroke), and its weight hardly moves. A rarer word is counted
+    /// each time, which is cheap and finds the claim saved a moment ago (a word no claim uses is
+    /// not looked for).
     pub fn term_frequencies<'a>(&self, words: impl Iterator<Item = &'a String>) -> Result<HashMap<String, i64>> {
-        self.term_frequencies_up_to(words, EXACT_FREQUENCY)
+        let ceiling = self.claim_id_ceiling()?;
+        let mut cache = self.frequencies.borrow_mut();
+        if ceiling < cache.ceiling || ceiling > cache.ceiling + cache.ceiling / 20 {
+            *cache = FrequencyCache { ceiling, counts: HashMap::new() };
+        }
+        let mut out = HashMap::new();
+        let mut unknown = Vec::new();
+        for w in words {
+            match cache.counts.get(w) {
+                Some(&n) => {
+                    out.insert(w.clone(), n);
+                }
+                None => unknown.push(w),
+            }
+        }
+        for (w, n) in self.term_frequencies_up_to(unknown.into_iter(), EXACT_FREQUENCY)? {
+            if n >= REMEMBERED_FROM {
+                cache.counts.insert(w.clone(), n);
+            }
+            out.insert(w, n);
+        }
+        Ok(out)
     }
 
     /// [`Store::term_frequencies`], counted exactly up to `exact` claims a word. A more common
@@ -117,26 +137,49 @@ impl Store {
         Ok(out)
     }
 
-    /// The claims the search index ranks best for the expression `fts` (FTS5 syntax), at most
-    /// `limit`, with their vectors of model `model` when stored.
-    pub fn word_candidates(&self, fts: &str, limit: u32, model: Option<i64>) -> Result<Vec<MatchRow>> {
-        let sql = match_select(
-            "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?3) f JOIN claims c ON c.id = f.rowid",
-        );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![fts, model, limit], match_row)?;
+    /// The ids of the claims the search index ranks best for the expression `fts` (FTS5 syntax),
+    /// best first, at most `limit`.
+    pub fn word_candidates(&self, fts: &str, limit: u32) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2")?;
+        let rows = stmt.query_map(params![fts, limit], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The claims with these ids (those that still exist), with their vectors of model `model`.
-    pub fn match_rows(&self, ids: &[i64], model: Option<i64>) -> Result<Vec<MatchRow>> {
+    /// The claims with these ids (those that still exist): wording, and vector of model `model`.
+    pub fn match_texts(&self, ids: &[i64], model: Option<i64>) -> Result<Vec<MatchText>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = serde_json::to_string(ids).map_err(|e| Error::Workspace(e.to_string()))?;
-        let sql = match_select("json_each(?1) j JOIN claims c ON c.id = j.value");
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![list, model], match_row)?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.id, c.uuid, c.text, cv.vector FROM json_each(?1) j JOIN claims c ON c.id = j.value
+             LEFT JOIN claim_vectors cv ON cv.claim_id = c.id AND cv.model_id = ?2",
+        )?;
+        let rows = stmt.query_map(params![list, model], |r| {
+            Ok(MatchText { id: r.get(0)?, uuid: r.get(1)?, text: r.get(2)?, vector: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The claims with these ids as the matcher shows them (claimant, status, rating, who checked
+    /// it), score 0, in no particular order.
+    pub fn similar_rows(&self, ids: &[i64]) -> Result<Vec<SimilarClaim>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = serde_json::to_string(ids).map_err(|e| Error::Workspace(e.to_string()))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
+                    {CHECKED_BY_COL},
+                    {RATING_COLS}
+             FROM json_each(?1) j JOIN claims c ON c.id = j.value
+             LEFT JOIN claimants cl ON cl.id = c.claimant_id
+             LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
+             LEFT JOIN ratings r ON r.id = v.rating_id"
+        ))?;
+        let rows = stmt.query_map([list], similar_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -364,5 +407,33 @@ mod tests {
             assert!((e - v).abs() <= v * 0.05, "{w}: estimated {e}, counted {v}");
         }
         assert_eq!(estimated["okapis"], 1, "a rare word is counted, not estimated");
+    }
+
+    /// A common word's frequency is remembered until the claims grow by a twentieth; a rare word
+    /// is counted each time, so a claim saved a moment ago is found by it.
+    #[test]
+    fn common_word_frequencies_are_remembered_rare_ones_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("w.factdesk")).unwrap();
+        let add = |store: &mut Store, text: String| {
+            store.create_claim(&ClaimInput { text, ..Default::default() }).unwrap();
+        };
+        for i in 0..400 {
+            add(&mut store, format!("Claim number {i} on tariffs"));
+        }
+        let words: Vec<String> = ["tariffs", "zebras"].map(String::from).to_vec();
+        let first = store.term_frequencies(words.iter()).unwrap();
+        assert_eq!((first["tariffs"], first["zebras"]), (400, 0));
+
+        add(&mut store, "Zebras pay no tariffs".into());
+        let next = store.term_frequencies(words.iter()).unwrap();
+        assert_eq!(next["zebras"], 1, "the new claim's rare word is counted at once");
+        assert_eq!(next["tariffs"], 400, "the common word is remembered");
+
+        for i in 0..20 {
+            add(&mut store, format!("Another claim {i} on tariffs"));
+        }
+        let grown = store.term_frequencies(words.iter()).unwrap();
+        assert_eq!(grown["tariffs"], 421, "counted again once the claims grew by a twentieth");
     }
 }

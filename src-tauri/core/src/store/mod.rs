@@ -39,7 +39,7 @@ pub(crate) use external_reviews::ReviewFields;
 pub use history::Change;
 pub(crate) use desk::{Change as DeskChange, Dangling};
 pub use remote::{DeskAddress, Remote, DESK_SCHEMA};
-pub use candidates::MatchRow;
+pub use candidates::MatchText;
 pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
 
@@ -81,6 +81,8 @@ pub struct Store {
     embedder: Option<Arc<crate::language::embed::Embedder>>,
     /// The in-memory index of the stored vectors, caught up on each use (see `candidates`).
     vectors: std::cell::RefCell<candidates::VectorCache>,
+    /// The common words' frequencies, counted once (see [`Store::term_frequencies`]).
+    frequencies: std::cell::RefCell<candidates::FrequencyCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -154,6 +156,7 @@ impl Store {
             read_only: false,
             embedder: None,
             vectors: Default::default(),
+            frequencies: Default::default(),
         };
         store.backfill_url_keys()?;
         store.backfill_worthiness()?;
@@ -198,7 +201,11 @@ impl Store {
             )));
         }
         let actor = Self::load_actor(&conn)?;
-        Ok(Store { conn, guard, path, actor, read_only: true, embedder: None, vectors: Default::default() })
+        Ok(Store { conn, guard, path, actor, read_only: true,
+            embedder: None,
+            vectors: Default::default(),
+            frequencies: Default::default(),
+        })
     }
 
     fn check_not_newer(conn: &Connection, path: &Path) -> Result<()> {

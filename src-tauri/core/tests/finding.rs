@@ -326,3 +326,58 @@ fn the_origin_filter_separates_imported_fact_checks_from_the_desks_claims() {
     assert_eq!(theirs.checked_by, Some(CheckedBy { publisher: "Checker Example".into(), rating_text: "Mostly false".into() }));
     assert!(all.items.iter().find(|c| c.uuid != imported[0]).unwrap().checked_by.is_none());
 }
+
+/// A search too common to count (its words in more than 2,000 claims) pages through every claim
+/// with the words in its own fields, and then through those found only around them: the latter
+/// are looked for only once the former run out. The count under the list is a floor, never below
+/// what a page shows.
+#[test]
+fn a_common_search_reaches_the_claims_found_around_them_after_its_own() {
+    let (_d, mut store) = open();
+    let inputs: Vec<ClaimInput> =
+        (0..2_050).map(|i| ClaimInput { text: format!("The harbour budget rose in year {i}"), ..Default::default() }).collect();
+    store.create_claims(&inputs).unwrap();
+    let around: Vec<String> = (0..3).map(|i| add(&mut store, &format!("Ferry fares went up {i}"), "Port", None, &[], "")).collect();
+    let report = source(&mut store, "https://port.example/budget", "Harbour budget report");
+    for c in &around {
+        link(&mut store, c, &report, "Fares pay for the harbour.");
+    }
+    let q = |cursor: Option<String>| ClaimQuery { search: Some("harbour budget".into()), limit: Some(500), cursor, ..Default::default() };
+    let first = store.list_claims(&q(None)).unwrap();
+    assert_eq!((first.total, first.total_exact), (2_000, false));
+    assert!(first.items.iter().all(|c| c.snippet.is_none()), "its own matches come first");
+    let (mut own, mut found_around, mut cursor) = (first.items.len(), Vec::new(), first.next_cursor);
+    while let Some(c) = cursor {
+        let page = store.list_claims(&q(Some(c))).unwrap();
+        for item in &page.items {
+            if item.snippet.is_some() {
+                found_around.push(item.uuid.clone());
+            } else {
+                assert!(found_around.is_empty(), "no claim of its own after one found around it");
+                own += 1;
+            }
+        }
+        cursor = page.next_cursor;
+    }
+    assert_eq!(own, 2_050);
+    found_around.sort();
+    let mut expected = around.clone();
+    expected.sort();
+    assert_eq!(found_around, expected);
+
+    // Found only around the claims, and too common to count there: the floor is at least the
+    // page shown.
+    let many: Vec<String> = (0..2_010).map(|i| add_quick(&mut store, &format!("Toll {i} was waived"))).collect();
+    let guide = source(&mut store, "https://port.example/guide", "Quayside guide");
+    for c in &many {
+        link(&mut store, c, &guide, "Tolls at the quay.");
+    }
+    let page = store.list_claims(&ClaimQuery { search: Some("quayside".into()), ..Default::default() }).unwrap();
+    assert_eq!(page.items.len(), 50);
+    assert!(!page.total_exact);
+    assert!(page.total >= 50, "the floor is {}, below the 50 claims shown", page.total);
+}
+
+fn add_quick(store: &mut Store, text: &str) -> String {
+    store.create_claim(&ClaimInput { text: text.into(), ..Default::default() }).unwrap().uuid
+}

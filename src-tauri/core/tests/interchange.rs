@@ -644,3 +644,52 @@ fn a_review_its_publisher_changed_is_updated_in_place() {
     assert_eq!(reviews.len(), 1, "updated in place, not added");
     assert_eq!(reviews[0].rating_text, "False");
 }
+
+/// A feed big enough to be read on several threads: every record keeps its place in the report
+/// (position and path), the unusable ones are said where they are, a strict import names the first
+/// of them, and each imported claim's check-worthiness is what the claim gets when captured by hand.
+#[test]
+fn a_big_feed_is_read_in_order_and_scored_as_a_claim_captured_by_hand() {
+    let tmp = tempfile::tempdir().unwrap();
+    let records: Vec<serde_json::Value> = (0..1_200)
+        .map(|i| {
+            let claim = if i % 397 == 5 { String::new() } else { format!("The regional deficit reached {i} million euros in 2023, officials say") };
+            serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": format!("https://checks.example/{i}"),
+                "claimReviewed": claim,
+                "itemReviewed": { "@type": "Claim", "author": { "@type": "Person", "name": format!("Minister {}", i % 7) } },
+                "author": { "@type": "Organization", "name": "Checks Example" },
+                "reviewRating": { "@type": "Rating", "alternateName": "False" },
+                "datePublished": "2024-03-01"
+            })
+        })
+        .collect();
+    let file = serde_json::to_vec(&records).unwrap();
+    let mut store = fresh(tmp.path(), "feed.factdesk");
+    let before = counts(store.path());
+    let err = interchange::import_claimreview(&mut store, &file, true).unwrap_err();
+    assert!(err.to_string().starts_with("Record 6 ([5]), claimReviewed"), "{err}");
+    assert_eq!(counts(store.path()), before, "nothing written");
+
+    let report = interchange::import_claimreview(&mut store, &file, false).unwrap();
+    let places: Vec<(usize, String)> = report.items.iter().map(|i| (i.position, i.path.clone())).collect();
+    let expected: Vec<(usize, String)> = (0..1_200).map(|i| (i + 1, format!("[{i}]"))).collect();
+    assert_eq!(places, expected);
+    let skipped: Vec<usize> = report.items.iter().filter(|i| i.action == ImportAction::Skip).map(|i| i.position).collect();
+    assert_eq!(skipped, [6, 403, 800, 1197]);
+    assert_eq!(report.created, 1_196);
+
+    let mut by_hand = fresh(tmp.path(), "by-hand.factdesk");
+    for i in [0usize, 601, 1_199] {
+        let item = &report.items[i];
+        let imported = store.get_claim(item.claim_uuid.as_deref().unwrap()).unwrap();
+        assert!(imported.text.contains(&format!("reached {i} million")), "{}", imported.text);
+        let captured = by_hand
+            .create_claim(&ClaimInput { text: imported.text.clone(), claimant: imported.claimant.as_ref().map(|c| c.name.clone()), ..Default::default() })
+            .unwrap();
+        assert!(imported.worthiness.is_some());
+        assert_eq!(imported.worthiness, captured.worthiness, "record {}", i + 1);
+    }
+}

@@ -58,6 +58,9 @@ pub(crate) struct Review {
     pub raw: String,
     /// Plain-words notes on how it was read (e.g. the rating kept as text).
     pub notes: Vec<String>,
+    /// The claim's check-worthiness as stored (`store::worthiness_of` of the wording and
+    /// claimant), computed while the file is read, before the import's transaction.
+    pub worthiness: f64,
     pub problems: Vec<Problem>,
 }
 
@@ -80,16 +83,40 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Found>> {
     if found.is_empty() {
         return Err(wrong_kind(&value));
     }
-    Ok(found
-        .into_iter()
-        .enumerate()
-        .map(|(i, (path, m))| Found {
-            position: i + 1,
-            path: if path.is_empty() { "the top level".to_string() } else { path },
-            read: super::file::record_without_nul(m).and_then(|()| read_record(m)),
-        })
-        .collect())
+    // Each record is read on its own (fields, dates, the language guess, the claim's
+    // check-worthiness): the records are shared out between the machine's cores, in order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len().div_ceil(RECORDS_A_THREAD));
+    let chunk = found.len().div_ceil(threads.max(1));
+    let read_all = |from: usize, records: &[(String, &Map<String, Value>)]| -> Vec<Found> {
+        records
+            .iter()
+            .enumerate()
+            .map(|(i, (path, m))| Found {
+                position: from + i + 1,
+                path: if path.is_empty() { "the top level".to_string() } else { path.clone() },
+                read: super::file::record_without_nul(m).and_then(|()| read_record(m)),
+            })
+            .collect()
+    };
+    if threads <= 1 {
+        return Ok(read_all(0, &found));
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = found
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, records)| scope.spawn(move || read_all(k * chunk, records)))
+            .collect();
+        let mut out = Vec::with_capacity(found.len());
+        for part in parts {
+            out.extend(part.join().map_err(|_| Error::Workspace("reading the ClaimReview records failed".into()))?);
+        }
+        Ok(out)
+    })
 }
+
+/// Fewer records than this a thread are read on one thread (starting one costs more).
+const RECORDS_A_THREAD: usize = 256;
 
 /// The file as JSON, or an error saying where and why it broke (the JSON bundle is read by it too).
 pub(crate) use super::file::json as parse_json;
@@ -416,8 +443,8 @@ fn read_record(m: &Map<String, Value>) -> std::result::Result<Review, Problem> {
         .flatten()
         .find_map(|s| loose::uuid_in(&s));
 
+    let worthiness = crate::store::worthiness_of(&claim_text, claimant.as_deref());
     Ok(Review {
-        claim_text,
         claimant,
         claimant_role,
         said_on,
@@ -434,9 +461,11 @@ fn read_record(m: &Map<String, Value>) -> std::result::Result<Review, Problem> {
         language,
         language_guessed,
         uuid_hint,
+        worthiness,
         raw,
         notes: rd.notes,
         problems: rd.problems,
+        claim_text,
     })
 }
 

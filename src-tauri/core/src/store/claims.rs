@@ -222,11 +222,21 @@ impl Tx<'_> {
     }
 
     pub(crate) fn insert_claim(&self, input: &ClaimInput, uuid: Option<&str>) -> Result<(i64, String)> {
+        self.insert_scored_claim(input, uuid, None)
+    }
+
+    /// [`Tx::insert_claim`] with the claim's check-worthiness computed beforehand (an import
+    /// computes it while reading the file, off the transaction): `worthiness_of(input.text,
+    /// input.claimant)`. It is computed again here when validation changed either.
+    pub(crate) fn insert_scored_claim(&self, input: &ClaimInput, uuid: Option<&str>, scored: Option<f64>) -> Result<(i64, String)> {
         let v = validate(input)?;
         let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
-        let worthiness = worthiness_of(&v.text, v.claimant.as_deref());
+        let worthiness = match scored {
+            Some(w) if v.text == input.text && v.claimant == input.claimant => w,
+            _ => worthiness_of(&v.text, v.claimant.as_deref()),
+        };
         self.conn().prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
                                  language, context, assignee, worthiness)
@@ -1103,7 +1113,8 @@ fn round_score(score: f32) -> f64 {
     (f64::from(score).clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
-pub(super) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
+/// A claim's check-worthiness as stored: the score of its wording and claimant, to three decimals.
+pub(crate) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
     round_score(crate::language::worthiness::claim_worthiness(text, claimant))
 }
 

@@ -128,6 +128,13 @@ enum ClaimCommand {
     },
     /// Show one claim with its evidence, verdicts and history (JSON)
     Show { uuid: String },
+    /// Record the address the claim's fact-check was published at (the ClaimReview's `url`);
+    /// an empty URL removes it
+    PublishedAt {
+        uuid: String,
+        /// The fact-check's page, https://…
+        url: String,
+    },
     /// Claims already in the workspace (the desk's, or other publishers' fact-checks) that say what
     /// TEXT says, best first: by meaning with the matching model, by words without it
     Similar {
@@ -318,6 +325,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Claim(ClaimCommand::Show { uuid }) => {
             let claim = store.get_claim(uuid.trim())?;
             outln!("{}", serde_json::to_string_pretty(&claim).expect("claim serialises"));
+        }
+        Command::Claim(ClaimCommand::PublishedAt { uuid, url }) => {
+            let claim = store.set_published_url(uuid.trim(), &url)?;
+            if claim.published_url.is_empty() {
+                outln!("{} has no publication address", claim.uuid);
+            } else {
+                outln!("{} is published at {}", claim.uuid, claim.published_url);
+            }
         }
         Command::Claim(ClaimCommand::Similar { text, limit, json }) => {
             similar::run(&mut store, model_dir.as_deref(), &text, limit, json)?;

@@ -69,6 +69,19 @@ fn one_claim_to_standard_output_and_claimreview_warnings() {
     assert_eq!(one["url"], format!("https://desk.example/fc/{C_AID}"));
     assert_eq!(one["author"]["name"], "Desk");
     assert!(with_url.stderr.is_empty(), "{}", String::from_utf8_lossy(&with_url.stderr));
+
+    // The claim's own publication address wins over the pattern, and survives in the workspace.
+    let page = "https://desk.example/2024/aid-package-check";
+    assert_eq!(ok(&cli(&["claim", "published-at", C_AID, page], &db)).trim(), format!("{C_AID} is published at {page}"));
+    let shown: serde_json::Value = serde_json::from_str(&ok(&cli(&["claim", "show", C_AID], &db))).unwrap();
+    assert_eq!(shown["published_url"], page);
+    let own = cli(&["export", "--format", "claimreview", "--claim", C_AID, "--base-url", "https://desk.example/fc/", "--desk-name", "Desk", "--out", "-"], &db);
+    let own: serde_json::Value = serde_json::from_str(&ok(&own)).unwrap();
+    assert_eq!(own["url"], page);
+    let bad = cli(&["claim", "published-at", C_AID, "not an address"], &db);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a web address"), "{}", String::from_utf8_lossy(&bad.stderr));
+    assert_eq!(ok(&cli(&["claim", "published-at", C_AID, ""], &db)).trim(), format!("{C_AID} has no publication address"));
 }
 
 #[test]

@@ -1,4 +1,6 @@
 // Helpers for driving the Factdesk UI by its data-testid hooks.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { UI_TIMEOUT } from './harness.mjs';
 
 export const sel = (id) => `[data-testid="${id}"]`;
@@ -163,4 +165,12 @@ export async function anchorStates(browser, rootId) {
       ),
     rootId ? sel(rootId) : null,
   );
+}
+
+/** With E2E_SCREENSHOT_DIR set, saves what the window shows now as `<name>.png` there (the folder is made if missing). */
+export async function screenshot(browser, name) {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await browser.saveScreenshot(join(dir, `${name}.png`));
 }

@@ -7,10 +7,8 @@
 //
 // The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { app } from '../harness.mjs';
-import { assertNoErrorBanner, click, typeInto, waitFor, waitForText } from '../ui.mjs';
+import { assertNoErrorBanner, click, screenshot, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const TITLE = 'Harbour council weighs ferry cuts';
 const PARAGRAPHS = [
@@ -28,13 +26,6 @@ async function claimTexts(browser) {
   );
 }
 
-/** With E2E_SCREENSHOT_DIR set, saves what the window shows now. */
-async function screenshot(browser, name) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await browser.saveScreenshot(join(dir, `${name}.png`));
-}
 
 describe('every list follows the workspace', () => {
   let accepted = [];

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { app } from '../harness.mjs';
-import { assertNoErrorBanner, allById, byId, click, countNow, textOf, typeInto, waitFor, waitForText } from '../ui.mjs';
+import { assertNoErrorBanner, allById, byId, click, countNow, screenshot, textOf, typeInto, waitFor, waitForText } from '../ui.mjs';
 
 const REVIEW = {
   '@context': 'https://schema.org',
@@ -57,7 +57,7 @@ describe('already checked, by meaning', () => {
     if (process.env.E2E_SCREENSHOT_DIR) {
       const panel = await byId(browser, 'model-panel');
       await panel.scrollIntoView();
-      await browser.saveScreenshot(`${process.env.E2E_SCREENSHOT_DIR}/settings-matching-model.png`);
+      await screenshot(browser, 'settings-matching-model');
     }
     await assertNoErrorBanner(browser);
   });

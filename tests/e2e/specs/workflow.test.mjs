@@ -9,8 +9,6 @@
 //
 // The steps build on each other; when one fails, the rest are skipped (see harness.mjs).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { app } from '../harness.mjs';
 import {
   assertNoErrorBanner,
@@ -25,6 +23,7 @@ import {
   typeInto,
   waitFor,
   waitForCount,
+  screenshot,
   waitForText,
 } from '../ui.mjs';
 
@@ -386,13 +385,6 @@ describe('workflow', () => {
   });
 });
 
-/** With E2E_SCREENSHOT_DIR set, saves what the window shows now (to look at the UI as a person would). */
-async function screenshot(browser, name) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await browser.saveScreenshot(join(dir, `${name}.png`));
-}
 
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -76,7 +76,7 @@ pub fn similar_claims_many(store: &Store, texts: &[(&str, Option<&str>)], limit:
         let words: Result<Vec<Option<WordSide>>> = wanted.iter().map(|&i| by_words(store, &analyses[i])).collect();
         let vectors = match embedding {
             Some(handle) => handle.join().unwrap_or_else(|_| {
-                Err(Error::validation("model", "The matching model stopped on one of these texts; matching by words only."))
+                Err(Error::validation("model", "The matching model stopped on one of these texts: similar claims could not be looked for."))
             }),
             None => Ok(Vec::new()),
         };

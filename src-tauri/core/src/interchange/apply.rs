@@ -140,8 +140,7 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
                 language: r.language.clone(),
                 ..ClaimInput::default()
             };
-            let (id, uuid) = tx.insert_scored_claim(&input, r.uuid_hint.as_deref(), Some(r.worthiness))?;
-            tx.mark_imported(id)?;
+            let (id, uuid) = tx.insert_imported_claim(&input, r.uuid_hint.as_deref(), r.worthiness)?;
             add_appearances(tx, id, r, false)?;
             item.action = ImportAction::Create;
             (id, uuid)

@@ -209,12 +209,6 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// Marks the claim as brought in by an import of other publishers' fact-checks.
-    pub(crate) fn mark_imported(&self, claim_id: i64) -> Result<()> {
-        self.conn().prepare_cached("UPDATE claims SET origin = 'imported' WHERE id = ?1")?.execute([claim_id])?;
-        Ok(())
-    }
-
     /// Marks the claim as changed now, so it moves to the top of the list.
     pub(crate) fn touch_claim(&self, claim_id: i64) -> Result<()> {
         self.conn().execute("UPDATE claims SET updated_at = ?1 WHERE id = ?2", params![self.now, claim_id])?;
@@ -222,25 +216,32 @@ impl Tx<'_> {
     }
 
     pub(crate) fn insert_claim(&self, input: &ClaimInput, uuid: Option<&str>) -> Result<(i64, String)> {
-        self.insert_scored_claim(input, uuid, None)
+        self.insert_claim_as(input, uuid, None)
     }
 
-    /// [`Tx::insert_claim`] with the claim's check-worthiness computed beforehand (an import
-    /// computes it while reading the file, off the transaction): `worthiness_of(input.text,
-    /// input.claimant)`. It is computed again here when validation changed either.
-    pub(crate) fn insert_scored_claim(&self, input: &ClaimInput, uuid: Option<&str>, scored: Option<f64>) -> Result<(i64, String)> {
+    /// [`Tx::insert_claim`] for a claim brought in by an import of other publishers' fact-checks
+    /// (origin `imported`), with its check-worthiness computed beforehand (an import computes it
+    /// while reading the file, off the transaction): `worthiness_of(input.text, input.claimant)`.
+    /// It is computed again here when validation changed either.
+    pub(crate) fn insert_imported_claim(&self, input: &ClaimInput, uuid: Option<&str>, worthiness: f64) -> Result<(i64, String)> {
+        self.insert_claim_as(input, uuid, Some(worthiness))
+    }
+
+    /// A new claim: the desk's own (`imported` None) or an imported one with its score.
+    fn insert_claim_as(&self, input: &ClaimInput, uuid: Option<&str>, imported: Option<f64>) -> Result<(i64, String)> {
         let v = validate(input)?;
         let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
-        let worthiness = match scored {
+        let worthiness = match imported {
             Some(w) if v.text == input.text && v.claimant == input.claimant => w,
             _ => worthiness_of(&v.text, v.claimant.as_deref()),
         };
+        let origin = if imported.is_some() { "imported" } else { "desk" };
         self.conn().prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
-                                 language, context, assignee, worthiness)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)",
+                                 language, context, assignee, worthiness, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             uuid,
@@ -254,7 +255,8 @@ impl Tx<'_> {
             v.language,
             v.context,
             v.assignee,
-            worthiness
+            worthiness,
+            origin
         ])?;
         let id = self.conn().last_insert_rowid();
         let mut tag = self.conn().prepare_cached("INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;

@@ -165,16 +165,16 @@ impl Tx<'_> {
         let (dates, now) = (f.dates(), self.now());
         let mut p = f.columns(&dates, &now);
         p.push((":id", &id));
-        self.conn().execute(
+        self.conn().prepare_cached(
             "UPDATE external_reviews SET publisher = :publisher, publisher_url = :publisher_url, url = :url, headline = :headline,
                     author = :author, reviewed_on = :reviewed_on, modified_on = :modified_on, rating_text = :rating_text,
                     rating_value = :rating_value, best_rating = :best_rating, worst_rating = :worst_rating,
                     rating_id = :rating_id, mapped_by = :mapped_by, language = :language,
                     language_guessed = :language_guessed, updated_at = :now, raw = :raw
              WHERE id = :id",
-            p.as_slice(),
-        )?;
-        Ok(self.conn().query_row("SELECT uuid FROM external_reviews WHERE id = ?1", [id], |row| row.get(0))?)
+        )?
+        .execute(p.as_slice())?;
+        Ok(self.conn().prepare_cached("SELECT uuid FROM external_reviews WHERE id = ?1")?.query_row([id], |row| row.get(0))?)
     }
 
     /// Maps every imported review again: `map` takes its rating as published (text, value, best,

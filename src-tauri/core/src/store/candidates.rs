@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::claims::{checked_by, origin_of, CHECKED_BY_COL};
+use super::claims::{checked_by, ids_json, origin_of, CHECKED_BY_COL};
 use super::verdicts::{rating_from_row, RATING_COLS};
 use super::{parse_date, Store, Tx};
 use crate::error::{Error, Result};
@@ -152,12 +152,11 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let list = serde_json::to_string(ids).map_err(|e| Error::Workspace(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT c.id, c.uuid, c.text, cv.vector FROM json_each(?1) j JOIN claims c ON c.id = j.value
              LEFT JOIN claim_vectors cv ON cv.claim_id = c.id AND cv.model_id = ?2",
         )?;
-        let rows = stmt.query_map(params![list, model], |r| {
+        let rows = stmt.query_map(params![ids_json(ids), model], |r| {
             Ok(MatchText { id: r.get(0)?, uuid: r.get(1)?, text: r.get(2)?, vector: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -169,7 +168,6 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let list = serde_json::to_string(ids).map_err(|e| Error::Workspace(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT c.uuid, c.text, cl.name, c.status, c.said_on, c.origin,
                     {CHECKED_BY_COL},
@@ -179,7 +177,7 @@ impl Store {
              LEFT JOIN verdicts v ON v.claim_id = c.id AND v.superseded_at IS NULL
              LEFT JOIN ratings r ON r.id = v.rating_id"
         ))?;
-        let rows = stmt.query_map([list], similar_row)?;
+        let rows = stmt.query_map([ids_json(ids)], similar_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -140,7 +140,7 @@ fn store_review(tx: &Tx<'_>, mapper: &Mapper, r: &Review, item: &mut ImportItem)
                 language: r.language.clone(),
                 ..ClaimInput::default()
             };
-            let (id, uuid) = tx.insert_imported_claim(&input, r.uuid_hint.as_deref(), r.worthiness)?;
+            let (id, uuid) = tx.insert_imported_claim(&input, r.uuid_hint.as_deref())?;
             add_appearances(tx, id, r, false)?;
             item.action = ImportAction::Create;
             (id, uuid)

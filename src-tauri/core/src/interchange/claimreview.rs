@@ -58,9 +58,6 @@ pub(crate) struct Review {
     pub raw: String,
     /// Plain-words notes on how it was read (e.g. the rating kept as text).
     pub notes: Vec<String>,
-    /// The claim's check-worthiness as stored (`store::worthiness_of` of the wording and
-    /// claimant), computed while the file is read, before the import's transaction.
-    pub worthiness: f64,
     pub problems: Vec<Problem>,
 }
 
@@ -83,8 +80,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Found>> {
     if found.is_empty() {
         return Err(wrong_kind(&value));
     }
-    // Each record is read on its own (fields, dates, the language guess, the claim's
-    // check-worthiness): the records are shared out between the machine's cores, in order.
+    // Each record is read on its own (fields, dates, the language guess): the records are shared out between the machine's cores, in order.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len().div_ceil(RECORDS_A_THREAD));
     let chunk = found.len().div_ceil(threads.max(1));
     let read_all = |from: usize, records: &[(String, &Map<String, Value>)]| -> Vec<Found> {
@@ -443,8 +439,8 @@ fn read_record(m: &Map<String, Value>) -> std::result::Result<Review, Problem> {
         .flatten()
         .find_map(|s| loose::uuid_in(&s));
 
-    let worthiness = crate::store::worthiness_of(&claim_text, claimant.as_deref());
     Ok(Review {
+        claim_text,
         claimant,
         claimant_role,
         said_on,
@@ -461,11 +457,9 @@ fn read_record(m: &Map<String, Value>) -> std::result::Result<Review, Problem> {
         language,
         language_guessed,
         uuid_hint,
-        worthiness,
         raw,
         notes: rd.notes,
         problems: rd.problems,
-        claim_text,
     })
 }
 

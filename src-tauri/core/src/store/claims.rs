@@ -216,28 +216,23 @@ impl Tx<'_> {
     }
 
     pub(crate) fn insert_claim(&self, input: &ClaimInput, uuid: Option<&str>) -> Result<(i64, String)> {
-        self.insert_claim_as(input, uuid, None)
+        self.insert_claim_as(input, uuid, false)
     }
 
     /// [`Tx::insert_claim`] for a claim brought in by an import of other publishers' fact-checks
-    /// (origin `imported`), with its check-worthiness computed beforehand (an import computes it
-    /// while reading the file, off the transaction): `worthiness_of(input.text, input.claimant)`.
-    /// It is computed again here when validation changed either.
-    pub(crate) fn insert_imported_claim(&self, input: &ClaimInput, uuid: Option<&str>, worthiness: f64) -> Result<(i64, String)> {
-        self.insert_claim_as(input, uuid, Some(worthiness))
+    /// (origin `imported`).
+    pub(crate) fn insert_imported_claim(&self, input: &ClaimInput, uuid: Option<&str>) -> Result<(i64, String)> {
+        self.insert_claim_as(input, uuid, true)
     }
 
-    /// A new claim: the desk's own (`imported` None) or an imported one with its score.
-    fn insert_claim_as(&self, input: &ClaimInput, uuid: Option<&str>, imported: Option<f64>) -> Result<(i64, String)> {
+    /// A new claim: the desk's own, or an imported one.
+    fn insert_claim_as(&self, input: &ClaimInput, uuid: Option<&str>, imported: bool) -> Result<(i64, String)> {
         let v = validate(input)?;
         let claimant_id = v.claimant.as_deref().map(|n| self.claimant_id(n, v.claimant_role.as_deref())).transpose()?;
         let uuid = uuid.map(str::to_string).unwrap_or_else(new_uuid);
         let status = v.status.unwrap_or(ClaimStatus::New);
-        let worthiness = match imported {
-            Some(w) if v.text == input.text && v.claimant == input.claimant => w,
-            _ => worthiness_of(&v.text, v.claimant.as_deref()),
-        };
-        let origin = if imported.is_some() { "imported" } else { "desk" };
+        let worthiness = worthiness_of(&v.text, v.claimant.as_deref());
+        let origin = if imported { "imported" } else { "desk" };
         self.conn().prepare_cached(
             "INSERT INTO claims (uuid, text, summary, claimant_id, said_on, said_where, status, created_at, updated_at,
                                  language, context, assignee, worthiness, origin)
@@ -1106,7 +1101,7 @@ fn round_score(score: f32) -> f64 {
 }
 
 /// A claim's check-worthiness as stored: the score of its wording and claimant, to three decimals.
-pub(crate) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
+pub(super) fn worthiness_of(text: &str, claimant: Option<&str>) -> f64 {
     round_score(crate::language::worthiness::claim_worthiness(text, claimant))
 }
 

@@ -40,7 +40,6 @@ pub use history::Change;
 pub(crate) use desk::{Change as DeskChange, Dangling};
 pub use remote::{DeskAddress, Remote, DESK_SCHEMA};
 pub use candidates::MatchText;
-pub(crate) use claims::worthiness_of;
 pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};
 

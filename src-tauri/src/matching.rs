@@ -3,7 +3,7 @@
 //! vector. Progress and problems go to the window as `matching-status`.
 //!
 //! The folder, strongest first: `--model-dir`, `FACTDESK_MODEL`, the folder chosen in Settings
-//! (`model.json` in the config folder, see `recent.rs`), the installed default
+//! (`model.json` in the config folder, which `factdesk-cli` reads too), the installed default
 //! (`factdesk_core::paths::resolve_model_dir`).
 
 use std::path::{Path, PathBuf};
@@ -34,13 +34,12 @@ impl ModelSetup {
 
     /// The folder chosen in Settings, if any.
     pub fn chosen(&self) -> Option<PathBuf> {
-        crate::recent::load_model_choice(&self.config_dir)
+        factdesk_core::paths::load_model_choice(&self.config_dir)
     }
 
     /// Keeps the folder chosen in Settings (None: back to the default).
     pub fn save_choice(&self, folder: Option<&Path>) -> Result<()> {
-        crate::recent::save_model_choice(&self.config_dir, folder)
-            .map_err(|e| Error::io(format!("could not save your choice of model in {}", self.config_dir.display()), e))
+        factdesk_core::paths::save_model_choice(&self.config_dir, folder)
     }
 
     /// The folder to use now and where it was named.

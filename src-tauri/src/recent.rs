@@ -8,7 +8,8 @@
 //!   and the address its fact-checks are published under (ClaimReview needs both), given to every
 //!   workspace made or opened from the window that does not have them yet.
 //! - `model.json`: the matching model folder chosen in Settings (issue 13), used unless
-//!   `--model-dir` or `FACTDESK_MODEL` names another (see `factdesk_core::paths::resolve_model_dir`).
+//!   `--model-dir` or `FACTDESK_MODEL` names another. The core reads and writes it
+//!   (`factdesk_core::paths::load_model_choice`), so `factdesk-cli` uses the same model.
 //!
 //! A missing or unreadable file is an empty list, no profile or no choice: nothing here stops the app.
 
@@ -20,13 +21,8 @@ use serde::{Deserialize, Serialize};
 /// How many recent workspaces are kept.
 pub const KEEP: usize = 10;
 
-/// The folder of the app's own settings.
-pub fn config_dir() -> PathBuf {
-    dirs::config_dir()
-        .or_else(|| dirs::home_dir().map(|h| h.join(".config")))
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("factdesk")
-}
+/// The folder of the app's own settings (shared with the command line, which reads `model.json`).
+pub use factdesk_core::paths::config_dir;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct RecentFile {
@@ -115,24 +111,6 @@ pub fn load_profile(dir: &Path) -> Option<Profile> {
 pub fn save_profile(dir: &Path, profile: &Profile) -> std::io::Result<()> {
     let body = serde_json::to_string_pretty(profile).map_err(std::io::Error::other)?;
     write_atomically(&dir.join("profile.json"), &body)
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct ModelFile {
-    #[serde(default)]
-    folder: Option<PathBuf>,
-}
-
-/// The matching model folder chosen in Settings, from `dir/model.json` (None: the default).
-pub fn load_model_choice(dir: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(dir.join("model.json")).ok()?;
-    serde_json::from_str::<ModelFile>(&text).ok()?.folder.filter(|p| !p.as_os_str().is_empty())
-}
-
-/// Keeps the folder chosen in Settings (None: back to the default).
-pub fn save_model_choice(dir: &Path, folder: Option<&Path>) -> std::io::Result<()> {
-    let body = serde_json::to_string_pretty(&ModelFile { folder: folder.map(Path::to_path_buf) }).map_err(std::io::Error::other)?;
-    write_atomically(&dir.join("model.json"), &body)
 }
 
 /// Writes `file` whole or not at all (a crash mid-write leaves the old one).
@@ -228,24 +206,6 @@ mod tests {
         assert!(Recent::load(tmp.path()).list().is_empty());
         std::fs::write(tmp.path().join("profile.json"), "[]").unwrap();
         assert_eq!(load_profile(tmp.path()), None);
-    }
-
-    #[test]
-    fn the_model_folder_chosen_is_kept_until_reset() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cfg = tmp.path().join("config");
-        assert_eq!(load_model_choice(&cfg), None);
-        let folder = tmp.path().join("models/paraphrase-multilingual");
-        save_model_choice(&cfg, Some(&folder)).unwrap();
-        assert_eq!(load_model_choice(&cfg), Some(folder.clone()));
-        // Written whole, as JSON a person can read and edit.
-        let text = std::fs::read_to_string(cfg.join("model.json")).unwrap();
-        assert!(text.contains("paraphrase-multilingual"), "{text}");
-        save_model_choice(&cfg, None).unwrap();
-        assert_eq!(load_model_choice(&cfg), None);
-        // A damaged file is no choice, not a failure.
-        std::fs::write(cfg.join("model.json"), "{ not json").unwrap();
-        assert_eq!(load_model_choice(&cfg), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ struct Cli {
     /// Workspace file to use [default: $FACTDESK_DB, else the app's workspace in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Matching model folder [default: $FACTDESK_MODEL, else the one `make model` installs]
+    /// Matching model folder [default: $FACTDESK_MODEL, else the one chosen in the app's Settings, else the one `make model` installs]
     #[arg(long, global = true, value_name = "DIR")]
     model_dir: Option<PathBuf>,
     #[command(subcommand)]

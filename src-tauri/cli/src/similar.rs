@@ -5,15 +5,17 @@ use std::sync::Arc;
 
 use factdesk_core::language::embed::Embedder;
 use factdesk_core::matching;
-use factdesk_core::model::{ClaimOrigin, SimilarClaim};
+use factdesk_core::model::{ClaimOrigin, ModelChoice, SimilarClaim};
 use factdesk_core::{paths, Error, Store};
 use serde_json::json;
 
-/// Loads the matching model (`--model-dir`, else `FACTDESK_MODEL`, else the installed one),
+/// Loads the matching model (`--model-dir`, else `FACTDESK_MODEL`, else the folder chosen in the
+/// app's Settings, else the installed one),
 /// brings the workspace's vectors up to date, and prints the claims that say what `text` says.
 /// Without a model it says so on standard error and matches by words alone.
 pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize, json: bool) -> Result<(), Error> {
-    let dir = model_dir.map(Path::to_path_buf).unwrap_or_else(paths::model_dir);
+    let chosen = paths::load_model_choice(&paths::config_dir());
+    let (dir, named) = paths::resolve_model_dir(model_dir, chosen.as_deref());
     match Embedder::load(&dir) {
         Ok(embedder) => {
             store.attach_embedder(Arc::new(embedder))?;
@@ -28,8 +30,15 @@ pub fn run(store: &mut Store, model_dir: Option<&Path>, text: &str, limit: usize
             }
         }
         // A folder named explicitly must work; the default one may simply not be installed.
-        Err(e) if model_dir.is_some() => return Err(e),
-        Err(e) => eprintln!("Matching by words only: {e}"),
+        Err(e) if named == ModelChoice::Option => return Err(e),
+        Err(e) => {
+            let whose = match named {
+                ModelChoice::Environment => " (the folder FACTDESK_MODEL names)",
+                ModelChoice::Settings => " (the folder chosen in the app's Settings)",
+                _ => "",
+            };
+            eprintln!("Matching by words only{whose}: {e}")
+        }
     }
     let found = matching::similar_claims(store, text, None, limit)?;
     if json {

@@ -112,3 +112,37 @@ fn without_a_model_it_says_so_and_matches_by_words() {
     let err = String::from_utf8_lossy(&named.stderr);
     assert!(err.contains("no-model-here"), "{err}");
 }
+
+/// The folder chosen in the window's Settings (`model.json` in the app's config folder) is the one
+/// the command line uses too, after `--model-dir` and `FACTDESK_MODEL`.
+#[test]
+fn the_model_chosen_in_the_apps_settings_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_factdesk-cli"));
+        cmd.arg("--db").arg(&db).args(args).env_remove("FACTDESK_DB").env_remove("FACTDESK_MODEL");
+        cmd.env("XDG_CONFIG_HOME", &config).env("XDG_DATA_HOME", &data).output().expect("factdesk-cli runs")
+    };
+    let ask = ["claim", "similar", "--text", "Lawmakers are holding up the 60bn dollar Ukraine aid bill", "--json"];
+    // A chosen folder that is gone: matching by words, and the message says whose choice it was.
+    let gone = dir.path().join("chosen-but-gone");
+    factdesk_core::paths::save_model_choice(&config.join("factdesk"), Some(&gone)).unwrap();
+    let o = run(&ask);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("chosen in the app's Settings") && err.contains("chosen-but-gone"), "{err}");
+    // The real model chosen in Settings, none installed in the data folder: matched by meaning.
+    let model = factdesk_core::paths::model_dir();
+    if !model.join("model.safetensors").is_file() {
+        eprintln!("SKIPPED (by meaning): no matching model at {} (run `make model`)", model.display());
+        return;
+    }
+    factdesk_core::paths::save_model_choice(&config.join("factdesk"), Some(&model)).unwrap();
+    let o = run(&ask);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Indexing 4 claims") && !err.contains("words only"), "{err}");
+    let out: serde_json::Value = serde_json::from_str(&ok(&o)).unwrap();
+    assert_eq!(out[0]["text"], "Congress has stalled a $60 billion aid package for Ukraine", "{out:#}");
+}

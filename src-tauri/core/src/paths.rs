@@ -1,7 +1,8 @@
 //! Where a workspace file and the matching model live. The app and the CLI resolve a workspace the
 //! same way: an explicit path (`--db PATH`), then the `FACTDESK_DB` environment variable, then the
 //! platform data directory; the model folder likewise (`--model-dir`, `FACTDESK_MODEL`, the folder
-//! chosen in the window's Settings, then the data directory).
+//! chosen in the window's Settings, then the data directory). The Settings choice is kept in the
+//! app's config folder (`model.json`), so the command line uses the model the window uses.
 
 use std::path::{Path, PathBuf};
 
@@ -19,11 +20,12 @@ pub fn default_model_dir() -> PathBuf {
     data_dir().join("factdesk").join("models").join("all-MiniLM-L6-v2")
 }
 
-/// The model folder to use without a window's choice: the `FACTDESK_MODEL` environment variable
-/// when it is set and not empty, then [`default_model_dir`]. Nothing here checks the folder:
-/// `Embedder::load` does, and says what is missing. (The CLI's `--model-dir` comes first.)
+/// The model folder to use when none is named on the command line: the `FACTDESK_MODEL`
+/// environment variable when it is set and not empty, then the folder chosen in the window's
+/// Settings, then [`default_model_dir`]. Nothing here checks the folder: `Embedder::load` does, and
+/// says what is missing. (The CLI's `--model-dir` comes first.)
 pub fn model_dir() -> PathBuf {
-    resolve_model_dir(None, None).0
+    resolve_model_dir(None, load_model_choice(&config_dir()).as_deref()).0
 }
 
 /// The model folder to use, and where it was named, strongest first: `explicit` (`--model-dir`),
@@ -46,6 +48,37 @@ pub fn pick_model_dir(explicit: Option<&Path>, env: Option<&Path>, chosen: Optio
     } else {
         (default_model_dir(), ModelChoice::Default)
     }
+}
+
+/// The folder of the app's own settings, outside any workspace: `$XDG_CONFIG_HOME/factdesk`
+/// (usually `~/.config/factdesk`). The window keeps its recent workspaces, the checker's profile
+/// and the model chosen in Settings there.
+pub fn config_dir() -> PathBuf {
+    dirs::config_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join(".config")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("factdesk")
+}
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct ModelFile {
+    #[serde(default)]
+    folder: Option<PathBuf>,
+}
+
+/// The matching model folder chosen in Settings, from `config/model.json` (None: the default, and
+/// also when the file is missing or damaged: a bad settings file never stops the app or the CLI).
+pub fn load_model_choice(config: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(config.join("model.json")).ok()?;
+    serde_json::from_str::<ModelFile>(&text).ok()?.folder.filter(|p| !p.as_os_str().is_empty())
+}
+
+/// Keeps the folder chosen in Settings (None: back to the default), whole or not at all.
+pub fn save_model_choice(config: &Path, folder: Option<&Path>) -> Result<()> {
+    let body = serde_json::to_string_pretty(&ModelFile { folder: folder.map(Path::to_path_buf) })
+        .map_err(|e| Error::io("could not write the choice of model", std::io::Error::other(e)))?;
+    std::fs::create_dir_all(config).map_err(|e| Error::io(format!("could not make the settings folder {}", config.display()), e))?;
+    crate::files::write_atomic(&config.join("model.json"), body.as_bytes())
 }
 
 /// The platform data directory (`$XDG_DATA_HOME`, else `~/.local/share`, else `.`).
@@ -110,5 +143,23 @@ mod tests {
         assert_eq!(pick_model_dir(None, None, None), (default_model_dir(), ModelChoice::Default));
         // An empty value names nothing.
         assert_eq!(pick_model_dir(Some(Path::new("")), Some(Path::new("")), Some(c)), (c.to_path_buf(), ModelChoice::Settings));
+    }
+
+    #[test]
+    fn the_model_folder_chosen_is_kept_until_reset() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cfg = tmp.path().join("config");
+        assert_eq!(load_model_choice(&cfg), None);
+        let folder = tmp.path().join("models/paraphrase-multilingual");
+        save_model_choice(&cfg, Some(&folder)).unwrap();
+        assert_eq!(load_model_choice(&cfg), Some(folder.clone()));
+        // Written whole, as JSON a person can read and edit.
+        let text = std::fs::read_to_string(cfg.join("model.json")).unwrap();
+        assert!(text.contains("paraphrase-multilingual"), "{text}");
+        save_model_choice(&cfg, None).unwrap();
+        assert_eq!(load_model_choice(&cfg), None);
+        // A damaged file is no choice, not a failure.
+        std::fs::write(cfg.join("model.json"), "{ not json").unwrap();
+        assert_eq!(load_model_choice(&cfg), None);
     }
 }

@@ -39,7 +39,7 @@ impl ModelSetup {
 
     /// Keeps the folder chosen in Settings (None: back to the default).
     pub fn save_choice(&self, folder: Option<&Path>) -> Result<()> {
-        factdesk_core::paths::save_model_choice(&self.config_dir, folder)
+        factdesk_core::files::save_model_choice(&self.config_dir, folder)
     }
 
     /// The folder to use now and where it was named.

@@ -128,7 +128,7 @@ fn the_model_chosen_in_the_apps_settings_is_used() {
     let ask = ["claim", "similar", "--text", "Lawmakers are holding up the 60bn dollar Ukraine aid bill", "--json"];
     // A chosen folder that is gone: matching by words, and the message says whose choice it was.
     let gone = dir.path().join("chosen-but-gone");
-    factdesk_core::paths::save_model_choice(&config.join("factdesk"), Some(&gone)).unwrap();
+    factdesk_core::files::save_model_choice(&config.join("factdesk"), Some(&gone)).unwrap();
     let o = run(&ask);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
@@ -139,7 +139,7 @@ fn the_model_chosen_in_the_apps_settings_is_used() {
         eprintln!("SKIPPED (by meaning): no matching model at {} (run `make model`)", model.display());
         return;
     }
-    factdesk_core::paths::save_model_choice(&config.join("factdesk"), Some(&model)).unwrap();
+    factdesk_core::files::save_model_choice(&config.join("factdesk"), Some(&model)).unwrap();
     let o = run(&ask);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("Indexing 4 claims") && !err.contains("words only"), "{err}");

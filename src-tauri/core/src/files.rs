@@ -10,6 +10,15 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::lock::parent_of;
 
+/// Keeps the matching model folder chosen in Settings in `config/model.json` (None: back to the
+/// default), whole or not at all; `paths::load_model_choice` reads it, for the app and the CLI.
+pub fn save_model_choice(config: &Path, folder: Option<&Path>) -> Result<()> {
+    let choice = crate::paths::ModelFile { folder: folder.map(Path::to_path_buf) };
+    let body = serde_json::to_string_pretty(&choice).map_err(|e| Error::io("could not write the choice of model", std::io::Error::other(e)))?;
+    std::fs::create_dir_all(config).map_err(|e| Error::io(format!("could not make the settings folder {}", config.display()), e))?;
+    write_atomic(&config.join("model.json"), body.as_bytes())
+}
+
 /// Writes `bytes` to `path` so that the file is either the old one or the complete new one, never
 /// half written: the bytes go to a new temporary file in the same folder (so the rename cannot
 /// cross file systems), are flushed to disk, and the temporary file is renamed over `path`. On any

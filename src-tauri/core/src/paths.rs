@@ -60,10 +60,12 @@ pub fn config_dir() -> PathBuf {
         .join("factdesk")
 }
 
+/// `model.json` in the config folder: the model folder chosen in Settings (written by
+/// `files::save_model_choice`).
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct ModelFile {
+pub(crate) struct ModelFile {
     #[serde(default)]
-    folder: Option<PathBuf>,
+    pub folder: Option<PathBuf>,
 }
 
 /// The matching model folder chosen in Settings, from `config/model.json` (None: the default, and
@@ -71,14 +73,6 @@ struct ModelFile {
 pub fn load_model_choice(config: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(config.join("model.json")).ok()?;
     serde_json::from_str::<ModelFile>(&text).ok()?.folder.filter(|p| !p.as_os_str().is_empty())
-}
-
-/// Keeps the folder chosen in Settings (None: back to the default), whole or not at all.
-pub fn save_model_choice(config: &Path, folder: Option<&Path>) -> Result<()> {
-    let body = serde_json::to_string_pretty(&ModelFile { folder: folder.map(Path::to_path_buf) })
-        .map_err(|e| Error::io("could not write the choice of model", std::io::Error::other(e)))?;
-    std::fs::create_dir_all(config).map_err(|e| Error::io(format!("could not make the settings folder {}", config.display()), e))?;
-    crate::files::write_atomic(&config.join("model.json"), body.as_bytes())
 }
 
 /// The platform data directory (`$XDG_DATA_HOME`, else `~/.local/share`, else `.`).
@@ -151,12 +145,12 @@ mod tests {
         let cfg = tmp.path().join("config");
         assert_eq!(load_model_choice(&cfg), None);
         let folder = tmp.path().join("models/paraphrase-multilingual");
-        save_model_choice(&cfg, Some(&folder)).unwrap();
+        crate::files::save_model_choice(&cfg, Some(&folder)).unwrap();
         assert_eq!(load_model_choice(&cfg), Some(folder.clone()));
         // Written whole, as JSON a person can read and edit.
         let text = std::fs::read_to_string(cfg.join("model.json")).unwrap();
         assert!(text.contains("paraphrase-multilingual"), "{text}");
-        save_model_choice(&cfg, None).unwrap();
+        crate::files::save_model_choice(&cfg, None).unwrap();
         assert_eq!(load_model_choice(&cfg), None);
         // A damaged file is no choice, not a failure.
         std::fs::write(cfg.join("model.json"), "{ not json").unwrap();

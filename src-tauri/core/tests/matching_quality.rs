@@ -459,6 +459,10 @@ fn ranking_by_meaning_on_the_sets_tuned_on() {
     //   labelled set   0.954 / 1.000 / 0.023   (by words alone: 0.978 / 1.000 / 0.000)
     //   held-out set 1 0.967 / 1.000 / 0.000   (by words alone: 0.904 / 0.975 / 0.033)
     //   held-out set 2 0.894 / 1.000 / 0.067   (by words alone: 0.935 / 0.983 / 0.017)
+    // and after the round that analysed blind set 6 (2026-12-07, second round; by words unchanged):
+    //   labelled set   0.954 / 1.000 / 0.023
+    //   held-out set 1 0.958 / 1.000 / 0.000   (a passive paraphrase now reads as a word changed)
+    //   held-out set 2 0.907 / 1.000 / 0.050
     // Floors a little under, so a regression shows.
     for (name, title, map, recall, above) in [
         ("claims.json", "Labelled set (tuned on)", 0.93, 0.98, 0.05),
@@ -568,31 +572,64 @@ fn ranking_on_the_fifth_blind_set_analysed() {
 }
 
 /// Blind set 6 (`blind6.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
-/// the matcher's code nor the other sets' claims, before the matcher was changed that day (the
-/// edits and direction rules, the other languages' numbers and words). The changes were made
-/// looking at blind sets 4 and 5, which are analysed sets from then on; this one was run once,
-/// after them.
+/// the matcher's code nor the other sets' claims, and run once blind that day. In the next round
+/// (also 2026-12-07) its misses were read and the matcher changed from them (roles swapped around a
+/// verb, a figure added with its words, other languages' function words, elisions and ordinals):
+/// it is an analysed set from then on.
 #[test]
-fn ranking_on_the_sixth_blind_set_never_tuned_on() {
+fn ranking_on_the_sixth_blind_set_analysed() {
     let fx = fixture_named("blind6.json");
     assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 6 (never tuned on)", None);
+    let words = by_kind(&fx, "Blind set 6 (analysed)", None);
     for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
         println!("Blind set 6 by words, {label}: {}", show(got));
     }
-    let Some(m) = model("ranking_on_the_sixth_blind_set_never_tuned_on") else { return };
-    let k = by_kind(&fx, "Blind set 6 (never tuned on)", Some(&m));
+    let Some(m) = model("ranking_on_the_sixth_blind_set_analysed") else { return };
+    let k = by_kind(&fx, "Blind set 6 (analysed)", Some(&m));
     for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
         println!("Blind set 6 by meaning, {label}: {}", show(got));
     }
-    // First run, 2026-12-07, MAP@5 / recall@5 / near misses above a relevant claim:
-    //   by words alone: whole 0.307 / 0.411 / 0.253, English 0.393 / 0.516 / 0.238
-    //   by meaning (all-MiniLM-L6-v2): whole 0.730 / 0.883 / 0.141, English 0.804 / 0.952 / 0.097,
-    //   other languages 0.731 / 0.938 / 0.229, cross-lingual 0.347 / 0.458 / 0.250.
-    // The targets (recall@5 >= 0.95, MAP@5 >= 0.80, near misses above <= 10%) are met on the
-    // English groups. Floors a little under, so a regression shows.
-    assert!(words.all.map >= 0.28 && words.all.recall >= 0.38, "by words: {}", show(&words.all));
-    assert!(k.all.map >= 0.70 && k.all.recall >= 0.86 && k.all.above_rate <= 0.16, "whole set: {}", show(&k.all));
-    assert!(k.en.map >= 0.78 && k.en.recall >= 0.93 && k.en.above_rate <= 0.12, "English: {}", show(&k.en));
-    assert!(k.mono.map >= 0.69 && k.mono.recall >= 0.9, "other languages: {}", show(&k.mono));
+    // MAP@5 / recall@5 / near misses above a relevant claim, first run (blind) -> after the
+    // changes made from its misses (2026-12-07):
+    //   by words alone: whole 0.307 / 0.411 / 0.253 -> 0.310 / 0.394 / 0.227
+    //   by meaning (all-MiniLM-L6-v2): whole 0.730 / 0.883 / 0.141 -> 0.767 / 0.883 / 0.108,
+    //   English 0.804 / 0.952 / 0.097 -> 0.831 / 0.952 / 0.070,
+    //   other languages 0.731 / 0.938 / 0.229 -> 0.830 / 0.938 / 0.146, cross-lingual 0.347 / 0.458 / 0.250 (same).
+    // Floors a little under, so a regression shows.
+    assert!(words.all.map >= 0.28 && words.all.recall >= 0.37, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.74 && k.all.recall >= 0.86 && k.all.above_rate <= 0.13, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.80 && k.en.recall >= 0.93 && k.en.above_rate <= 0.09, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.79 && k.mono.recall >= 0.9, "other languages: {}", show(&k.mono));
+}
+
+/// Blind set 7 (`blind7.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
+/// the matcher's code nor the other sets' claims, while the matcher was changed from blind set 6's
+/// misses (which is an analysed set from then on). Measured before and after those changes, never
+/// looked at group by group.
+#[test]
+fn ranking_on_the_seventh_blind_set_never_tuned_on() {
+    let fx = fixture_named("blind7.json");
+    assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
+    let words = by_kind(&fx, "Blind set 7 (never tuned on)", None);
+    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
+        println!("Blind set 7 by words, {label}: {}", show(got));
+    }
+    let Some(m) = model("ranking_on_the_seventh_blind_set_never_tuned_on") else { return };
+    let k = by_kind(&fx, "Blind set 7 (never tuned on)", Some(&m));
+    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
+        println!("Blind set 7 by meaning, {label}: {}", show(got));
+    }
+    // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before that round's
+    // changes -> after them (three runs in all: before, after the edit rule, after the rest; only
+    // these totals were read, never a group):
+    //   by words alone: whole 0.219 / 0.267 / 0.182 -> 0.229 / 0.283 / 0.186
+    //   by meaning: whole 0.656 / 0.833 / 0.171 -> 0.674 / 0.844 / 0.149,
+    //   English 0.737 / 0.957 / 0.162 -> 0.751 / 0.957 / 0.145,
+    //   other languages 0.683 / 0.775 / 0.117 -> 0.697 / 0.800 / 0.100,
+    //   cross-lingual 0.224 / 0.333 / 0.306 -> 0.265 / 0.375 / 0.250.
+    // The targets (MAP@5 >= 0.80, recall@5 >= 0.95, near misses above <= 10%) are not met
+    // on this set, even in English: its paraphrases share fewer words. Floors a little under.
+    assert!(words.all.map >= 0.20 && words.all.recall >= 0.25, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.65 && k.all.recall >= 0.82 && k.all.above_rate <= 0.17, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.72 && k.en.recall >= 0.93 && k.en.above_rate <= 0.17, "English: {}", show(&k.en));
 }

@@ -221,7 +221,7 @@ fn similar_to(
         // The same sentence with a word or two changed: those words are the claim ("council
         // homes" for "homes", "more likely" for "less likely"), however alike the sentences read
         // or however many words they share.
-        let edited = edit(&query.shape, &other.shape);
+        let edited = edit(text, &query.shape, &c.text, &other.shape);
         // Named only when no rule above names the change already ("Russia" for "Ukraine" is
         // another place, not also other words).
         if let Some(e) = edited.filter(|_| differs.is_empty()) {

@@ -111,12 +111,12 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         "should", "does", "all", "he", "i", "you", "our", "these", "into", "no", "only", "up",
     ]),
     ("es", &[
-        "el", "la", "los", "las", "del", "y", "que", "en", "un", "una", "por", "con", "para", "es", "se", "su",
+        "el", "la", "los", "las", "del", "de", "y", "que", "en", "un", "una", "por", "con", "para", "es", "se", "su",
         "al", "lo", "como", "mas", "pero", "sus", "le", "ya", "o", "fue", "este", "ha", "si", "porque", "esta",
         "son", "entre", "cuando", "muy", "sin", "sobre", "tambien", "hay", "donde", "dijo", "desde", "todo",
     ]),
     ("pt", &[
-        "o", "os", "as", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para", "com", "nao", "no", "na",
+        "o", "os", "as", "do", "da", "dos", "das", "de", "e", "que", "em", "um", "uma", "para", "com", "nao", "no", "na",
         "nos", "ao", "aos", "se", "por", "mais", "como", "mas", "foi", "ele", "ela", "sao", "seu", "sua", "ou",
         "quando", "muito", "ja", "tambem", "disse", "pelo", "pela", "esta", "isso", "sobre", "entre",
     ]),
@@ -126,7 +126,7 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         "aus", "hat", "oder", "noch", "nur", "einer", "wurde", "soll", "haben", "uber", "dass", "zum", "vom",
     ]),
     ("fr", &[
-        "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "en", "que", "qui", "dans", "pour", "pas",
+        "le", "la", "les", "l", "d", "qu", "des", "du", "de", "et", "est", "un", "une", "en", "que", "qui", "dans", "pour", "pas",
         "sur", "au", "aux", "il", "elle", "ne", "ce", "se", "par", "plus", "avec", "son", "sa", "ses", "sont",
         "mais", "ou", "nous", "vous", "ont", "cette", "aussi", "selon", "ete",
     ]),
@@ -145,8 +145,10 @@ fn latin_language(text: &str) -> Option<&'static str> {
     let mut scores = [0usize; FUNCTION_WORDS.len()];
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
         if let Some(&langs) = LANGUAGES_OF_WORD.get(w) {
+            // A word of one language only says more than one several share ("de", "la").
+            let weight = if langs.count_ones() == 1 { 2 } else { 1 };
             for (i, score) in scores.iter_mut().enumerate() {
-                *score += usize::from(langs & (1 << i) != 0);
+                *score += weight * usize::from(langs & (1 << i) != 0);
             }
         }
     }
@@ -183,5 +185,8 @@ mod tests {
         assert_eq!(guess_language("John Kerry to Get Jail Time"), Some("en"));
         assert_eq!(guess_language("El presidente dijo que los precios bajaron"), Some("es"));
         assert_eq!(guess_language("Covid"), None);
+        // "de" is Spanish and Portuguese too, not only French and Dutch.
+        assert_eq!(guess_language("L'âge légal de départ à la retraite passe de 62 à 64 ans"), Some("fr"));
+        assert_eq!(guess_language("Milei redujo el número de ministerios de 18 a 9 al asumir la presidencia"), Some("es"));
     }
 }

@@ -78,7 +78,7 @@ use super::numbers::{
 use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
-    CAPITALS, CONTEXT_VARIANTS, DOWN, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACES,
+    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACES,
     QUALIFIERS, STOPWORDS, UNITS, UP, VARIANTS,
 };
 
@@ -92,6 +92,11 @@ pub const MARKER_WEIGHT: f32 = 1.0;
 /// The word tables as the reader looks them up, built once.
 struct Tables {
     stop: HashSet<&'static str>,
+    /// [`FUNCTION_WORDS`]: each other language's function words.
+    function: HashMap<&'static str, HashSet<&'static str>>,
+    /// Every other language's function words that are no English word ("el", "der", "het"; not
+    /// "die", "war", "in"), for a text whose language is not guessed.
+    function_unguessed: HashSet<&'static str>,
     /// [`QUALIFIERS`]: small words kept in a text's shape.
     qualifiers: HashSet<&'static str>,
     neg: HashSet<&'static str>,
@@ -150,6 +155,11 @@ fn tables() -> &'static Tables {
         };
         Tables {
             stop: STOPWORDS.set(),
+            function: FUNCTION_WORDS.lines().iter().map(|l| (l.key, l.entries.iter().copied().collect())).collect(),
+            function_unguessed: {
+                let english: HashSet<&str> = ALSO_ENGLISH.set();
+                FUNCTION_WORDS.lines().iter().flat_map(|l| l.entries.iter().copied()).filter(|w| !english.contains(w)).collect()
+            },
             qualifiers: QUALIFIERS.set(),
             neg: NEGATIONS.set(),
             marker,
@@ -562,6 +572,7 @@ impl Reader<'_> {
             || self.parse_than(word)
             || self.parse_bound(word)
             || self.parse_than_ever(word)
+            || self.parse_function_word(word)
             || self.parse_marker(word)
         {
             return;
@@ -717,6 +728,8 @@ impl Reader<'_> {
         match (word, self.lang) {
             ("no", Some("pt" | "it")) => return false,
             ("non", lang) if !matches!(lang, Some("fr" | "it")) => return false,
+            // French "ne ... pas", "pas de": only in French ("pas" is no English word).
+            ("pas", lang) if lang != Some("fr") => return false,
             _ => {}
         }
         // "no change", "without a change", "not changed": held.
@@ -868,6 +881,19 @@ impl Reader<'_> {
     }
 
     /// A stop word or a one-letter word: left out.
+    /// An article, preposition or auxiliary of the text's own language when it is not English
+    /// ("el", "der", "het"): no term, and nothing in the shape unless it is a qualifier.
+    /// A text whose language is not guessed (too few little words to tell: "La dana de octubre de
+    /// 2024 dejó 227 muertos" is Spanish or French by its words) loses the function words of every
+    /// other language that are no English words, so that it reads as its paraphrase, guessed, does.
+    fn parse_function_word(&self, word: &str) -> bool {
+        match self.lang {
+            Some("en") => false,
+            Some(l) => self.t.function.get(l).is_some_and(|w| w.contains(word)),
+            None => self.t.function_unguessed.contains(word),
+        }
+    }
+
     fn parse_stopword(&mut self, word: &str) -> bool {
         word.chars().count() < 2 || self.t.stop.contains(word)
     }
@@ -1207,9 +1233,29 @@ mod tests {
             ("La tasa de paro no ha bajado en el segundo trimestre", true),
             ("Das Bürgergeld steigt nicht zum 1. Januar für alleinstehende Erwachsene", true),
             ("Le gouvernement ne va pas augmenter les impôts, non", true),
+            ("Le chômage n'a pas baissé au troisième trimestre", true),
+            ("Le chômage a baissé au troisième trimestre", false),
             ("Non-EU migrants made up most of the arrivals last year", false),
         ] {
             assert_eq!(content_terms(text).contains(&"~not".to_string()), negated, "{text}: {:?}", content_terms(text));
+        }
+    }
+
+    /// Other languages' articles, prepositions and auxiliaries are no terms in their own language;
+    /// in a text of no guessed language those that are no English words go too ("die" stays: an
+    /// English verb). Their ordinals are figures like English ones.
+    #[test]
+    fn other_languages_function_words_and_ordinals() {
+        for (text, want) in [
+            ("La inflación en Argentina cerró el primer semestre de 2024 en el 117,8 %", &["inflación", "argentina", "cerró", "№1", "semestr", "#2024", "#117.8"][..]),
+            ("Die deutsche Wirtschaft ist 2024 zum zweiten Mal geschrumpft", &["deutsch", "wirtschaft", "#2024", "№2", "mal", "geschrumpft"]),
+            ("L'âge légal de départ à la retraite sera de 64 ans", &["âge", "légal", "départ", "retrait", "sera", "#64", "ans"]),
+            // Too few little words to guess the language: the foreign ones go, the English stay.
+            ("La dana dejó 227 muertos", &["dana", "dejó", "#227", "muerto"]),
+            ("Thousands die in the heat", &["thousand", "kill", "heat"]),
+        ] {
+            let terms: Vec<String> = content_terms(text).into_iter().filter(|t| !is_flag(t)).collect();
+            assert_eq!(terms, want, "{text}");
         }
     }
 

@@ -40,6 +40,18 @@ pub fn read(text: &str) -> Vec<Token> {
     read_in(text, None)
 }
 
+/// A French or Italian word with an elided article or pronoun before it: the two, lower-cased
+/// ("l'âge" → "l", "âge"). None for any other language and any other word ("aujourd'hui").
+fn elided<'a>(lower: &'a str, lang: Option<&str>) -> Option<(&'a str, &'a str)> {
+    let heads: &[&str] = match lang {
+        Some("fr") => &["l", "d", "n", "qu", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"],
+        Some("it") => &["l", "d", "dell", "all", "nell", "sull", "dall", "un", "quest", "c"],
+        _ => return None,
+    };
+    let (head, tail) = lower.split_once('\'')?;
+    (heads.contains(&head) && tail.chars().next().is_some_and(char::is_alphabetic)).then_some((head, tail))
+}
+
 /// [`read`] for a text in a known language: outside English, a single point before three digits
 /// groups thousands ("380.000 bambini", "38.000 homicídios"), as those languages write them; in
 /// English it stays a decimal point ("1.134").
@@ -120,7 +132,18 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
                 }
             }
         }
-        let lower = raw.to_lowercase().replace('’', "'");
+        let mut raw = raw;
+        let mut lower = raw.to_lowercase().replace('’', "'");
+        // French and Italian elide an article or a pronoun into the next word ("l'âge",
+        // "d'EDF", "n'a", "dell'Istat"): two words, so "âge" reads as "âge" does elsewhere.
+        if let Some((before, after)) = elided(&lower, lang) {
+            let cut = raw.char_indices().nth(before.chars().count() + 1).map_or(raw.len(), |(k, _)| k);
+            let (head, tail) = (raw[..cut].trim_end_matches(['\'', '’']).to_string(), raw[cut..].to_string());
+            out.push(Token::Word(head, before.to_string(), false));
+            sentence_start = false;
+            lower = after.to_string();
+            raw = tail;
+        }
         // At the start of a sentence, a capitalised word names something only when it is an
         // acronym ("TSMC") or a possessive ("Andalusia's reservoirs").
         let capital = raw.starts_with(|c: char| c.is_uppercase());
@@ -293,6 +316,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn french_and_italian_elisions_are_two_words() {
+        let words = |text: &str, lang| -> Vec<(String, bool)> {
+            read_in(text, lang).into_iter().filter_map(|t| if let Token::Word(_, l, n) = t { Some((l, n)) } else { None }).collect()
+        };
+        let w = |l: &str, n: bool| (l.to_string(), n);
+        for (text, lang, want) in [
+            ("L'âge légal", Some("fr"), vec![w("l", false), w("âge", false), w("légal", false)]),
+            ("les tarifs d'EDF n'ont pas", Some("fr"), vec![w("les", false), w("tarifs", false), w("d", false), w("edf", true), w("n", false), w("ont", false), w("pas", false)]),
+            ("aujourd'hui", Some("fr"), vec![w("aujourd'hui", false)]),
+            ("i dati dell'Istat", Some("it"), vec![w("i", false), w("dati", false), w("dell", false), w("istat", true)]),
+            // English keeps its apostrophes: "l'" is no article there.
+            ("don't", Some("en"), vec![w("don't", false)]),
+            ("L'Oréal", None, vec![w("l'oréal", false)]),
+        ] {
+            assert_eq!(words(text, lang), want, "{text} ({lang:?})");
         }
     }
 

@@ -182,6 +182,10 @@ tables! {
     STOPWORDS = "stopwords.txt", List;
     /// Small words kept in a text's shape for `edits` ("more", "all", "than", in several languages).
     QUALIFIERS = "qualifiers.txt", List;
+    /// Other languages' function words, by language ("es: el, la, los, ...").
+    FUNCTION_WORDS = "function_words.txt", Lists;
+    /// Those of them that are English words too ("die", "war", "in"), kept in a text of no guessed language.
+    ALSO_ENGLISH = "function_words_also_english.txt", List;
     /// Words that negate what they stand in (`~not`).
     NEGATIONS = "negations.txt", List;
     /// Words before a figure that say it is rounded ("nearly", "about").

@@ -462,7 +462,7 @@ fn ranking_by_meaning_on_the_sets_tuned_on() {
     // and after the round that analysed blind set 6 (2026-12-07, second round; by words unchanged):
     //   labelled set   0.954 / 1.000 / 0.023
     //   held-out set 1 0.958 / 1.000 / 0.000   (a passive paraphrase now reads as a word changed)
-    //   held-out set 2 0.907 / 1.000 / 0.050
+    //   held-out set 2 0.939 / 1.000 / 0.050
     // Floors a little under, so a regression shows.
     for (name, title, map, recall, above) in [
         ("claims.json", "Labelled set (tuned on)", 0.93, 0.98, 0.05),
@@ -592,14 +592,14 @@ fn ranking_on_the_sixth_blind_set_analysed() {
     // MAP@5 / recall@5 / near misses above a relevant claim, first run (blind) -> after the
     // changes made from its misses (2026-12-07):
     //   by words alone: whole 0.307 / 0.411 / 0.253 -> 0.310 / 0.394 / 0.227
-    //   by meaning (all-MiniLM-L6-v2): whole 0.730 / 0.883 / 0.141 -> 0.767 / 0.883 / 0.108,
-    //   English 0.804 / 0.952 / 0.097 -> 0.831 / 0.952 / 0.070,
-    //   other languages 0.731 / 0.938 / 0.229 -> 0.830 / 0.938 / 0.146, cross-lingual 0.347 / 0.458 / 0.250 (same).
+    //   by meaning (all-MiniLM-L6-v2): whole 0.730 / 0.883 / 0.141 -> 0.774 / 0.883 / 0.104,
+    //   English 0.804 / 0.952 / 0.097 -> 0.846 / 0.952 / 0.065,
+    //   other languages 0.731 / 0.938 / 0.229 -> 0.815 / 0.938 / 0.146, cross-lingual 0.347 / 0.458 / 0.250 (same).
     // Floors a little under, so a regression shows.
     assert!(words.all.map >= 0.28 && words.all.recall >= 0.37, "by words: {}", show(&words.all));
-    assert!(k.all.map >= 0.74 && k.all.recall >= 0.86 && k.all.above_rate <= 0.13, "whole set: {}", show(&k.all));
-    assert!(k.en.map >= 0.80 && k.en.recall >= 0.93 && k.en.above_rate <= 0.09, "English: {}", show(&k.en));
-    assert!(k.mono.map >= 0.79 && k.mono.recall >= 0.9, "other languages: {}", show(&k.mono));
+    assert!(k.all.map >= 0.75 && k.all.recall >= 0.86 && k.all.above_rate <= 0.13, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.82 && k.en.recall >= 0.93 && k.en.above_rate <= 0.09, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.78 && k.mono.recall >= 0.9, "other languages: {}", show(&k.mono));
 }
 
 /// Blind set 7 (`blind7.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
@@ -620,8 +620,9 @@ fn ranking_on_the_seventh_blind_set_never_tuned_on() {
         println!("Blind set 7 by meaning, {label}: {}", show(got));
     }
     // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before that round's
-    // changes -> after them (three runs in all: before, after the edit rule, after the rest; only
-    // these totals were read, never a group):
+    // changes -> after them (four runs in all: before, after the edit rule, after the other
+    // languages' words, after the edit factor; only these totals were read, never a group; the
+    // last change moved none of them):
     //   by words alone: whole 0.219 / 0.267 / 0.182 -> 0.229 / 0.283 / 0.186
     //   by meaning: whole 0.656 / 0.833 / 0.171 -> 0.674 / 0.844 / 0.149,
     //   English 0.737 / 0.957 / 0.162 -> 0.751 / 0.957 / 0.145,

@@ -118,6 +118,18 @@ describe('article import', () => {
     await click(browser, 'nav-import');
     const index = await cardIndex(browser, (t) => t.includes(REJECT.contains));
     const card = await browser.$(`[data-testid="candidate"][data-index="${index}"]`);
+    // An edit begun and then dropped with Esc is asked about first (issue 17), and nothing is made.
+    await (await card.$('[data-testid="candidate-accept"]')).click();
+    const wording = await card.$('[data-testid="accept-text"]');
+    await wording.waitForDisplayed();
+    await wording.addValue(' (edited)');
+    assert.equal(await (await card.$('[data-testid="accept-form"]')).getAttribute('data-unsaved'), 'true');
+    await browser.keys('Escape');
+    const ask = await card.$('[data-testid="discard-confirm"]');
+    await ask.waitForDisplayed();
+    await screenshot(browser, 'import-discard-edit');
+    await (await card.$('[data-testid="discard-confirm-discard"]')).click();
+    await (await card.$('[data-testid="accept-form"]')).waitForExist({ reverse: true });
     await (await card.$('[data-testid="candidate-reject"]')).click();
     await (await card.$('[data-testid="candidate-reopen"]')).waitForDisplayed();
     await assertNoErrorBanner(browser);

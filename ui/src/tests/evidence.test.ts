@@ -168,6 +168,27 @@ describe('appearances', () => {
     expect(backend.callsOf('remove_appearance')[0].args).toEqual({ uuid: 'a-2' });
   });
 
+  it('asks before Esc throws a filled appearance away, and marks it unsaved meanwhile (issue 17)', async () => {
+    const { user } = renderView(claim());
+    // Empty: Esc closes at once.
+    await user.click(screen.getByTestId('add-appearance'));
+    expect(screen.getByTestId('appearance-form')).not.toHaveAttribute('data-unsaved');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('appearance-form')).not.toBeInTheDocument();
+    // Filled: the form holds unsaved input, and Esc asks; Keep editing keeps every word.
+    await user.click(screen.getByTestId('add-appearance'));
+    await user.type(screen.getByTestId('appearance-outlet'), 'Example Radio');
+    expect(screen.getByTestId('appearance-form')).toHaveAttribute('data-unsaved', 'true');
+    await user.keyboard('{Escape}');
+    expect(screen.getByTestId('discard-confirm')).toHaveTextContent('Discard this unsaved appearance?');
+    await user.click(screen.getByTestId('discard-confirm-keep'));
+    expect(screen.getByTestId('appearance-outlet')).toHaveValue('Example Radio');
+    expect(screen.getByTestId('appearance-outlet')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByTestId('discard-confirm-discard'));
+    expect(screen.queryByTestId('appearance-form')).not.toBeInTheDocument();
+  });
+
   it('puts the error under the field it names', async () => {
     const { user } = renderView(claim());
     await user.click(screen.getByTestId('add-appearance'));

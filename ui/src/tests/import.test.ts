@@ -186,6 +186,34 @@ describe('import an article', () => {
     await waitFor(() => expect(cards()[0]).toHaveAttribute('data-decision', 'rejected'));
   });
 
+  it('holds j, k, a and r back while a candidate holds an unsaved edit, and Esc asks before dropping it (issue 17)', async () => {
+    const { backend, user } = await pasteArticle();
+    await user.click(within(cards()[0]).getByTestId('candidate-accept'));
+    const form = screen.getByTestId('accept-form');
+    expect(form).not.toHaveAttribute('data-unsaved');
+    await user.type(screen.getByTestId('accept-text'), ' Really.');
+    expect(form).toHaveAttribute('data-unsaved', 'true');
+    // A click that misses every field, then letters: no other candidate is selected or rejected.
+    await user.pointer({ keys: '[MouseLeft]', target: form });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('jr');
+    expect(cards()[0]).toHaveAttribute('aria-current', 'true');
+    expect(backend.callsOf('reject_candidate')).toHaveLength(0);
+    // Esc asks; Keep editing keeps the words.
+    screen.getByTestId('accept-text').focus();
+    await user.keyboard('{Escape}');
+    expect(screen.getByTestId('discard-confirm')).toHaveTextContent('Discard your changes to this candidate?');
+    await user.click(screen.getByTestId('discard-confirm-keep'));
+    expect(screen.getByTestId('accept-text')).toHaveValue('There are no plans to send US troops to fight in Ukraine. Really.');
+    // Discard closes the form; the letters are shortcuts again.
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByTestId('discard-confirm-discard'));
+    expect(screen.queryByTestId('accept-form')).not.toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('j');
+    expect(cards()[1]).toHaveAttribute('aria-current', 'true');
+  });
+
   it('shows a failed decision in words', async () => {
     const { backend, user } = await pasteArticle();
     backend.on('reject_candidate', () => {

@@ -9,8 +9,9 @@
 //! Compared here: each text's shape (`terms::Analysis::shape`), its words' terms and markers in
 //! order with the small words that carry a claim (`words/qualifiers.txt`), figures and names'
 //! flags left to the rules of `compare`. Two shapes are one sentence when, figures set aside,
-//! their longest common subsequence leaves at most [`slack`] words of the longer one out. Variants and markers are
-//! already one term ("rose" and "went up" are `~up`), so a synonym the tables know is no change.
+//! their longest common subsequence leaves at most [`slack`] words of the longer one out.
+//! Variants and markers are already one term ("rose" and "went up" are `~up`), so a synonym the
+//! tables know is no change.
 
 use std::collections::HashMap;
 

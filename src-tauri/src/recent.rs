@@ -212,8 +212,16 @@ mod tests {
     fn the_profile_is_kept() {
         let tmp = tempfile::tempdir().unwrap();
         assert_eq!(load_profile(tmp.path()), None);
-        let p = Profile { checker: "Amira Haddad".into(), desk_name: "Desk Example".into(), publication_url: "https://desk.example/checks/".into() };
+        let p = Profile {
+            checker: "Amira Haddad".into(),
+            desk_name: "Desk Example".into(),
+            publication_url: "https://desk.example/checks/".into(),
+            desk_logo_url: "https://desk.example/logo.png".into(),
+        };
         save_profile(tmp.path(), &p).unwrap();
         assert_eq!(load_profile(tmp.path()), Some(p));
+        // A profile kept before the logo was asked reads with none.
+        std::fs::write(tmp.path().join("profile.json"), r#"{"checker":"A","desk_name":"D","publication_url":""}"#).unwrap();
+        assert_eq!(load_profile(tmp.path()).map(|p| p.desk_logo_url), Some(String::new()));
     }
 }

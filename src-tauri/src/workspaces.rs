@@ -161,7 +161,7 @@ pub fn switch(app: &AppHandle, path: &Path, prepare: impl FnOnce(&mut Store) -> 
 
 /// Gives the workspace the profile's name, desk and address where it has none of its own.
 pub fn apply_profile(store: &mut Store, profile: &Profile) -> Result<()> {
-    use factdesk_core::report::{SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
+    use factdesk_core::report::{SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
     if store.is_read_only() {
         return Ok(());
     }
@@ -170,7 +170,11 @@ pub fn apply_profile(store: &mut Store, profile: &Profile) -> Result<()> {
         store.set_actor(checker)?;
     }
     let mut pairs = Vec::new();
-    for (key, value) in [(SETTING_DESK_NAME, profile.desk_name.trim()), (SETTING_PUBLICATION_URL, profile.publication_url.trim())] {
+    for (key, value) in [
+        (SETTING_DESK_NAME, profile.desk_name.trim()),
+        (SETTING_PUBLICATION_URL, profile.publication_url.trim()),
+        (SETTING_DESK_LOGO_URL, profile.desk_logo_url.trim()),
+    ] {
         if !value.is_empty() && store.setting(key)?.is_none_or(|v| v.trim().is_empty()) {
             pairs.push((key, value));
         }
@@ -242,25 +246,32 @@ mod tests {
     }
 
     fn profile() -> Profile {
-        Profile { checker: "Amira Haddad".into(), desk_name: "Desk Example".into(), publication_url: "https://desk.example/checks/{uuid}".into() }
+        Profile {
+            checker: "Amira Haddad".into(),
+            desk_name: "Desk Example".into(),
+            publication_url: "https://desk.example/checks/{uuid}".into(),
+            desk_logo_url: "https://desk.example/logo.png".into(),
+        }
     }
 
     #[test]
     fn the_profile_fills_what_a_workspace_lacks_and_never_overwrites() {
-        use factdesk_core::report::{SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
+        use factdesk_core::report::{SETTING_DESK_LOGO_URL, SETTING_DESK_NAME, SETTING_PUBLICATION_URL};
         let tmp = tempfile::tempdir().unwrap();
         let mut fresh = Store::open(tmp.path().join("fresh.factdesk")).unwrap();
         apply_profile(&mut fresh, &profile()).unwrap();
         assert_eq!(fresh.actor(), "Amira Haddad");
         assert_eq!(fresh.setting(SETTING_DESK_NAME).unwrap().as_deref(), Some("Desk Example"));
         assert_eq!(fresh.setting(SETTING_PUBLICATION_URL).unwrap().as_deref(), Some("https://desk.example/checks/{uuid}"));
+        assert_eq!(fresh.setting(SETTING_DESK_LOGO_URL).unwrap().as_deref(), Some("https://desk.example/logo.png"));
 
         let mut theirs = Store::open(tmp.path().join("theirs.factdesk")).unwrap();
         theirs.set_actor("Jonas Berg").unwrap();
-        theirs.set_settings(&[(SETTING_DESK_NAME, "Other Desk")]).unwrap();
+        theirs.set_settings(&[(SETTING_DESK_NAME, "Other Desk"), (SETTING_DESK_LOGO_URL, "https://other.example/logo.svg")]).unwrap();
         apply_profile(&mut theirs, &profile()).unwrap();
         assert_eq!(theirs.actor(), "Jonas Berg");
         assert_eq!(theirs.setting(SETTING_DESK_NAME).unwrap().as_deref(), Some("Other Desk"));
+        assert_eq!(theirs.setting(SETTING_DESK_LOGO_URL).unwrap().as_deref(), Some("https://other.example/logo.svg"));
         assert_eq!(theirs.setting(SETTING_PUBLICATION_URL).unwrap().as_deref(), Some("https://desk.example/checks/{uuid}"));
 
         // Blank answers leave everything as it was.

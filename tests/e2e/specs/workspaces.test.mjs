@@ -123,6 +123,7 @@ describe('workspaces from the window', () => {
     await typeInto(browser, 'welcome-checker', 'Amira Haddad');
     await typeInto(browser, 'welcome-desk', 'Desk Example');
     await typeInto(browser, 'welcome-url', 'https://desk.example/checks/');
+    await typeInto(browser, 'welcome-logo', 'https://desk.example/logo.png');
     screenshot('workspaces-welcome');
     await click(browser, 'welcome-demo');
     await waitForText(browser, 'workspace-path', 'demo.factdesk', 30000);
@@ -133,6 +134,14 @@ describe('workspaces from the window', () => {
     await quitArgless(browser);
     const info = app.cli('--db', join(app.env.XDG_DATA_HOME, 'factdesk', 'demo.factdesk'), 'info');
     assert.match(info, /Amira Haddad/, `the demo records the checker's name: ${info}`);
+    // The logo went into the demo's publishing settings: its ClaimReview author carries it.
+    assert.equal(JSON.parse(readFileSync(join(config, 'factdesk', 'profile.json'), 'utf8')).desk_logo_url, 'https://desk.example/logo.png');
+    const reviews = JSON.parse(
+      app.cli('--db', join(app.env.XDG_DATA_HOME, 'factdesk', 'demo.factdesk'), 'export', '--format', 'claimreview', '--status', 'published', '--out', '-'),
+    );
+    assert.ok(reviews.length > 0, 'the demo has published claims');
+    assert.equal(reviews[0].author?.name, 'Desk Example');
+    assert.equal(reviews[0].author?.logo?.url, 'https://desk.example/logo.png', JSON.stringify(reviews[0].author));
   });
 
   it('a panic in the app says so plainly and writes a crash report without claim text to the log folder', async () => {

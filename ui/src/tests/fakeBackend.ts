@@ -207,7 +207,7 @@ export function fakeBackend(initial: ClaimDetail[] = [makeClaim()], initialSourc
   const handlers: Record<string, Handler> = {
     workspace_info: info,
     // ---- workspaces from the window (tests of the welcome screen replace these) ----
-    window_start: () => ({ workspace: (overrides.workspace_info ?? handlers.workspace_info)(undefined), problem: null, recent: [], dropped: [], profile: { checker: actor, desk_name: '', publication_url: '' } }),
+    window_start: () => ({ workspace: (overrides.workspace_info ?? handlers.workspace_info)(undefined), problem: null, recent: [], dropped: [], profile: { checker: actor, desk_name: '', publication_url: '', desk_logo_url: '' } }),
     new_workspace: () => null,
     open_workspace: () => null,
     open_recent_workspace: () => info(),

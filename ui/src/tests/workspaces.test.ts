@@ -37,11 +37,17 @@ describe('the welcome screen', () => {
     await fireEvent.input(await screen.findByTestId('welcome-checker'), { target: { value: ' Amira Haddad ' } });
     await fireEvent.input(screen.getByTestId('welcome-desk'), { target: { value: 'Desk Example' } });
     await fireEvent.input(screen.getByTestId('welcome-url'), { target: { value: 'https://desk.example/checks/' } });
+    await fireEvent.input(screen.getByTestId('welcome-logo'), { target: { value: ' https://desk.example/logo.png' } });
     await fireEvent.click(screen.getByTestId('welcome-new'));
     await waitFor(() => expect(onswitched).toHaveBeenCalledTimes(1));
     const saved = backend.callsOf('save_profile');
     expect(saved).toHaveLength(1);
-    expect((saved[0].args as { profile: Profile }).profile).toEqual({ checker: 'Amira Haddad', desk_name: 'Desk Example', publication_url: 'https://desk.example/checks/' });
+    expect((saved[0].args as { profile: Profile }).profile).toEqual({
+      checker: 'Amira Haddad',
+      desk_name: 'Desk Example',
+      publication_url: 'https://desk.example/checks/',
+      desk_logo_url: 'https://desk.example/logo.png',
+    });
     // Kept before the switch, so the new workspace gets them.
     const order = backend.calls.map((c) => c.cmd).filter((c) => c === 'save_profile' || c === 'new_workspace');
     expect(order).toEqual(['save_profile', 'new_workspace']);
@@ -59,8 +65,19 @@ describe('the welcome screen', () => {
     expect(onswitched).not.toHaveBeenCalled();
   });
 
+  it('refuses a logo that is not a web address, and switches nothing', async () => {
+    const { backend, onswitched } = welcome();
+    await fireEvent.input(await screen.findByTestId('welcome-logo'), { target: { value: 'logo.png' } });
+    await fireEvent.click(screen.getByTestId('welcome-new'));
+    expect(await screen.findByTestId('welcome-logo-error')).toHaveTextContent('https://');
+    expect(screen.queryByTestId('welcome-url-error')).toBeNull();
+    expect(backend.callsOf('save_profile')).toHaveLength(0);
+    expect(backend.callsOf('new_workspace')).toHaveLength(0);
+    expect(onswitched).not.toHaveBeenCalled();
+  });
+
   it('does not ask again once answered; a cancelled dialog stays on the welcome screen', async () => {
-    const { backend, onswitched } = welcome({ profile: { checker: 'Amira', desk_name: '', publication_url: '' } });
+    const { backend, onswitched } = welcome({ profile: { checker: 'Amira', desk_name: '', publication_url: '', desk_logo_url: '' } });
     await screen.findByTestId('welcome-screen');
     expect(screen.queryByTestId('welcome-checker')).toBeNull();
     await fireEvent.click(screen.getByTestId('welcome-open'));
@@ -71,7 +88,7 @@ describe('the welcome screen', () => {
   });
 
   it('says in plain words why a workspace did not open, and keeps the choices', async () => {
-    const { backend, onswitched } = welcome({ profile: { checker: '', desk_name: '', publication_url: '' } });
+    const { backend, onswitched } = welcome({ profile: { checker: '', desk_name: '', publication_url: '', desk_logo_url: '' } });
     backend.on('open_demo_workspace', () => {
       throw { kind: 'InUse', message: '/home/desk/demo.factdesk is open by Factdesk (process 77). Close it there, or wait for that command to finish, and try again.', field: null };
     });
@@ -83,7 +100,7 @@ describe('the welcome screen', () => {
 
   it('lists recent workspaces, reopens one, and says which were dropped and why the last did not open', async () => {
     const { backend, onswitched } = welcome({
-      profile: { checker: '', desk_name: '', publication_url: '' },
+      profile: { checker: '', desk_name: '', publication_url: '', desk_logo_url: '' },
       problem: 'Factdesk could not open the workspace /mnt/usb/desk.factdesk: it is not a Factdesk workspace.',
       recent: [{ path: '/home/desk/other.factdesk', name: 'other.factdesk' }],
       dropped: ['/home/desk/gone.factdesk'],

@@ -104,6 +104,10 @@ pub struct Profile {
     pub desk_name: String,
     /// The address its fact-checks are published under (a base, or a template with `{uuid}`).
     pub publication_url: String,
+    /// The address of the organisation's logo image (the ClaimReview author's `logo`). Profiles
+    /// kept before it was asked have none.
+    #[serde(default)]
+    pub desk_logo_url: String,
 }
 
 /// A workspace opened in the window before (File → Open recent, the welcome screen).

@@ -816,7 +816,12 @@ desk_name: string,
 /**
  * The address its fact-checks are published under (a base, or a template with `{uuid}`).
  */
-publication_url: string, };
+publication_url: string, 
+/**
+ * The address of the organisation's logo image (the ClaimReview author's `logo`). Profiles
+ * kept before it was asked have none.
+ */
+desk_logo_url: string, };
 
 /**
  * A workspace opened in the window before (File → Open recent, the welcome screen).

@@ -461,7 +461,7 @@ fn ranking_by_meaning_on_the_sets_tuned_on() {
     //   held-out set 2 0.894 / 1.000 / 0.067   (by words alone: 0.935 / 0.983 / 0.017)
     // and after the round that analysed blind set 6 (2026-12-07, second round; by words unchanged):
     //   labelled set   0.954 / 1.000 / 0.023
-    //   held-out set 1 0.958 / 1.000 / 0.000   (a passive paraphrase now reads as a word changed)
+    //   held-out set 1 0.958 / 1.000 / 0.000   ("100% of GDP" said as "the whole economy" now reads as a word changed)
     //   held-out set 2 0.939 / 1.000 / 0.050
     // Floors a little under, so a regression shows.
     for (name, title, map, recall, above) in [

@@ -483,6 +483,15 @@ struct Kinds {
     x: Metrics,
 }
 
+impl Kinds {
+    /// One line a kind: "Blind set 6 by meaning, English: MAP@5 …".
+    fn print(&self, title: &str) {
+        for (label, got) in [("whole", &self.all), ("English", &self.en), ("other languages", &self.mono), ("cross-lingual", &self.x)] {
+            println!("{title}, {label}: {}", show(got));
+        }
+    }
+}
+
 /// Scores a set whose groups name their language (blind sets 4 and 5) and reports the whole set,
 /// the English groups, the monolingual groups in other languages (and each language), and the
 /// cross-lingual groups.
@@ -524,9 +533,7 @@ fn ranking_by_meaning_on_held_out_set_3_and_blind_set_4_analysed() {
     let h3 = measure(&fixture_named("heldout3.json"), "Held-out set 3 (analysed)", Some(&m));
     println!("Held-out set 3 (analysed): {}", show(&h3));
     let k = by_kind(&fixture_named("blind4.json"), "Blind set 4 (analysed)", Some(&m));
-    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
-        println!("Blind set 4, {label}: {}", show(got));
-    }
+    k.print("Blind set 4");
     // MAP@5 / recall@5 / near misses above a relevant claim (all-MiniLM-L6-v2), measured
     // 2026-12-06 blind and 2026-12-07 after the changes made from these sets' misses, with the
     // words-only figures of 2026-12-06 in brackets:
@@ -552,17 +559,13 @@ fn ranking_on_the_fifth_blind_set_analysed() {
     let fx = fixture_named("blind5.json");
     assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
     let words = by_kind(&fx, "Blind set 5 (analysed)", None);
-    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
-        println!("Blind set 5 by words, {label}: {}", show(got));
-    }
+    words.print("Blind set 5 by words");
     // By words alone (the fallback), MAP@5 / recall@5 / near misses above a relevant claim: whole
     // set 0.315 / 0.486 / 0.299 on 2026-12-06 (blind), 0.422 / 0.500 / 0.162 on 2026-12-07.
     assert!(words.all.map >= 0.40 && words.all.recall >= 0.48 && words.all.above_rate <= 0.18, "by words: {}", show(&words.all));
     let Some(m) = model("ranking_on_the_fifth_blind_set_analysed") else { return };
     let k = by_kind(&fx, "Blind set 5 (analysed)", Some(&m));
-    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
-        println!("Blind set 5 by meaning, {label}: {}", show(got));
-    }
+    k.print("Blind set 5 by meaning");
     // By meaning (all-MiniLM-L6-v2), 2026-12-06 blind -> 2026-12-07 analysed:
     //   whole 0.618 / 0.833 / 0.235 -> 0.755 / 0.891 / 0.132; English 0.763 / 0.977 / 0.157 -> 0.877 / 0.977 / 0.047;
     //   other languages 0.581 / 0.933 / 0.409 -> 0.699 / 0.967 / 0.318; cross-lingual 0.102 / 0.136 / 0.303 -> 0.356 / 0.455 / 0.212.
@@ -581,14 +584,10 @@ fn ranking_on_the_sixth_blind_set_analysed() {
     let fx = fixture_named("blind6.json");
     assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
     let words = by_kind(&fx, "Blind set 6 (analysed)", None);
-    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
-        println!("Blind set 6 by words, {label}: {}", show(got));
-    }
+    words.print("Blind set 6 by words");
     let Some(m) = model("ranking_on_the_sixth_blind_set_analysed") else { return };
     let k = by_kind(&fx, "Blind set 6 (analysed)", Some(&m));
-    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
-        println!("Blind set 6 by meaning, {label}: {}", show(got));
-    }
+    k.print("Blind set 6 by meaning");
     // MAP@5 / recall@5 / near misses above a relevant claim, first run (blind) -> after the
     // changes made from its misses (2026-12-07):
     //   by words alone: whole 0.307 / 0.411 / 0.253 -> 0.310 / 0.394 / 0.227
@@ -611,14 +610,10 @@ fn ranking_on_the_seventh_blind_set_never_tuned_on() {
     let fx = fixture_named("blind7.json");
     assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
     let words = by_kind(&fx, "Blind set 7 (never tuned on)", None);
-    for (label, got) in [("whole", &words.all), ("English", &words.en), ("other languages", &words.mono), ("cross-lingual", &words.x)] {
-        println!("Blind set 7 by words, {label}: {}", show(got));
-    }
+    words.print("Blind set 7 by words");
     let Some(m) = model("ranking_on_the_seventh_blind_set_never_tuned_on") else { return };
     let k = by_kind(&fx, "Blind set 7 (never tuned on)", Some(&m));
-    for (label, got) in [("whole", &k.all), ("English", &k.en), ("other languages", &k.mono), ("cross-lingual", &k.x)] {
-        println!("Blind set 7 by meaning, {label}: {}", show(got));
-    }
+    k.print("Blind set 7 by meaning");
     // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before that round's
     // changes -> after them (four runs in all: before, after the edit rule, after the other
     // languages' words, after the edit factor; only these totals were read, never a group; the

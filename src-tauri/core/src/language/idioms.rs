@@ -67,7 +67,9 @@ pub(super) fn negated_extreme(toks: &[Token], i: usize, neg: &str) -> Option<(us
         if !strong && this_form && since_after {
             return Some((k, plain));
         }
-        if (strong && (as_form || than_form || other)) || (!strong && as_form && since_after) {
+        // "has not suffered a deadlier disaster since 2010 than": "-ier" words are comparatives.
+        let other_far = known.is_none() && w.len() > 5 && w.ends_with("ier") && found(k, "than");
+        if (strong && (as_form || than_form || other)) || (!strong && since_after && (as_form || than_form || other_far)) {
             return Some((k, known));
         }
     }
@@ -148,6 +150,8 @@ mod tests {
             ("not been this low since 1974", Some((3, Some(false)))),
             ("not been so high since records began", Some((3, Some(true)))),
             ("not been this low", None),
+            ("not suffered a deadlier disaster since 2010 than the fires", Some((3, None))),
+            ("not suffered a deadlier disaster than the fires", None),
             ("never went there", None),
         ] {
             let toks = read(text);

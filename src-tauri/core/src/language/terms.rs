@@ -71,6 +71,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::idioms::{bound_phrase, negated_extreme, than_any};
+use super::lexicon::ORG_WORDS;
 use super::numbers::{
     convert_unit, fraction, fraction_gap, hedged_before, multiplier_key, multiplier_probes, multiplier_word, number_key,
     ordinal_key, percent_at, value_at,
@@ -586,7 +587,27 @@ impl Reader<'_> {
         {
             return;
         }
-        push_word(&mut self.a, self.t, word, *name);
+        let name = *name && !self.given_name(word);
+        push_word(&mut self.a, self.t, word, name);
+    }
+
+    /// The first of two capitalised words naming a person ("Ekrem İmamoğlu", "Shohei Ohtani"): not
+    /// a name of its own, so "İmamoğlu" meets "Ekrem İmamoğlu". A place, a compass word ("South
+    /// Korea", "Northern Ireland"), or a second word that is a place or an organisation's
+    /// ("Labour Party", "Alaska Airlines") keep both names.
+    fn given_name(&self, word: &str) -> bool {
+        let (toks, i) = (self.toks, self.i);
+        let is_name = |k: usize| matches!(toks.get(k), Some(Token::Word(_, _, true)));
+        let Some(Token::Word(_, next, true)) = toks.get(i) else { return false };
+        if is_name(i + 1) || (i >= 2 && is_name(i - 2)) {
+            return false;
+        }
+        let next = next.strip_suffix("'s").unwrap_or(next).trim_end_matches('\'');
+        let place = |w: &str| {
+            let s = stem(w);
+            self.t.places.contains(self.t.variant.get(&s).copied().unwrap_or(s.as_str()))
+        };
+        !COMPASS.contains(&word) && !place(word) && !place(next) && !ORG_WORDS.contains(next)
     }
 
     /// "in excess of", "upwards of", "at least", "or more", "no fewer than": a bound (`exceed`,
@@ -760,6 +781,32 @@ impl Reader<'_> {
             self.skip.push(k);
             return true;
         }
+        let within = |w: &str, n: usize| (i..i + n).any(|k| word_at(toks, k) == Some(w));
+        // "has not raised the minimum wage since 2009", "no rise since": held since then.
+        if within("since", 12) {
+            let moved = (i..i + 3).find(|&k| word_at(toks, k).is_some_and(|w| matches!(t.marker.get(w).copied(), Some("~up" | "~down"))));
+            if let Some(k) = moved {
+                self.a.push("hold".into(), probes_for(t, "hold", "hold"));
+                self.skip.push(k);
+                return true;
+            }
+        }
+        if matches!(word, "no" | "nobody" | "none") {
+            // "no company had reached $4tn before Nvidia did": a first, a record.
+            if within("before", 10) {
+                self.a.push("record".into(), probes_for(t, "record", "record"));
+                return true;
+            }
+            // "nobody had managed it since Pantani in 1998": the first since then.
+            if within("since", 10) {
+                return true;
+            }
+            // "no party beat the PVV": the PVV came top.
+            if (i..i + 3).any(|k| matches!(word_at(toks, k), Some("beat" | "topped" | "outpolled" | "surpassed" | "overtook"))) {
+                self.a.push("~high".into(), Vec::new());
+                return true;
+            }
+        }
         // "a level not seen since 2001" says a record, not a negation.
         if word_at(toks, i) != Some("seen") {
             self.negated = true;
@@ -911,6 +958,13 @@ impl Reader<'_> {
         true
     }
 }
+
+/// Words that make a place of the name after them ("South Korea", "Northern Ireland", "New
+/// Zealand"): never a given name.
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "upper",
+    "lower", "greater", "great", "little", "old", "san", "santa", "saint", "st", "los", "las", "el", "la", "le",
+];
 
 /// A word of the text as a term: stemmed, mapped to its variant's canonical spelling, flagged
 /// when it names someone or something (`@ohio`).
@@ -1099,6 +1153,19 @@ mod tests {
         ]);
     }
 
+    /// `Reader::given_name`: the first of a person's two names is no name of its own; places,
+    /// compass words and organisations keep theirs.
+    #[test]
+    fn given_name() {
+        reads(&[
+            ("a deal for Shohei Ohtani was signed", &["deal", "shohei", "ohtani", "@ohtani", "sign"]),
+            ("a deal for Ohtani was signed", &["deal", "ohtani", "@ohtani", "sign"]),
+            ("in South Korea today", &["south", "@south", "korea", "@korea"]),
+            ("for the Labour Party now", &["labour", "@labour", "parti", "@parti"]),
+            ("with Alaska Airlines now", &["alaska", "@alaska", "airlin", "@airlin"]),
+        ]);
+    }
+
     /// `Reader::parse_zero`: zero is a negation, "net zero" a figure.
     #[test]
     fn parse_zero() {
@@ -1106,6 +1173,9 @@ mod tests {
             ("zero emissions from cars", &["emit", "car", "~not"]),
             ("net zero by 2050", &["net", "#0", "#2050"]),
             ("from 0 to 60", &["#60", "~not"]),
+            // A time's zero group, a zero before a unit of time: no figure, no negation.
+            ("a record of 2:00:35", &["record", "#2", "#35"]),
+            ("in 2 hours 0 minutes 35 seconds", &["#2", "hour", "minut", "#35", "second"]),
         ]);
     }
 
@@ -1225,6 +1295,10 @@ mod tests {
             ("didn't rise", &["~up", "~not"]),
             ("never have fewer people died than", &["~low", "record", "people", "kill"]),
             ("had not won as few medals as in 2004 since", &["~low", "win", "medal", "#2004"]),
+            ("has not raised the minimum wage since 2009", &["hold", "minimum", "pay", "#2009"]),
+            ("no company had reached $4tn before Nvidia", &["record", "company", "reach", "#4000000000000", "nvidia", "@nvidia"]),
+            ("nobody had managed it since 1998", &["manag", "#1998"]),
+            ("no party beat the PVV", &["~high", "parti", "beat", "pvv", "@pvv"]),
         ]);
         // Each language's own negation; Portuguese "no" is "in the", English "non-" a word.
         for (text, negated) in [

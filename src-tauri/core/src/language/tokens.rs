@@ -86,6 +86,12 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
             }
         }
         let mut raw: String = chars[start..i].iter().collect();
+        // A clock or race time's zero group ("2:00:35", "9:00") and a zero before a unit of time
+        // ("2 hours 0 minutes 35 seconds") say nothing: read as figures they would be "zero", a
+        // negation.
+        if raw.chars().all(|c| c == '0') && (time_group(&chars, start) || zero_of_time(&chars, i)) {
+            continue;
+        }
         // "3 300 milliards", "150 000": thousands grouped by spaces, as French, German and others
         // write them (a space, a no-break space or a narrow one before a group of three digits).
         let first_len = raw.len();
@@ -164,6 +170,18 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The digits at `start` follow a colon that follows a digit: a group of a clock or race time.
+fn time_group(chars: &[char], start: usize) -> bool {
+    start >= 2 && chars[start - 1] == ':' && chars[start - 2].is_ascii_digit()
+}
+
+/// The digits ending at `end` come before a unit of time ("0 minutes", "0 sec").
+fn zero_of_time(chars: &[char], end: usize) -> bool {
+    let rest: String = chars[end..].iter().take(12).collect::<String>().to_lowercase();
+    let next = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(next, "hour" | "hours" | "hr" | "hrs" | "minute" | "minutes" | "min" | "mins" | "second" | "seconds" | "sec" | "secs")
 }
 
 /// Digits with their separators read: "1,200" and "1.200.000" group thousands, "10,6" and "62,5"

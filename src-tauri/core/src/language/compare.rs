@@ -66,6 +66,30 @@ fn tolerance(terms: &[String], key: &str) -> f64 {
     }
 }
 
+/// A figure's significant digits and the size of its last one: 3,400,000 is (2, 100,000), 78.4
+/// is (3, 0.1).
+fn significant(v: f64) -> (usize, f64) {
+    let s = format!("{}", v.abs());
+    match s.split_once('.') {
+        Some((whole, frac)) => {
+            let digits = format!("{}{frac}", whole.trim_start_matches('0'));
+            (digits.trim_start_matches('0').len(), 10f64.powi(-(frac.len() as i32)))
+        }
+        None => {
+            let zeros = s.len() - s.trim_end_matches('0').len();
+            (s.len() - zeros, 10f64.powi(zeros as i32))
+        }
+    }
+}
+
+/// `exact` is `round` to the digits `round` is written with, and states at least two digits more:
+/// 3,410,992 is "3.4 million", 771,480 "seven hundred and seventy-one thousand"; 12,000 is not
+/// "10,000", nor 3.45 million "3.4 million".
+fn rounds_to(round: f64, exact: f64) -> bool {
+    let ((dr, unit), (de, _)) = (significant(round), significant(exact));
+    round.abs() >= 1_000.0 && de >= dr + 2 && (exact - round).abs() <= unit / 2.0 + 1e-9
+}
+
 /// `b` with each figure that `a` states in a rounded way, or that is rounded itself, spelt as `a`
 /// spells it: "nearly one in five" (`#20`) is `#18` against "18%", "around half" is `#46` against
 /// "46%". Only figures neither side states exactly are aligned, each to the first of `a` (in the
@@ -81,7 +105,7 @@ fn align_figures(a: &[String], b: &[String]) -> Vec<String> {
                 && !taken.contains(&x.as_str())
                 && figure_value(x).is_some_and(|vx| {
                     let tol = ty.max(tolerance(a, x));
-                    tol > 0.0 && (vx - vy).abs() <= tol * vx.abs().max(vy.abs()) + 1e-9
+                    (tol > 0.0 && (vx - vy).abs() <= tol * vx.abs().max(vy.abs()) + 1e-9) || rounds_to(vx, vy) || rounds_to(vy, vx)
                 })
         });
         if let Some(x) = found {
@@ -295,6 +319,25 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> f32 {
         similarity(&content_terms(a), &content_terms(b), &one)
+    }
+
+    #[test]
+    fn a_figure_meets_the_exact_one_it_rounds() {
+        assert_eq!(significant(3_400_000.0), (2, 100_000.0));
+        assert_eq!(significant(78.4), (3, 0.1));
+        for (round, exact, want) in [
+            (3_400_000.0, 3_410_992.0, true),
+            (771_000.0, 771_480.0, true),
+            (10_000.0, 12_000.0, false),
+            (3_400_000.0, 3_450_000.0, false),
+            (3_400_000.0, 3_800_000.0, false),
+            (78.0, 78.412, false),
+        ] {
+            assert_eq!(rounds_to(round, exact), want, "{round} {exact}");
+        }
+        let (a, b) = ("Japan had 3.4 million foreign residents in 2023", "Japan had 3,410,992 foreign residents in 2023");
+        assert!(sim(a, b) > 0.99, "{a} / {b}: {}", sim(a, b));
+        assert!(sim("Japan had 3.4 million foreign residents in 2023", "Japan had 3,810,992 foreign residents in 2023") < 0.5);
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub(super) const UNIT_KINDS: &[&[(&[&str], f64, bool)]] = &[
 ];
 
 /// A figure followed by a unit of [`UNIT_KINDS`]: the figure in the largest unit (of those
-/// written) it is a whole number of, and that unit's word; else in the smallest unit.
+/// written) it is a whole number of, and that unit's word; else as written (in the smallest unit for a decade).
 pub(super) fn convert_unit(v: f64, word: &str) -> Option<(f64, &'static str)> {
     for kind in UNIT_KINDS {
         let Some(own) = kind.iter().position(|(ws, _, _)| ws.contains(&word)) else { continue };
@@ -80,7 +80,8 @@ pub(super) fn convert_unit(v: f64, word: &str) -> Option<(f64, &'static str)> {
             }
             last = Some((x, ws[0]));
         }
-        return last;
+        // A whole number of none of them ("78.4 years"): as written, when written in one of them.
+        return if kind[own].2 { Some((v, kind[own].0[0])) } else { last };
     }
     None
 }
@@ -209,8 +210,8 @@ pub(super) fn words_number(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         j += 1;
     } else {
         let (v, n) = words_below_thousand(toks, i)?;
-        current = v;
-        j += n;
+        current = v + and_a_half(toks, i + n);
+        j += n + if current > v { 3 } else { 0 };
     }
     // The last scale applied: a following group must be smaller ("a million two hundred thousand").
     let mut last_scale = f64::INFINITY;
@@ -236,12 +237,19 @@ pub(super) fn words_number(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     Some((total + current, j - i))
 }
 
+/// "and a half" at `i` ("one and a half", "8 and a half million"): 0.5, else 0.
+fn and_a_half(toks: &[Token], i: usize) -> f64 {
+    let at = |k: usize, w: &str| word_at(toks, i + k) == Some(w);
+    if at(0, "and") && at(1, "a") && at(2, "half") { 0.5 } else { 0.0 }
+}
+
 /// A value as a digit token or in words at `i`.
 pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, usize, String)> {
     match toks.get(i)? {
         Token::Num(v, p) => {
-            let mut v = *v;
-            let mut j = i + 1;
+            let half = and_a_half(toks, i + 1);
+            let mut v = *v + half;
+            let mut j = i + 1 + if half > 0.0 { 3 } else { 0 };
             while let Some(s) = word_at(toks, j).and_then(scale_word) {
                 v *= s;
                 j += 1;
@@ -327,11 +335,13 @@ mod tests {
         assert_eq!(n("one million two hundred thousand"), ["#1200000"]);
         assert_eq!(n("1.48C above"), ["#1.48"]);
         assert_eq!(n("7.7 per cent"), ["#7.7"]);
-        // "a fifth consecutive meeting" is an ordinal, "by a fifth last year" a fraction.
+        // "a fifth consecutive meeting" is an ordinal, "by a fifth last year" a fraction; "the
+        // fifth year in a row" a count of years.
         assert!(n("for a fifth consecutive meeting").is_empty());
         assert_eq!(n("rose by a fifth last year"), ["#20"]);
         assert!(content_terms("the fifth meeting in a row").contains(&ordinal_key(5)));
         assert!(content_terms("the 5th meeting in a row").contains(&ordinal_key(5)));
+        assert!(content_terms("the 5th year in a row").contains(&"#5".to_string()));
     }
 
     #[test]
@@ -398,6 +408,8 @@ mod tests {
             ("a million", Some((1e6, 2))),
             ("a hundred", Some((100.0, 2))),
             ("two thousand and five", Some((2005.0, 4))),
+            ("one and a half percent", Some((1.5, 4))),
+            ("eight and a half million", Some((8.5e6, 5))),
             ("a dog", None),
             ("people", None),
         ] {
@@ -410,6 +422,7 @@ mod tests {
         for (text, want) in [
             ("$60bn", Some((60e9, 1, "60bn"))),
             ("1.4 million jobs", Some((1.4e6, 2, "1"))),
+            ("8 and a half million", Some((8.5e6, 5, "8"))),
             ("745,000", Some((745_000.0, 1, "745"))),
             ("twenty thousand", Some((20_000.0, 2, "twenty"))),
             ("a million", Some((1e6, 2, ""))),
@@ -438,6 +451,7 @@ mod tests {
             (5000.0, "metres", Some((5.0, "kilometre"))),
             (2.0, "decades", Some((20.0, "year"))),
             (1.5, "hours", Some((90.0, "minute"))),
+            (78.4, "years", Some((78.4, "year"))),
             (3.0, "acres", None),
         ] {
             assert_eq!(convert_unit(v, unit), want, "{v} {unit}");

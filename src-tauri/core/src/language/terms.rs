@@ -323,8 +323,25 @@ pub fn analyse(text: &str) -> Analysis {
     if r.negated {
         r.a.push("~not".into(), Vec::new());
     }
+    // "the eighth year in a row" is also "eight consecutive years": a count of periods as well as
+    // a rank ("the fifth meeting in a row" stays a rank: five meetings may be another five).
+    if r.a.terms.iter().any(|t| t.key == "consecutive") {
+        let counts: Vec<String> = r
+            .a
+            .terms
+            .windows(2)
+            .filter(|w| PERIODS.contains(&w[1].key.as_str()))
+            .filter_map(|w| w[0].key.strip_prefix('№').filter(|n| *n != "1").map(|n| format!("#{n}")))
+            .collect();
+        for c in counts {
+            r.a.push(c, Vec::new());
+        }
+    }
     r.a
 }
+
+/// Periods counted in a row ("the eighth year in a row"), as terms.
+const PERIODS: &[&str] = &["year", "month", "week", "day", "tim", "season", "quarter", "term"];
 
 impl Reader<'_> {
     /// Steps over what an earlier construct already read.
@@ -651,7 +668,7 @@ impl Reader<'_> {
             && word_at(toks, i + 1) == Some("time")
             && i > 0
             && word_at(toks, i - 1) == Some("the")
-            && !matches!(word_at(toks, i + 2), Some("in" | "since"))
+            && (!matches!(word_at(toks, i + 2), Some("in" | "since")) || (word_at(toks, i + 2) == Some("in") && year_at(toks, i + 3)))
             && !matches!(toks.get(i + 2), Some(Token::Num(..)))
         {
             self.a.push("record".into(), probes_for(self.t, "record", "record"));
@@ -959,6 +976,11 @@ impl Reader<'_> {
     }
 }
 
+/// A year at `i` ("in 2025").
+fn year_at(toks: &[Token], i: usize) -> bool {
+    matches!(toks.get(i), Some(Token::Num(v, _)) if v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
+}
+
 /// Words that make a place of the name after them ("South Korea", "Northern Ireland", "New
 /// Zealand"): never a given name.
 const COMPASS: &[&str] = &[
@@ -1107,6 +1129,7 @@ mod tests {
             ("a three-fold rise", &["×3", "~up"]),
             ("three times a day", &["#3", "tim", "day"]),
             ("five times in a row", &["#5", "tim", "consecutive"]),
+            ("for the eighth year in a row", &["№8", "year", "consecutive", "#8"]),
         ]);
     }
 
@@ -1227,6 +1250,7 @@ mod tests {
             ("for the first time in a year", &["№1", "tim", "year"]),
             ("for the first time since 1961", &["№1", "tim", "#1961"]),
             ("the first time 2020", &["№1", "tim", "#2020"]),
+            ("for the first time in 2025", &["record", "#2025"]),
         ]);
     }
 

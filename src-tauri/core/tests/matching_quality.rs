@@ -610,37 +610,36 @@ fn ranking_on_the_sixth_blind_set_analysed() {
 
 /// Blind set 7 (`blind7.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
 /// the matcher's code nor the other sets' claims, while the matcher was changed from blind set 6's
-/// misses (which is an analysed set from then on). Measured before and after those changes, never
-/// looked at group by group.
+/// misses, and measured then in totals only. In the next round (also 2026-12-07) its misses were
+/// read and the matcher changed from them (given names, figures in words and rounded, negations
+/// that say a first or a hold, one run of words changed or added): it is an analysed set from then
+/// on, and blind set 8 the untouched measure.
 #[test]
-fn ranking_on_the_seventh_blind_set_never_tuned_on() {
+fn ranking_on_the_seventh_blind_set_analysed() {
     let fx = fixture_named("blind7.json");
     assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 7 (never tuned on)", None);
+    let words = by_kind(&fx, "Blind set 7 (analysed)", None);
     words.print("Blind set 7 by words");
-    let Some(m) = model("ranking_on_the_seventh_blind_set_never_tuned_on") else { return };
-    let k = by_kind(&fx, "Blind set 7 (never tuned on)", Some(&m));
+    let Some(m) = model("ranking_on_the_seventh_blind_set_analysed") else { return };
+    let k = by_kind(&fx, "Blind set 7 (analysed)", Some(&m));
     k.print("Blind set 7 by meaning");
-    // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before that round's
-    // changes -> after them (four runs in all: before, after the edit rule, after the other
-    // languages' words, after the edit factor; only these totals were read, never a group; the
-    // last change moved none of them):
-    //   by words alone: whole 0.219 / 0.267 / 0.182 -> 0.229 / 0.283 / 0.186
-    //   by meaning: whole 0.656 / 0.833 / 0.171 -> 0.674 / 0.844 / 0.149,
-    //   English 0.737 / 0.957 / 0.162 -> 0.751 / 0.957 / 0.145,
-    //   other languages 0.683 / 0.775 / 0.117 -> 0.697 / 0.800 / 0.100,
-    //   cross-lingual 0.224 / 0.333 / 0.306 -> 0.265 / 0.375 / 0.250.
-    // The targets (MAP@5 >= 0.80, recall@5 >= 0.95, near misses above <= 10%) are not met
-    // on this set, even in English: its paraphrases share fewer words. Floors a little under.
-    assert!(words.all.map >= 0.20 && words.all.recall >= 0.25, "by words: {}", show(&words.all));
-    assert!(k.all.map >= 0.65 && k.all.recall >= 0.82 && k.all.above_rate <= 0.17, "whole set: {}", show(&k.all));
-    assert!(k.en.map >= 0.72 && k.en.recall >= 0.93 && k.en.above_rate <= 0.17, "English: {}", show(&k.en));
+    // MAP@5 / recall@5 / near misses above a relevant claim: blind before the third round's
+    // changes -> blind after them (totals only) -> after the changes made from its own misses:
+    //   by words alone: whole 0.219 / 0.267 / 0.182 -> 0.229 / 0.283 / 0.186 -> 0.302 / 0.350 / 0.167
+    //   by meaning: whole 0.656 / 0.833 / 0.171 -> 0.674 / 0.844 / 0.149 -> 0.736 / 0.861 / 0.100,
+    //   English 0.737 / 0.957 / 0.162 -> 0.751 / 0.957 / 0.145 -> 0.839 / 0.974 / 0.075,
+    //   other languages 0.683 / 0.775 / 0.117 -> 0.697 / 0.800 / 0.100 -> 0.722 / 0.825 / 0.083,
+    //   cross-lingual 0.224 / 0.333 / 0.306 -> 0.265 / 0.375 / 0.250 (same).
+    // Floors a little under, so a regression shows.
+    assert!(words.all.map >= 0.28 && words.all.recall >= 0.33, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.71 && k.all.recall >= 0.84 && k.all.above_rate <= 0.12, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.81 && k.en.recall >= 0.95 && k.en.above_rate <= 0.09, "English: {}", show(&k.en));
 }
 
 /// Blind set 8 (`blind8.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
 /// the matcher's code nor the other sets' claims, before the matcher was changed from blind set 7's
 /// misses (which is an analysed set from then on). Run once before those changes and once after,
-/// never looked at group by group.
+/// never looked at group by group: the honest figures of that round.
 #[test]
 fn ranking_on_the_eighth_blind_set_never_tuned_on() {
     let fx = fixture_named("blind8.json");
@@ -650,4 +649,16 @@ fn ranking_on_the_eighth_blind_set_never_tuned_on() {
     let Some(m) = model("ranking_on_the_eighth_blind_set_never_tuned_on") else { return };
     let k = by_kind(&fx, "Blind set 8 (never tuned on)", Some(&m));
     k.print("Blind set 8 by meaning");
+    // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before the changes made
+    // from blind set 7's misses -> after them (two runs, totals only):
+    //   by words alone: whole 0.198 / 0.248 / 0.204 -> 0.217 / 0.259 / 0.181
+    //   by meaning: whole 0.689 / 0.846 / 0.122 -> 0.704 / 0.846 / 0.115,
+    //   English 0.779 / 0.977 / 0.092 -> 0.810 / 0.977 / 0.075 (the targets: MAP@5 >= 0.80,
+    //   recall@5 >= 0.95, near misses above <= 10%),
+    //   other languages 0.710 / 0.825 / 0.133 -> 0.689 / 0.825 / 0.150,
+    //   cross-lingual 0.215 / 0.250 / 0.250 (same; an English-only model).
+    // Floors a little under, so a regression shows.
+    assert!(words.all.map >= 0.20 && words.all.recall >= 0.24, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.68 && k.all.recall >= 0.82 && k.all.above_rate <= 0.14, "whole set: {}", show(&k.all));
+    assert!(k.en.map >= 0.78 && k.en.recall >= 0.95 && k.en.above_rate <= 0.10, "English: {}", show(&k.en));
 }

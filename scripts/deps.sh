@@ -11,6 +11,16 @@ mode=${1:-test}
 case "$mode" in run|test|model|desk-demo|package|test-package) ;; *) echo "usage: scripts/deps.sh [run|test|model|desk-demo|package|test-package]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 
+# A cold test build takes ~9 GB here (target/ ~7 GB, the npm folders, the model). With less free,
+# the compiler or the linker fails half way with "No space left on device" or a bus error; say it
+# first, in words (a warm target/ needs far less, so this only warns).
+if [ "$mode" = test ] || [ "$mode" = run ]; then
+  free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+  if [ -n "$free_kb" ] && [ "$free_kb" -lt $((10 * 1024 * 1024)) ] && [ ! -d target/debug/deps ]; then
+    echo "deps: warning: only $((free_kb / 1024)) MB free on $(df -P . | awk 'NR == 2 { print $6 }'); a first build and test run needs about 10 GB" >&2
+  fi
+fi
+
 apt_install() {
   echo "deps: installing apt packages: $*"
   local sudo=""

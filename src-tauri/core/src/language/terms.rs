@@ -79,7 +79,7 @@ use super::numbers::{
 use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
-    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACES,
+    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
     QUALIFIERS, STOPWORDS, UNITS, UP, VARIANTS,
 };
 
@@ -609,9 +609,9 @@ impl Reader<'_> {
     }
 
     /// The first of two capitalised words naming a person ("Ekrem İmamoğlu", "Shohei Ohtani"): not
-    /// a name of its own, so "İmamoğlu" meets "Ekrem İmamoğlu". A place, a compass word ("South
-    /// Korea", "Northern Ireland"), or a second word that is a place or an organisation's
-    /// ("Labour Party", "Alaska Airlines") keep both names.
+    /// a name of its own, so "İmamoğlu" meets "Ekrem İmamoğlu". A place, the first word of many
+    /// place names ("South Korea", "Northern Ireland": `words/place_first.txt`), or a second word
+    /// that is a place or an organisation's ("Labour Party", "Alaska Airlines") keep both names.
     fn given_name(&self, word: &str) -> bool {
         let (toks, i) = (self.toks, self.i);
         let is_name = |k: usize| matches!(toks.get(k), Some(Token::Word(_, _, true)));
@@ -624,7 +624,7 @@ impl Reader<'_> {
             let s = stem(w);
             self.t.places.contains(self.t.variant.get(&s).copied().unwrap_or(s.as_str()))
         };
-        !COMPASS.contains(&word) && !place(word) && !place(next) && !ORG_WORDS.contains(next)
+        !PLACE_FIRST.list().contains(&word) && !place(word) && !place(next) && !ORG_WORDS.contains(next)
     }
 
     /// "in excess of", "upwards of", "at least", "or more", "no fewer than": a bound (`exceed`,
@@ -980,13 +980,6 @@ impl Reader<'_> {
 fn year_at(toks: &[Token], i: usize) -> bool {
     matches!(toks.get(i), Some(Token::Num(v, _)) if v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
 }
-
-/// Words that make a place of the name after them ("South Korea", "Northern Ireland", "New
-/// Zealand"): never a given name.
-const COMPASS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "upper",
-    "lower", "greater", "great", "little", "old", "san", "santa", "saint", "st", "los", "las", "el", "la", "le",
-];
 
 /// A word of the text as a term: stemmed, mapped to its variant's canonical spelling, flagged
 /// when it names someone or something (`@ohio`).

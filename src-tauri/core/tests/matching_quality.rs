@@ -527,6 +527,20 @@ fn by_kind(fx: &Fixture, title: &str, model: Option<&Arc<Embedder>>) -> Kinds {
     Kinds { all, en, mono, x }
 }
 
+/// A blind set whose groups name their language, scored by words alone and, with the model, by
+/// meaning (see [`by_kind`]); each printed as "`label` by words: …" and "`label` by meaning: …".
+fn both_ways(file: &str, min_groups: usize, title: &str, label: &str, test: &str) -> (Kinds, Option<Kinds>) {
+    let fx = fixture_named(file);
+    assert!(fx.groups.len() >= min_groups, "at least {min_groups} queries: {}", fx.groups.len());
+    let words = by_kind(&fx, title, None);
+    words.print(&format!("{label} by words"));
+    let meaning = model(test).map(|m| by_kind(&fx, title, Some(&m)));
+    if let Some(k) = &meaning {
+        k.print(&format!("{label} by meaning"));
+    }
+    (words, meaning)
+}
+
 /// Held-out set 3 and blind set 4 matched by meaning and words. Neither was tuned on until
 /// 2026-12-07. Blind set 4 was run twice while the hybrid was built, in aggregate only (never its
 /// per-group misses): first with conflicts hiding a claim (whole set MAP@5 0.553, recall@5 0.656;
@@ -563,16 +577,11 @@ fn ranking_by_meaning_on_held_out_set_3_and_blind_set_4_analysed() {
 /// an analysed set now. Matched by words alone (the fallback without a model) and by meaning.
 #[test]
 fn ranking_on_the_fifth_blind_set_analysed() {
-    let fx = fixture_named("blind5.json");
-    assert!(fx.groups.len() >= 60, "at least 60 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 5 (analysed)", None);
-    words.print("Blind set 5 by words");
+    let (words, k) = both_ways("blind5.json", 60, "Blind set 5 (analysed)", "Blind set 5", "ranking_on_the_fifth_blind_set_analysed");
     // By words alone (the fallback), MAP@5 / recall@5 / near misses above a relevant claim: whole
     // set 0.315 / 0.486 / 0.299 on 2026-12-06 (blind), 0.422 / 0.500 / 0.162 on 2026-12-07.
     assert!(words.all.map >= 0.40 && words.all.recall >= 0.48 && words.all.above_rate <= 0.18, "by words: {}", show(&words.all));
-    let Some(m) = model("ranking_on_the_fifth_blind_set_analysed") else { return };
-    let k = by_kind(&fx, "Blind set 5 (analysed)", Some(&m));
-    k.print("Blind set 5 by meaning");
+    let Some(k) = k else { return };
     // By meaning (all-MiniLM-L6-v2), 2026-12-06 blind -> 2026-12-07 analysed:
     //   whole 0.618 / 0.833 / 0.235 -> 0.755 / 0.891 / 0.132; English 0.763 / 0.977 / 0.157 -> 0.877 / 0.977 / 0.047;
     //   other languages 0.581 / 0.933 / 0.409 -> 0.699 / 0.967 / 0.318; cross-lingual 0.102 / 0.136 / 0.303 -> 0.356 / 0.455 / 0.212.
@@ -588,13 +597,7 @@ fn ranking_on_the_fifth_blind_set_analysed() {
 /// it is an analysed set from then on.
 #[test]
 fn ranking_on_the_sixth_blind_set_analysed() {
-    let fx = fixture_named("blind6.json");
-    assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 6 (analysed)", None);
-    words.print("Blind set 6 by words");
-    let Some(m) = model("ranking_on_the_sixth_blind_set_analysed") else { return };
-    let k = by_kind(&fx, "Blind set 6 (analysed)", Some(&m));
-    k.print("Blind set 6 by meaning");
+    let (words, Some(k)) = both_ways("blind6.json", 75, "Blind set 6 (analysed)", "Blind set 6", "ranking_on_the_sixth_blind_set_analysed") else { return };
     // MAP@5 / recall@5 / near misses above a relevant claim, first run (blind) -> after the
     // changes made from its misses (2026-12-07):
     //   by words alone: whole 0.307 / 0.411 / 0.253 -> 0.310 / 0.394 / 0.227
@@ -616,13 +619,7 @@ fn ranking_on_the_sixth_blind_set_analysed() {
 /// on, and blind set 8 the untouched measure.
 #[test]
 fn ranking_on_the_seventh_blind_set_analysed() {
-    let fx = fixture_named("blind7.json");
-    assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 7 (analysed)", None);
-    words.print("Blind set 7 by words");
-    let Some(m) = model("ranking_on_the_seventh_blind_set_analysed") else { return };
-    let k = by_kind(&fx, "Blind set 7 (analysed)", Some(&m));
-    k.print("Blind set 7 by meaning");
+    let (words, Some(k)) = both_ways("blind7.json", 75, "Blind set 7 (analysed)", "Blind set 7", "ranking_on_the_seventh_blind_set_analysed") else { return };
     // MAP@5 / recall@5 / near misses above a relevant claim: blind before the third round's
     // changes -> blind after them (totals only) -> after the changes made from its own misses:
     //   by words alone: whole 0.219 / 0.267 / 0.182 -> 0.229 / 0.283 / 0.186 -> 0.302 / 0.350 / 0.167
@@ -642,13 +639,7 @@ fn ranking_on_the_seventh_blind_set_analysed() {
 /// never looked at group by group: the honest figures of that round.
 #[test]
 fn ranking_on_the_eighth_blind_set_never_tuned_on() {
-    let fx = fixture_named("blind8.json");
-    assert!(fx.groups.len() >= 75, "at least 75 queries: {}", fx.groups.len());
-    let words = by_kind(&fx, "Blind set 8 (never tuned on)", None);
-    words.print("Blind set 8 by words");
-    let Some(m) = model("ranking_on_the_eighth_blind_set_never_tuned_on") else { return };
-    let k = by_kind(&fx, "Blind set 8 (never tuned on)", Some(&m));
-    k.print("Blind set 8 by meaning");
+    let (words, Some(k)) = both_ways("blind8.json", 75, "Blind set 8 (never tuned on)", "Blind set 8", "ranking_on_the_eighth_blind_set_never_tuned_on") else { return };
     // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before the changes made
     // from blind set 7's misses -> after them (two runs, totals only):
     //   by words alone: whole 0.198 / 0.248 / 0.204 -> 0.217 / 0.259 / 0.181

@@ -95,6 +95,10 @@ fn print_status(s: &DeskStatus) -> Result<(), Error> {
         outln!("The desk cannot be reached right now; changes wait here until it can.");
         return Ok(());
     }
+    if let Some(v) = s.schema {
+        let note = if s.upgrade_pending { " (older than this Factdesk's: the desk's owner upgrades it at their next sync)" } else { "" };
+        outln!("schema:    {v}{note}");
+    }
     for r in &s.replicas {
         outln!("  {:<20} {:<10} last seen {}", r.role, if r.connected { "connected" } else { "" }, r.last_seen);
     }

@@ -27,6 +27,8 @@ fn not_a_replica() -> Error {
     Error::Conflict("This workspace is not on a desk. Create one (desk create) or join one (desk join).".into())
 }
 
+/// Refuses a desk made by a newer Factdesk; upgrades one made by an older one when this role
+/// owns it (see `Remote::upgrade_desk`). Returns the desk's id.
 fn check_schema(remote: &mut Remote) -> Result<String> {
     let status = remote.about()?;
     let schema = status.get("schema").and_then(serde_json::Value::as_i64).unwrap_or(0);
@@ -35,6 +37,9 @@ fn check_schema(remote: &mut Remote) -> Result<String> {
             "This desk was made by a newer Factdesk (desk schema {schema}; this version knows up to {DESK_SCHEMA}). Update Factdesk to work on it."
         )));
     }
+    if schema < DESK_SCHEMA {
+        remote.upgrade_desk()?;
+    }
     Ok(status.get("desk_id").and_then(serde_json::Value::as_str).unwrap_or_default().to_string())
 }
 
@@ -42,12 +47,19 @@ fn check_schema(remote: &mut Remote) -> Result<String> {
 /// and the checker and reader roles), connecting as the role that will own it, and uploads this
 /// workspace to it. The workspace becomes the desk's first replica.
 pub fn create(store: &mut Store, address: &str, access: Access<'_>) -> Result<SyncReport> {
+    create_at(store, address, access, DESK_SCHEMA)
+}
+
+/// `create` with the desk's schema only up to version `schema`, as an earlier Factdesk made it:
+/// for the tests of the upgrade.
+#[doc(hidden)]
+pub fn create_at(store: &mut Store, address: &str, access: Access<'_>, schema: i64) -> Result<SyncReport> {
     let address = DeskAddress::parse(address)?;
     if store.desk_link()?.is_some() {
         return Err(Error::Conflict("This workspace is already on a desk; leave it first (desk leave).".into()));
     }
     let mut remote = Remote::connect(&address, access.password, None)?;
-    let desk_id = remote.create_desk()?;
+    let desk_id = remote.create_desk_at(schema)?;
     store.desk_link_to(&desk_id, &address.shown, &address.role(), 0, false)?;
     store.desk_queue_everything()?;
     let link = store.desk_link()?.ok_or_else(not_a_replica)?;
@@ -215,13 +227,24 @@ pub fn status(store: &Store, access: Access<'_>) -> Result<DeskStatus> {
     let link = store.desk_link()?.ok_or_else(not_a_replica)?;
     let address = DeskAddress::parse(&link.url)?;
     let answer = Remote::connect(&address, access.password, Some(&link.replica_id)).and_then(|mut r| r.status());
-    let mut status = DeskStatus { link, reachable: false, problem: None, head: None, desk_claims: None, replicas: Vec::new() };
+    let mut status = DeskStatus {
+        link,
+        reachable: false,
+        problem: None,
+        head: None,
+        desk_claims: None,
+        schema: None,
+        upgrade_pending: false,
+        replicas: Vec::new(),
+    };
     match answer {
         Err(e) => status.problem = Some(e.to_string()),
         Ok(s) => {
             status.reachable = true;
             status.head = s["head"].as_i64();
             status.desk_claims = s["claims"].as_i64();
+            status.schema = s["schema"].as_i64();
+            status.upgrade_pending = status.schema.is_some_and(|v| v < DESK_SCHEMA);
             status.replicas = s["replicas"]
                 .as_array()
                 .map(|a| {

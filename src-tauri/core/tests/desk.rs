@@ -5,11 +5,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::postgres::TestPostgres;
+use common::postgres::{quote_literal, TestPostgres};
 use factdesk_core::desk::{self, Access};
 use factdesk_core::model::desk::SyncReport;
 use factdesk_core::model::*;
-use factdesk_core::store::NewCapture;
+use factdesk_core::store::{NewCapture, DESK_SCHEMA};
 use factdesk_core::{Error, Store};
 
 const DB: &str = "desk";
@@ -56,6 +56,11 @@ fn input(c: &ClaimDetail) -> ClaimInput {
 }
 
 fn setup() -> Setup {
+    setup_at(DESK_SCHEMA)
+}
+
+/// `setup` with the desk's schema only up to version `schema`, as an earlier Factdesk made it.
+fn setup_at(schema: i64) -> Setup {
     let pg = TestPostgres::start();
     pg.create_database(DB);
     let dir = tempfile::tempdir().unwrap();
@@ -100,7 +105,7 @@ fn setup() -> Setup {
         correction_kind: None,
     })
     .unwrap();
-    let report = desk::create(&mut a, &pg.admin_url(DB), Access::default()).unwrap();
+    let report = desk::create_at(&mut a, &pg.admin_url(DB), Access::default(), schema).unwrap();
     assert!(report.pushed > 10, "the workspace is uploaded: {report:?}");
     assert!(report.refused.is_empty() && report.problems.is_empty(), "{report:?}");
     Setup { pg, dir, a, claim: c.uuid }
@@ -715,4 +720,264 @@ fn notices_can_be_dismissed_and_say_what_they_are() {
     let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
     assert!(!status.reachable);
     assert!(status.problem.as_deref().is_some_and(|p| p.contains("could not be reached")), "{:?}", status.problem);
+}
+
+/// Cites a new source, archived with `text`, as evidence for the claim with `excerpt`.
+fn cite(store: &mut Store, claim: &str, url: &str, publisher: &str, text: &str, excerpt: &str) {
+    let source = store
+        .create_source_with_capture(
+            &SourceInput { url: url.into(), title: format!("Page at {url}"), publisher: publisher.into(), ..Default::default() },
+            &NewCapture {
+                method: CaptureMethod::Paste,
+                requested_url: String::new(),
+                final_url: String::new(),
+                http_status: None,
+                content_type: "text/plain".into(),
+                bytes: text.as_bytes().to_vec(),
+                text: text.into(),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    store
+        .add_evidence(&EvidenceInput {
+            claim_uuid: claim.into(),
+            source_uuid: source.uuid,
+            excerpt: excerpt.into(),
+            stance: Stance::Context,
+            note: String::new(),
+            correction_reason: None,
+            correction_kind: None,
+        })
+        .unwrap();
+}
+
+fn item_uuid(store: &Store, label: &str) -> String {
+    store.checklist().unwrap().into_iter().find(|i| i.label == label).unwrap_or_else(|| panic!("no item {label}")).uuid
+}
+
+fn published_on_desk(pg: &TestPostgres) -> i64 {
+    server_count(pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'")
+}
+
+const EXCERPTS_ITEM: &str = "Every excerpt found in its archived copy";
+
+/// The editor's checklist: the default items with `rules` by label, plus a required item that
+/// checks every excerpt against its archived copy.
+fn editor_rules(store: &mut Store, rules: &[(&str, CheckRule)]) {
+    let mut items = checklist_with(store, |i| rules.iter().find(|(l, _)| *l == i.label).map(|(_, r)| *r));
+    items.push(ChecklistItemInput { uuid: None, label: EXCERPTS_ITEM.into(), required: true, rule: Some(CheckRule::ExcerptsFound) });
+    store.set_checklist(&items).unwrap();
+}
+
+/// Issue 17: the checklist's rules are checked again on the desk's own state. Alice's replica has
+/// not seen the rules the editor set meanwhile, so the app lets her publish; the desk does not,
+/// and says why in the words the app uses.
+#[test]
+fn rules_a_replica_has_not_seen_yet_are_checked_on_the_desk() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    // A second page of the same web site, its excerpt misquoted (311, not 310).
+    let misquoted = "https://www.congress.gov/bill/118th-congress/house-bill/815/all-actions";
+    cite(&mut b, &s.claim, misquoted, "", "Passed House (Amended) by the Yeas and Nays: 311 - 112.", "Passed House by 310 - 112");
+    sync(&mut b, &pw_b);
+    second_reader_signs_off(&mut c, &pw_c, &s.claim);
+
+    let Setup { pg, mut a, claim, .. } = s;
+    sync(&mut a, pg.admin_password());
+    editor_rules(&mut a, &[("At least two independent sources", CheckRule::MinPublishers { min: 2 })]);
+    sync(&mut a, pg.admin_password());
+
+    b.set_status(&claim, ClaimStatus::Published).unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert_eq!(r.refused.len(), 1, "{r:?}");
+    let why = &r.refused[0];
+    let publishers = "“At least two independent sources” is signed off, but the evidence comes from only 1 publisher (congress.gov), and 2 different publishers are needed";
+    let excerpt = format!("checklist: “{EXCERPTS_ITEM}” — fails now: the excerpt from “Page at {misquoted}” is not found in its archived copy");
+    assert!(why.starts_with("The desk cannot publish this claim yet."), "{why}");
+    assert!(why.contains(publishers), "{why}");
+    assert!(why.contains(&excerpt), "{why}");
+    assert!(!why.contains("H.R.815"), "the first excerpt is in its archived copy word for word: {why}");
+    assert_eq!(b.get_claim(&claim).unwrap().status, ClaimStatus::Ready, "put back as the desk has it");
+    assert_eq!(desk::drafts(&b, Some(&claim)).unwrap().len(), 1);
+    assert_eq!(published_on_desk(&pg), 0);
+
+    // Now that alice has the rules, the app says the same before anything travels.
+    let local = b.set_status(&claim, ClaimStatus::Published).unwrap_err().to_string();
+    assert!(local.contains(publishers), "{local}");
+    assert!(local.contains(&excerpt), "{local}");
+}
+
+/// Issue 17: "second reader" is judged on the desk by PostgreSQL role, not by the name a
+/// workspace gives its checker. Then, with every rule holding on the desk, the publish lands.
+#[test]
+fn the_second_reader_is_a_role_on_the_desk_not_a_name_in_a_workspace() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    let Setup { pg, mut a, claim, .. } = s;
+    sync(&mut a, pg.admin_password());
+    editor_rules(
+        &mut a,
+        &[
+            ("At least two independent sources", CheckRule::MinSources { min: 2 }),
+            ("Second reader signed off", CheckRule::SecondReader),
+        ],
+    );
+    sync(&mut a, pg.admin_password());
+    sync(&mut b, &pw_b);
+    // A second source whose excerpt is quoted with straight quotes, a hyphen, other case and a
+    // left-out passage: found, as the app finds it.
+    cite(
+        &mut b,
+        &claim,
+        "https://apnews.com/article/senate-ukraine-aid",
+        "AP",
+        "The Senate voted 70–29 on “the package”\u{a0}early on Tuesday, after a weekend of debate, in February.",
+        "the senate voted 70-29 on \"the package\" […] in FEBRUARY",
+    );
+    b.record_verdict(&VerdictInput {
+        claim_uuid: claim.clone(),
+        rating_key: "false".into(),
+        rationale: "The Senate passed it 70 to 29; the House has not voted.".into(),
+        correction_reason: None,
+        correction_kind: None,
+    })
+    .unwrap();
+    for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
+        b.set_status(&claim, to).unwrap();
+    }
+    let second = item_uuid(&b, "Second reader signed off");
+    for item in b.checklist().unwrap().into_iter().filter(|i| i.uuid != second) {
+        b.set_check(&claim, &item.uuid, true).unwrap();
+    }
+    // Alice cannot be her own second reader in the app…
+    assert!(b.set_check(&claim, &second, true).is_err());
+    // …unless she calls herself someone else.
+    b.set_actor("Bob").unwrap();
+    b.set_check(&claim, &second, true).unwrap();
+    b.set_actor("alice").unwrap();
+    b.set_status(&claim, ClaimStatus::Published).unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert_eq!(r.refused.len(), 1, "{r:?}");
+    assert!(
+        r.refused[0].contains(
+            "“Second reader signed off” is signed off, but alice wrote the current verdict, so cannot be its second reader"
+        ),
+        "{}",
+        r.refused[0]
+    );
+    assert_eq!(published_on_desk(&pg), 0);
+
+    // Bob reads it and signs it off himself; alice's publish then goes through.
+    sync(&mut c, &pw_c);
+    c.set_check(&claim, &second, false).unwrap();
+    c.set_check(&claim, &second, true).unwrap();
+    sync(&mut c, &pw_c);
+    sync(&mut b, &pw_b);
+    b.set_status(&claim, ClaimStatus::Published).unwrap();
+    let r = sync(&mut b, &pw_b);
+    assert!(r.refused.is_empty(), "{r:?}");
+    assert_eq!(published_on_desk(&pg), 1);
+}
+
+/// A desk made by the previous Factdesk (schema 1) is upgraded by its owner's next sync, in one
+/// transaction; a checker's sync works on it as it is and says it waits for the owner.
+#[test]
+fn a_desk_made_by_an_earlier_version_is_upgraded_by_its_owner_and_only_by_its_owner() {
+    let s = setup_at(1);
+    let schema = |pg: &TestPostgres| server_count(pg, "SELECT value::bigint FROM factdesk.meta WHERE key = 'schema'");
+    let rules_functions = |pg: &TestPostgres| {
+        server_count(pg, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'factdesk' AND p.proname = 'rule_problem'")
+    };
+    assert_eq!((schema(&s.pg), rules_functions(&s.pg)), (1, 0));
+    // Let in by the owner with PostgreSQL's own GRANT (Factdesk's `desk grant` connects as the
+    // owner, and would upgrade the desk on the way).
+    s.pg.create_role("alice", "pw-alice");
+    s.pg.psql(DB, "GRANT factdesk_checker TO alice");
+    let mut b = open(s.dir.path(), "alice", "alice");
+    let pw_b = "pw-alice".to_string();
+    desk::join(&mut b, &s.pg.url_for("alice", &pw_b, DB), Access::default()).unwrap();
+    sync(&mut b, &pw_b);
+    let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
+    assert_eq!((status.schema, status.upgrade_pending), (Some(1), true));
+    assert_eq!(schema(&s.pg), 1, "a checker does not upgrade the desk");
+
+    let Setup { pg, mut a, .. } = s;
+    sync(&mut a, pg.admin_password());
+    assert_eq!((schema(&pg), rules_functions(&pg)), (DESK_SCHEMA, 1));
+    let status = desk::status(&b, Access { password: Some(&pw_b) }).unwrap();
+    assert_eq!((status.schema, status.upgrade_pending), (Some(DESK_SCHEMA), false));
+    // Its log and rows are as they were: alice's replica follows on.
+    assert!(sync(&mut b, &pw_b).refused.is_empty());
+    assert_eq!(texts(&a), texts(&b));
+}
+
+/// Texts and excerpts, varied the ways copied excerpts vary, for the parity test below.
+fn excerpt_cases() -> Vec<(String, String)> {
+    let texts = [
+        "The mayor said “we’re done” — twice.\nNext  line… and then the ÉCOLE Ünd ΣΟΦΙΑ closed at 5 p.m.",
+        "First, the council met. It argued for hours. Finally it voted yes (by 7–2) on the “Harbour Plan”.",
+        "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.\u{a0}The House did not vote in February.",
+        "Le ministre a déclaré : « nous n’avons pas d’argent » — avant d’ajouter qu’il « réfléchissait ».",
+        "Die Regierung\u{00ad}sprecherin sagte, man habe 2,3 Mrd. Euro … bereitgestellt; das sei „genug“.",
+    ];
+    let mut seed: u64 = 0x5eed_f00d;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let mut out = Vec::new();
+    for text in texts {
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..60 {
+            let a = next(chars.len() - 1);
+            let b = (a + 1 + next(40)).min(chars.len());
+            let piece: String = chars[a..b].iter().collect();
+            let varied: String = match next(8) {
+                0 => piece.clone(),
+                1 => piece.to_uppercase(),
+                2 => piece.replace(['“', '”', '«', '»', '„'], "\"").replace('’', "'"),
+                3 => piece.replace(' ', "  ").replace('—', "-").replace('–', " - "),
+                4 => piece.replace('…', "...").replace('\u{a0}', " ").replace('\n', " "),
+                5 => format!("{piece}x"),
+                6 => {
+                    // A left-out passage, the parts in order or not.
+                    let c = (b + next(20)).min(chars.len());
+                    let d = (c + 1 + next(20)).min(chars.len());
+                    let later: String = chars[c..d].iter().collect();
+                    let gap = ["[…]", "[...]", "(...)", "…", "..."][next(5)];
+                    if next(3) == 0 { format!("{later} {gap} {piece}") } else { format!("{piece} {gap} {later}") }
+                }
+                _ => piece.replace('e', "é").to_lowercase(),
+            };
+            out.push((text.to_string(), varied));
+        }
+    }
+    out
+}
+
+/// The desk's `excerpt_found` (PL/pgSQL) finds an excerpt exactly where the app's
+/// `locate_excerpt` does, on a database made with the C locale (as these tests make them).
+#[test]
+fn the_desk_finds_an_excerpt_exactly_where_the_app_does() {
+    let s = setup();
+    let cases = excerpt_cases();
+    let values: Vec<String> =
+        cases.iter().enumerate().map(|(n, (t, e))| format!("({n}, {}, {})", quote_literal(t), quote_literal(e))).collect();
+    let out = s.pg.psql(
+        DB,
+        &format!("SELECT n, factdesk.excerpt_found(t, e) FROM (VALUES {}) v(n, t, e) ORDER BY n", values.join(",\n")),
+    );
+    let mut found = 0;
+    let answers: Vec<&str> = out.lines().collect();
+    assert_eq!(answers.len(), cases.len());
+    for (line, (n, (text, excerpt))) in answers.iter().zip(cases.iter().enumerate()) {
+        let app = factdesk_core::web::locate_excerpt(text, excerpt).is_some();
+        assert_eq!(*line, format!("{n}|{}", if app { "t" } else { "f" }), "excerpt {excerpt:?} in {text:?}");
+        found += usize::from(app);
+    }
+    assert!(found > 60 && cases.len() - found > 60, "both kinds are tried: {found} of {} found", cases.len());
 }

@@ -19,6 +19,8 @@ function makeStatus(over: Partial<DeskStatus> = {}, link: Partial<DeskStatus['li
     problem: null,
     head: 42,
     desk_claims: 6,
+    schema: 2,
+    upgrade_pending: false,
     replicas: [
       { id: 'r-editor', role: 'factdesk_admin', name: 'editor', last_seen: at(15, 29), connected: true },
       { id: 'r-alice', role: 'alice', name: 'alice', last_seen: at(12, 1), connected: false },
@@ -220,6 +222,16 @@ describe('Settings → Desk', () => {
     await userEvent.click(screen.getByTestId('desk-sync-now'));
     await waitFor(() => expect(screen.getByTestId('desk-done')).toHaveTextContent('Synced: sent 1 change, received 3 changes; 1 change refused by the desk'));
     expect(backend.callsOf('desk_sync')[0].args).toEqual({ password: null });
+    expect(screen.queryByTestId('desk-upgrade-pending')).toBeNull();
+  });
+
+  it('says when the desk still checks an earlier version’s rules', async () => {
+    const backend = fakeBackend([]);
+    backend.on('desk_status', () => makeStatus({ schema: 1, upgrade_pending: true }));
+    render(DeskPanel);
+    expect(await screen.findByTestId('desk-upgrade-pending')).toHaveTextContent(
+      'older than this Factdesk’s (the desk checks its earlier publish rules until its owner next syncs, which upgrades it)',
+    );
   });
 
   it('asks for the password when the desk turned it away, and sends it with Sync now', async () => {

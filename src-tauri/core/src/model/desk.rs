@@ -88,6 +88,12 @@ pub struct DeskStatus {
     /// Claims on the desk, when it answered.
     #[ts(type = "number | null")]
     pub desk_claims: Option<i64>,
+    /// The desk's schema version, when it answered.
+    #[ts(type = "number | null")]
+    pub schema: Option<i64>,
+    /// The desk's schema is older than this Factdesk's: its rules are the older ones until the
+    /// desk's owner next syncs (which upgrades it).
+    pub upgrade_pending: bool,
     pub replicas: Vec<DeskReplica>,
 }
 

@@ -16,7 +16,8 @@ use super::desk::Change;
 use crate::error::{Error, Result};
 
 /// The desk's schema, one numbered script a version; `meta.schema` says which ran.
-const DESK_MIGRATIONS: &[&str] = &[include_str!("desk_schema/0001_desk.sql")];
+const DESK_MIGRATIONS: &[&str] =
+    &[include_str!("desk_schema/0001_desk.sql"), include_str!("desk_schema/0002_gate_rules.sql")];
 
 /// The service under which desk passwords are kept in the system keyring.
 const KEYRING_SERVICE: &str = "Factdesk desk";
@@ -319,6 +320,14 @@ impl Remote {
     /// Creates the desk in this database, as its owner: the two group roles (checkers,
     /// readers), the schema and its functions; the owner becomes a checker. Returns the desk id.
     pub fn create_desk(&mut self) -> Result<String> {
+        self.create_desk_at(DESK_SCHEMA)
+    }
+
+    /// `create_desk` with the schema only up to version `schema`: a desk as an earlier Factdesk
+    /// made it, for the tests of the upgrade.
+    #[doc(hidden)]
+    pub fn create_desk_at(&mut self, schema: i64) -> Result<String> {
+        let schema = schema.clamp(1, DESK_SCHEMA);
         if self.desk_schema()?.is_some() {
             return Err(Error::Conflict("This database already holds a desk: join it instead (factdesk-cli desk join).".into()));
         }
@@ -343,11 +352,10 @@ impl Remote {
         let me = self.role.replace('"', "\"\"");
         tx.batch_execute(&format!("GRANT factdesk_checker TO \"{me}\""))
             .map_err(desk_error)?;
-        tx.batch_execute(DESK_MIGRATIONS[0]).map_err(desk_error)?;
-        for m in &DESK_MIGRATIONS[1..] {
+        for m in &DESK_MIGRATIONS[..schema as usize] {
             tx.batch_execute(m).map_err(desk_error)?;
         }
-        tx.execute("UPDATE factdesk.meta SET value = $1 WHERE key = 'schema'", &[&DESK_SCHEMA.to_string()])
+        tx.execute("UPDATE factdesk.meta SET value = $1 WHERE key = 'schema'", &[&schema.to_string()])
             .map_err(desk_error)?;
         tx.execute(
             "INSERT INTO factdesk.meta (key, value) VALUES ('desk_id', $1), ('seeding', $2)",
@@ -356,6 +364,40 @@ impl Remote {
         .map_err(desk_error)?;
         tx.commit().map_err(desk_error)?;
         Ok(desk_id)
+    }
+
+    /// Brings the desk's schema up to this version's when this role owns the desk, in one
+    /// transaction taken in turn with pushes. Returns the version it had; None when it was
+    /// current, or when this role is not the owner: a checker works on the older schema (its
+    /// gate) until the owner's Factdesk next syncs.
+    pub fn upgrade_desk(&mut self) -> Result<Option<i64>> {
+        let owner: bool = self
+            .client
+            .query_one(
+                "SELECT coalesce((SELECT pg_has_role(session_user, nspowner, 'USAGE') FROM pg_namespace WHERE nspname = 'factdesk'), false)",
+                &[],
+            )
+            .map_err(desk_error)?
+            .get(0);
+        if !owner {
+            return Ok(None);
+        }
+        let mut tx = self.client.transaction().map_err(desk_error)?;
+        tx.execute("SELECT pg_advisory_xact_lock(hashtext('factdesk.push'))", &[]).map_err(desk_error)?;
+        let had: i64 = tx
+            .query_one("SELECT value::bigint FROM factdesk.meta WHERE key = 'schema'", &[])
+            .map_err(desk_error)?
+            .get(0);
+        if had >= DESK_SCHEMA || had < 1 {
+            return Ok(None);
+        }
+        for m in &DESK_MIGRATIONS[had as usize..] {
+            tx.batch_execute(m).map_err(desk_error)?;
+        }
+        tx.execute("UPDATE factdesk.meta SET value = $1 WHERE key = 'schema'", &[&DESK_SCHEMA.to_string()])
+            .map_err(desk_error)?;
+        tx.commit().map_err(desk_error)?;
+        Ok(Some(had))
     }
 
     /// Lets an existing PostgreSQL role work on the desk (as a checker, or only read it).

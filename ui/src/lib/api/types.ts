@@ -1217,7 +1217,16 @@ head: number | null,
 /**
  * Claims on the desk, when it answered.
  */
-desk_claims: number | null, replicas: Array<DeskReplica>, };
+desk_claims: number | null, 
+/**
+ * The desk's schema version, when it answered.
+ */
+schema: number | null, 
+/**
+ * The desk's schema is older than this Factdesk's: its rules are the older ones until the
+ * desk's owner next syncs (which upgrades it).
+ */
+upgrade_pending: boolean, replicas: Array<DeskReplica>, };
 
 /**
  * What one sync did.

@@ -635,11 +635,13 @@ fn ranking_on_the_seventh_blind_set_analysed() {
 
 /// Blind set 8 (`blind8.json`, 90 groups), written on 2026-12-07 by a helper who had read neither
 /// the matcher's code nor the other sets' claims, before the matcher was changed from blind set 7's
-/// misses (which is an analysed set from then on). Run once before those changes and once after,
-/// never looked at group by group: the honest figures of that round.
+/// misses. Run once before those changes and once after, totals only: the honest figures of that
+/// round. In the next round (2026-12-08) its misses were read (a share that went from one figure
+/// to another, the other way round): it is an analysed set from then on, and blind set 9 the
+/// untouched measure.
 #[test]
-fn ranking_on_the_eighth_blind_set_never_tuned_on() {
-    let (words, Some(k)) = both_ways("blind8.json", 75, "Blind set 8 (never tuned on)", "Blind set 8", "ranking_on_the_eighth_blind_set_never_tuned_on") else { return };
+fn ranking_on_the_eighth_blind_set_analysed() {
+    let (words, Some(k)) = both_ways("blind8.json", 75, "Blind set 8 (analysed)", "Blind set 8", "ranking_on_the_eighth_blind_set_analysed") else { return };
     // MAP@5 / recall@5 / near misses above a relevant claim, on the matcher before the changes made
     // from blind set 7's misses -> after them (two runs, totals only):
     //   by words alone: whole 0.198 / 0.248 / 0.204 -> 0.217 / 0.259 / 0.181
@@ -648,6 +650,8 @@ fn ranking_on_the_eighth_blind_set_never_tuned_on() {
     //   recall@5 >= 0.95, near misses above <= 10%),
     //   other languages 0.710 / 0.825 / 0.133 -> 0.689 / 0.825 / 0.150,
     //   cross-lingual 0.215 / 0.250 / 0.250 (same; an English-only model).
+    // After the changes made from its own misses (2026-12-08): whole 0.706 / 0.846 / 0.111, other
+    // languages 0.701 / 0.825 / 0.133; English and by words alone unchanged.
     // Floors a little under, so a regression shows.
     assert!(words.all.map >= 0.20 && words.all.recall >= 0.24, "by words: {}", show(&words.all));
     assert!(k.all.map >= 0.68 && k.all.recall >= 0.82 && k.all.above_rate <= 0.14, "whole set: {}", show(&k.all));

@@ -80,7 +80,7 @@ use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
     ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
-    QUALIFIERS, STOPWORDS, UNITS, UP, VARIANTS,
+    QUALIFIERS, STOPWORDS, TRANSITION_WORDS, UNITS, UP, VARIANTS,
 };
 
 /// Texts with fewer content words than this are never matched automatically, neither as the text
@@ -322,6 +322,11 @@ pub fn analyse(text: &str) -> Analysis {
     }
     if r.negated {
         r.a.push("~not".into(), Vec::new());
+    }
+    if !r.a.terms.iter().any(|t| t.key == "~up" || t.key == "~down") {
+        if let Some(m) = transition(&toks) {
+            r.a.push(m.into(), Vec::new());
+        }
     }
     // "the eighth year in a row" is also "eight consecutive years": a count of periods as well as
     // a rank ("the fifth meeting in a row" stays a rank: five meetings may be another five).
@@ -977,6 +982,28 @@ impl Reader<'_> {
 }
 
 /// A year at `i` ("in 2025").
+/// A share that moved from one figure to another ("went from 3% to 2.4%", "est passé de 3 % à
+/// 2,4 %"), read as a rise or a fall (`~up`, `~down`) from the figures' order, so that the same
+/// two figures the other way round are another claim. Shares only: "from 2010 to 2015" and "aged
+/// 16 to 24" are spans, not moves.
+fn transition(toks: &[Token]) -> Option<&'static str> {
+    let (from, to) = (TRANSITION_WORDS.entries_of("from"), TRANSITION_WORDS.entries_of("to"));
+    (0..toks.len()).find_map(|i| {
+        if !word_at(toks, i).is_some_and(|w| from.contains(&w)) || year_at(toks, i + 1) {
+            return None;
+        }
+        let (v1, n1, _) = value_at(toks, i + 1)?;
+        let p1 = percent_at(toks, i + 1 + n1);
+        let j = i + 1 + n1 + p1;
+        if !word_at(toks, j).is_some_and(|w| to.contains(&w)) || year_at(toks, j + 1) {
+            return None;
+        }
+        let (v2, n2, _) = value_at(toks, j + 1)?;
+        let p2 = percent_at(toks, j + 1 + n2);
+        (p1 + p2 > 0 && v1 != v2).then_some(if v2 > v1 { "~up" } else { "~down" })
+    })
+}
+
 fn year_at(toks: &[Token], i: usize) -> bool {
     matches!(toks.get(i), Some(Token::Num(v, _)) if v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
 }
@@ -1134,6 +1161,20 @@ mod tests {
             ("a 100% rise in rents", &["×2", "~up", "rent"]),
             ("rose by over 200 percent", &["~up", "exceed", "×3"]),
             ("a 100% share", &["#100", "%#100", "shar"]),
+        ]);
+    }
+
+    /// `transition`: a share that went from one figure to another rises or falls by their order;
+    /// spans of years and ages do not, and a direction word of the text's own comes first.
+    #[test]
+    fn transition() {
+        reads(&[
+            ("The rate went from 3% to 2.4% in February", &["rat", "went", "#3", "%#3", "#2.4", "%#2.4", "february", "@february", "~down"]),
+            ("Le taux est passé de 2,4 % à 3 %", &["taux", "passé", "#2.4", "%#2.4", "#3", "%#3", "~up"]),
+            ("Het tarief ging van 4 naar 2 procent", &["tarief", "ging", "#4", "#2", "%#2", "~down"]),
+            ("Rents rose from 2015 to 2020", &["rent", "~up", "#2015", "#2020"]),
+            ("Children aged from 5 to 11 were offered it", &["child", "aged", "#5", "#11", "offer"]),
+            ("The tariff was cut from 15% to 35%", &["tariff", "~down", "#15", "%#15", "#35", "%#35"]),
         ]);
     }
 

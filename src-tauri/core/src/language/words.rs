@@ -200,6 +200,8 @@ tables! {
     UP = "up.txt", List;
     /// Words of a fall (`~down`).
     DOWN = "down.txt", List;
+    /// The words around a share that moved ("from: from, de, von", "to: to, à, auf").
+    TRANSITION_WORDS = "transition_words.txt", Lists;
     /// Verbs that say a figure multiplied ("doubled").
     MULTIPLIED = "multiplied.txt", List;
     /// Words of a top extreme (`~high`).

@@ -14,6 +14,7 @@ use std::collections::HashSet;
 pub use crate::model::Difference;
 
 use super::terms::{is_figure, is_flag, is_marker, Term};
+use super::words::YEAR_WORDS;
 
 /// A claim scoring below this is not shown as similar.
 pub const MIN_SCORE: f32 = 0.35;
@@ -116,6 +117,35 @@ fn align_figures(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
+/// `b` with each year it names that `a` counts back to instead spelt as `a`'s count: "in August
+/// 2025, for the first time in ten years" and "for the first time since 2015" name one year,
+/// counted from the latest year both texts name (2025). A count of years is a figure followed by
+/// the word for a year ([`YEAR_WORDS`]); one year either way is allowed ("more than five years
+/// after the fire of 2019", in 2024).
+fn count_back(a: &[String], b: &[String]) -> Vec<String> {
+    let year = |t: &str| -> Option<f64> {
+        let v: f64 = t.strip_prefix('#')?.parse().ok()?;
+        (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)).then_some(v)
+    };
+    let Some(latest) = a.iter().filter(|t| b.contains(t)).filter_map(|t| year(t)).reduce(f64::max) else {
+        return b.to_vec();
+    };
+    let unflagged: Vec<&String> = a.iter().filter(|t| !is_flag(t)).collect();
+    let counts: Vec<(&String, f64)> = unflagged
+        .windows(2)
+        .filter(|w| YEAR_WORDS.list().contains(&w[1].as_str()) && !b.contains(w[0]))
+        .filter_map(|w| Some((w[0], figure_value(w[0])?)))
+        .collect();
+    let mut out = b.to_vec();
+    for t in out.iter_mut() {
+        let Some(y) = year(t).filter(|_| !a.contains(t)) else { continue };
+        if let Some((count, _)) = counts.iter().find(|(_, n)| (latest - y - n).abs() <= 1.0) {
+            *t = (*count).clone();
+        }
+    }
+    out
+}
+
 /// "42% have never been diagnosed" is "58% have been diagnosed": when one text is negated and the
 /// other is not, and each states a share (`%#42`, `%#58`) the other does not and the two make a
 /// whole, both are read without the negation and `b`'s share as `a`'s.
@@ -189,7 +219,9 @@ pub struct Comparison {
 pub fn compare(a: &[String], b: &[String], weight: &dyn Fn(&str) -> f32) -> Comparison {
     let (a, b) = complement(a, b).unwrap_or_else(|| (a.to_vec(), b.to_vec()));
     let a = a.as_slice();
-    let b = align_figures(a, &b);
+    let b = count_back(a, &align_figures(a, &b));
+    let a = count_back(&b, a);
+    let a = a.as_slice();
     let b = b.as_slice();
     let sa: HashSet<&str> = a.iter().map(String::as_str).collect();
     let sb: HashSet<&str> = b.iter().map(String::as_str).collect();
@@ -422,6 +454,11 @@ mod tests {
             ("Fuel duty has been frozen for 14 years in a row", "Fuel duty has not gone up for fourteen years in a row", &[Negation]),
             ("The waiting list has hit a record 7.8 million people", "The waiting list reached an all-time high of 7.8 million", &[]),
             ("Unemployment in Ohio fell to 3.9% in March", "Unemployment in Michigan rose to 4.9% in March", &[Figure, Direction, Name]),
+            // A count of years and the year it leads back to, from the latest year both name.
+            ("In August 2025 jobs fell for the first time in ten years", "In August 2025 jobs fell for the first time since 2015", &[]),
+            ("In August 2025 jobs fell for the first time in ten years", "In August 2025 jobs fell for the first time since 2012", &[Figure]),
+            ("In 2025 jobs fell for the first time in about ten years", "Jobs fell for the first time since 2015, in 2025", &[]),
+            ("Jobs fell for the first time in ten years", "Jobs fell for the first time since 2015", &[Figure]),
         ] {
             assert_eq!(compare(&content_terms(a), &content_terms(b), &one).differs, want, "{a} / {b}");
         }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::{word_at, Token};
-use super::words::{CARDINALS, FRACTIONS, HEDGES, MULTIPLIERS, MULTIPLIER_PROBES};
+use super::words::{CARDINALS, CARDINALS_OTHER, FRACTIONS, HEDGES, MULTIPLIERS, MULTIPLIER_PROBES};
 
 /// Numbers in words below a hundred ([`CARDINALS`]), fractions' denominators ([`FRACTIONS`]) and
 /// multipliers ([`MULTIPLIERS`]), by word.
@@ -243,6 +243,192 @@ fn and_a_half(toks: &[Token], i: usize) -> f64 {
     if at(0, "and") && at(1, "a") && at(2, "half") { 0.5 } else { 0.0 }
 }
 
+/// A piece of a number in words in another language ([`CARDINALS_OTHER`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece {
+    /// A number; false when it counts only inside a longer number ("neuf", "sei").
+    Num(f64, bool),
+    /// "y", "et", "e", "und", "en": joins two numbers.
+    And,
+    /// "un", "eine", "een": one, before a scale word only.
+    A,
+}
+
+/// Each language's number words, by language.
+fn other_pieces(lang: &str) -> Option<&'static HashMap<&'static str, Piece>> {
+    static P: OnceLock<HashMap<&'static str, HashMap<&'static str, Piece>>> = OnceLock::new();
+    P.get_or_init(|| {
+        CARDINALS_OTHER
+            .lines()
+            .iter()
+            .map(|l| {
+                let pieces = l.entries.iter().map(|e| {
+                    let (w, v) = e.split_once('=').unwrap_or_else(|| panic!("words/{}: {e:?} has no '='", CARDINALS_OTHER.file));
+                    let piece = match v {
+                        "and" => Piece::And,
+                        "a" => Piece::A,
+                        v => {
+                            let (n, alone) = v.strip_suffix('?').map_or((v, true), |n| (n, false));
+                            let n = n.parse().unwrap_or_else(|_| panic!("words/{}: {e:?} is not a number", CARDINALS_OTHER.file));
+                            Piece::Num(n, alone)
+                        }
+                    };
+                    (w, piece)
+                });
+                (l.key, pieces.collect())
+            })
+            .collect()
+    })
+    .get(lang)
+}
+
+/// The languages that write a number as one word ("trecentomila", "dreiundzwanzig").
+const GLUED: &[&str] = &["it", "de", "nl"];
+
+/// One word of a number in `lang`, as its pieces: the word itself, a scale word ("millones",
+/// "Milliarden"), or, in Italian, German and Dutch, the pieces it is glued from. None when the
+/// word is no number.
+fn word_pieces(word: &str, lang: &str, table: &HashMap<&str, Piece>) -> Option<Vec<Piece>> {
+    if let Some(p) = table.get(word) {
+        return Some(vec![*p]);
+    }
+    if let Some(s) = scale_word(word).filter(|s| *s >= 1e3) {
+        return Some(vec![Piece::Num(s, true)]);
+    }
+    if !GLUED.contains(&lang) {
+        return None;
+    }
+    // Longest piece first; a glued word neither starts nor ends with "und", and "eine" in
+    // "einhundert" is one.
+    fn split(rest: &str, table: &HashMap<&str, Piece>, out: &mut Vec<Piece>) -> bool {
+        if rest.is_empty() {
+            return !matches!(out.last(), Some(Piece::And));
+        }
+        let ends: Vec<usize> = rest.char_indices().map(|(k, c)| k + c.len_utf8()).collect();
+        for &end in ends.iter().rev() {
+            let piece = match table.get(&rest[..end]) {
+                Some(Piece::A) => Piece::Num(1.0, true),
+                Some(Piece::Num(v, _)) => Piece::Num(*v, true),
+                Some(Piece::And) if !out.is_empty() && !matches!(out.last(), Some(Piece::And)) => Piece::And,
+                _ => continue,
+            };
+            out.push(piece);
+            if split(&rest[end..], table, out) {
+                return true;
+            }
+            out.pop();
+        }
+        false
+    }
+    let mut out = Vec::new();
+    (split(word, table, &mut out) && out.len() > 1).then_some(out)
+}
+
+/// A number written in words in Spanish, French, Portuguese, Italian, German or Dutch at the
+/// start of `words` (lower-cased): "huit millions sept cent mille", "oitocentos e setenta",
+/// "ventiquattro milioni e trecentomila", "dreiundzwanzig", "dos mil millones", "quatre-vingt-dix"
+/// (each word a token). The value and how many words it took; None when `words` starts with no
+/// number, or with a word that is one only inside a longer number ("neuf" is also "new").
+pub(super) fn other_words_number(words: &[&str], lang: &str) -> Option<(f64, usize)> {
+    let table = other_pieces(lang)?;
+    let (mut total, mut current) = (0.0f64, 0.0f64);
+    // The last piece added, the value of the number so far without it, and whether a scale of a
+    // million or more was seen (so "millions" alone, "des millions de", is no figure).
+    let mut last: Option<f64> = None;
+    let mut taken = 0;
+    let mut counted = false;
+    // The word before was "y", "et", "e".
+    let mut joined = false;
+    let mut k = 0;
+    while k < words.len() {
+        let Some(mut pieces) = word_pieces(words[k], lang, table) else { break };
+        // Between two words: "y", "e", "et" join tens and units, hundreds and the rest
+        // ("treinta y tres", "cento e vinte", "vingt et un"); never in German or Dutch.
+        if pieces == [Piece::And] {
+            let next = words.get(k + 1).and_then(|w| word_pieces(w, lang, table));
+            let first = match next.as_deref() {
+                Some([Piece::Num(n, _), ..]) => Some(*n),
+                Some([Piece::A]) => Some(1.0),
+                _ => None,
+            };
+            let smaller = match (last, first) {
+                (Some(prev), Some(n)) => !matches!(lang, "de" | "nl") && prev >= 20.0 && n < prev,
+                _ => false,
+            };
+            if !smaller {
+                break;
+            }
+            k += 1;
+            joined = true;
+            continue;
+        }
+        if let [Piece::A] = pieces[..] {
+            // "un million"; "vingt et un".
+            match words.get(k + 1).and_then(|w| scale_word(w)) {
+                _ if joined => pieces = vec![Piece::Num(1.0, true)],
+                Some(s) if s >= 1e3 && last.is_none() => pieces = vec![Piece::Num(1.0, true)],
+                _ => break,
+            }
+        }
+        joined = false;
+        // "millions" alone ("des millions de") is no figure, nor "neuf" unless a hundred or a
+        // thousand follows ("neuf cents").
+        if last.is_none() && pieces.len() == 1 {
+            let multiplied = || {
+                words.get(k + 1).and_then(|w| word_pieces(w, lang, table)).is_some_and(
+                    |p| matches!(p.first(), Some(Piece::Num(v, _)) if *v == 100.0 || (*v >= 1e3 && *v < 1e6)),
+                )
+            };
+            match pieces[0] {
+                Piece::Num(v, _) if v >= 1e6 => break,
+                Piece::Num(_, false) if !multiplied() => break,
+                _ => {}
+            }
+        }
+        let before = (total, current);
+        let mut fits = true;
+        for (n, piece) in pieces.iter().enumerate() {
+            let Piece::Num(v, _) = *piece else { continue };
+            // A word after another adds a smaller number or multiplies ("vingt trois", "sept
+            // cent", "trois mille"); "quatre-vingt" is four twenties.
+            if n == 0 && k > 0 {
+                let multiplies = v == 100.0 || v >= 1e3;
+                let four_twenties = lang == "fr" && v == 20.0 && last == Some(4.0);
+                if !(multiplies || four_twenties || last.is_some_and(|l| v < l)) {
+                    fits = false;
+                    break;
+                }
+            }
+            if lang == "fr" && v == 20.0 && last == Some(4.0) {
+                current += 76.0;
+            } else if v == 100.0 {
+                current = current.max(1.0) * 100.0;
+                counted = true;
+            } else if v >= 1e3 {
+                if current == 0.0 && total > 0.0 {
+                    // "mil millones": a thousand millions.
+                    total *= v;
+                } else {
+                    total += current.max(1.0) * v;
+                    current = 0.0;
+                }
+                counted = true;
+            } else {
+                current += v;
+                counted = true;
+            }
+            last = Some(v);
+        }
+        if !fits {
+            (total, current) = before;
+            break;
+        }
+        k += 1;
+        taken = k;
+    }
+    (counted && taken > 0).then_some((total + current, taken))
+}
+
 /// A value as a digit token or in words at `i`.
 pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, usize, String)> {
     match toks.get(i)? {
@@ -303,6 +489,51 @@ mod tests {
     use super::*;
     use crate::language::terms::{content_terms, is_figure, is_number};
     use crate::language::tokens::read;
+
+    /// `other_words_number`: numbers in words in six languages, separate words and glued ones,
+    /// and the words that are no number on their own.
+    #[test]
+    fn other_words_number_reads_six_languages() {
+        let cases: &[(&str, &str, Option<(f64, usize)>)] = &[
+            ("fr", "huit millions sept cent mille entrées", Some((8_700_000.0, 5))),
+            ("fr", "cent millions de visiteurs", Some((1e8, 2))),
+            ("fr", "quatre vingt dix ans", Some((90.0, 3))),
+            ("fr", "soixante dix", Some((70.0, 2))),
+            ("fr", "vingt et un jours", Some((21.0, 3))),
+            ("fr", "neuf cents euros", Some((900.0, 2))),
+            ("fr", "neuf bâtiments", None),
+            ("fr", "millions de personnes", None),
+            ("fr", "un million de foyers", Some((1e6, 2))),
+            ("fr", "une maison", None),
+            ("fr", "deux et trois", Some((2.0, 1))),
+            ("es", "treinta y tres ayudas", Some((33.0, 3))),
+            ("es", "dos mil millones de euros", Some((2e9, 3))),
+            ("es", "veintitrés", Some((23.0, 1))),
+            ("es", "quinientos mil", Some((500_000.0, 2))),
+            ("pt", "oitocentos e setenta euros", Some((870.0, 3))),
+            ("pt", "mil milhões", Some((1e9, 2))),
+            ("pt", "um e dois", None),
+            ("it", "ventiquattro milioni e trecentomila", Some((24_300_000.0, 4))),
+            ("it", "centoventi", Some((120.0, 1))),
+            ("it", "milleduecento", Some((1200.0, 1))),
+            ("it", "sei mesi", None),
+            ("it", "seicento", Some((600.0, 1))),
+            ("de", "dreiundzwanzig", Some((23.0, 1))),
+            ("de", "zweihundertdreiundzwanzigtausend", Some((223_000.0, 1))),
+            ("de", "eine Million", Some((1e6, 2))),
+            ("de", "drei und vier", Some((3.0, 1))),
+            ("de", "einen", None),
+            ("nl", "drieëntwintig", Some((23.0, 1))),
+            ("nl", "twee en drie", Some((2.0, 1))),
+            ("nl", "een huis", None),
+            ("en", "twenty three", None),
+        ];
+        for (lang, text, want) in cases {
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower.split(' ').collect();
+            assert_eq!(other_words_number(&words, lang), *want, "{text} ({lang})");
+        }
+    }
 
     #[test]
     fn numbers_are_read_in_any_spelling() {

@@ -159,6 +159,9 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
         sentence_start = false;
         out.push(Token::Word(raw, lower, name));
     }
+    if let Some(lang) = lang.filter(|l| *l != "en") {
+        read_number_words(&mut out, lang);
+    }
     // A title in capitals ("Council Approves New Budget") names nothing in particular.
     let words = out.iter().filter(|t| matches!(t, Token::Word(..))).count();
     let names = out.iter().filter(|t| matches!(t, Token::Word(_, _, true))).count();
@@ -170,6 +173,26 @@ pub fn read_in(text: &str, lang: Option<&str>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Numbers in words in another language ("huit millions sept cent mille", "trecentomila") become
+/// figures, as digits are. "cent" in "pour cent" stays the percent sign's word.
+fn read_number_words(out: &mut Vec<Token>, lang: &str) {
+    let mut i = 0;
+    while i < out.len() {
+        let percent = i > 0 && matches!(word_at(out, i - 1), Some("pour" | "por" | "per"));
+        // "478 duizend", "2,3 Millionen": the digits' scale, read with them.
+        let scale_of_digits = i > 0
+            && matches!(out[i - 1], Token::Num(..))
+            && word_at(out, i).is_some_and(|w| super::numbers::scale_word(w).is_some() || matches!(w, "cent" | "cents" | "cien" | "cento" | "cem" | "hundert" | "honderd"));
+        let words: Vec<&str> = (i..out.len().min(i + 12)).map_while(|k| word_at(out, k)).collect();
+        let found = if percent || scale_of_digits || words.is_empty() { None } else { super::numbers::other_words_number(&words, lang) };
+        if let Some((v, n)) = found {
+            let probe = words[0].to_string();
+            out.splice(i..i + n, [Token::Num(v, probe)]);
+        }
+        i += 1;
+    }
 }
 
 /// The digits at `start` follow a colon that follows a digit: a group of a clock or race time.

@@ -182,6 +182,8 @@ tables! {
     STOPWORDS = "stopwords.txt", List;
     /// Small words kept in a text's shape for `edits` ("more", "all", "than", in several languages).
     QUALIFIERS = "qualifiers.txt", List;
+    /// Numbers in words in other languages, by language ("es: dos=2, tres=3, ...").
+    CARDINALS_OTHER = "cardinals_other.txt", Lists;
     /// Other languages' function words, by language ("es: el, la, los, ...").
     FUNCTION_WORDS = "function_words.txt", Lists;
     /// Those of them that are English words too ("die", "war", "in"), kept in a text of no guessed language.
@@ -196,6 +198,8 @@ tables! {
     LESS_THAN = "less_than.txt", List;
     /// Ordinals in words and their number ("fifth: 5").
     ORDINALS = "ordinals.txt", Map;
+    /// The word for a year after a count of years, as a term ("year", "ans", "jahren").
+    YEAR_WORDS = "year_words.txt", List;
     /// Words of a rise (`~up`).
     UP = "up.txt", List;
     /// Words of a fall (`~down`).

@@ -79,7 +79,7 @@ use super::numbers::{
 use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
-    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
+    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, OPPOSITES, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
     QUALIFIERS, STOPWORDS, TRANSITION_WORDS, UNITS, UP, VARIANTS,
 };
 
@@ -116,6 +116,8 @@ struct Tables {
     phrases: Vec<(&'static str, &'static str, &'static str)>,
     /// [`CAPITALS`]: country, city.
     capitals: Vec<(&'static str, &'static str)>,
+    /// [`OPPOSITES`]: word → its opposite.
+    opposite: HashMap<&'static str, &'static str>,
 }
 
 fn tables() -> &'static Tables {
@@ -174,6 +176,7 @@ fn tables() -> &'static Tables {
             context: CONTEXT_VARIANTS.pairs().map(|p| two(&CONTEXT_VARIANTS, p)).collect(),
             phrases: PHRASES.pairs().map(|p| two(&PHRASES, p)).collect(),
             capitals: CAPITALS.pairs().collect(),
+            opposite: OPPOSITES.pairs().collect(),
         }
     })
 }
@@ -601,7 +604,8 @@ impl Reader<'_> {
             return;
         }
         self.read_record(word);
-        if self.parse_most(word)
+        if self.parse_opposite(word)
+            || self.parse_most(word)
             || self.parse_price(word)
             || self.parse_multiplier_word(word)
             || self.parse_stopword(word)
@@ -926,6 +930,15 @@ impl Reader<'_> {
         bounded
     }
 
+    /// "acquitted", "banned", "absolveu": the opposite word ([`OPPOSITES`]), negated; "not
+    /// acquitted" is convicted.
+    fn parse_opposite(&mut self, word: &str) -> bool {
+        let Some(&opposite) = self.t.opposite.get(word) else { return false };
+        push_word(&mut self.a, self.t, opposite, false);
+        self.negated = !self.negated;
+        true
+    }
+
     /// "dearer", "cheaper": a price that rose or fell (`~up` or `~down`, and `cost`).
     fn parse_price(&mut self, word: &str) -> bool {
         let m = match word {
@@ -1175,6 +1188,16 @@ mod tests {
             ("Rents rose from 2015 to 2020", &["rent", "~up", "#2015", "#2020"]),
             ("Children aged from 5 to 11 were offered it", &["child", "aged", "#5", "#11", "offer"]),
             ("The tariff was cut from 15% to 35%", &["tariff", "~down", "#15", "%#15", "#35", "%#35"]),
+        ]);
+    }
+
+    /// `Reader::parse_opposite`: a word read as its opposite, negated.
+    #[test]
+    fn parse_opposite() {
+        reads(&[
+            ("He was acquitted in May", &["convict", "~not"]),
+            ("He was not acquitted", &["convict"]),
+            ("O STF absolveu Bolsonaro", &["stf", "@stf", "condenou", "bolsonaro", "@bolsonaro", "~not"]),
         ]);
     }
 

@@ -200,6 +200,8 @@ tables! {
     ORDINALS = "ordinals.txt", Map;
     /// The word for a year after a count of years, as a term ("year", "ans", "jahren").
     YEAR_WORDS = "year_words.txt", List;
+    /// Words read as their opposite, negated ("acquitted: convicted").
+    OPPOSITES = "opposites.txt", Map;
     /// Words of a rise (`~up`).
     UP = "up.txt", List;
     /// Words of a fall (`~down`).

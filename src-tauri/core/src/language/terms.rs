@@ -79,7 +79,7 @@ use super::numbers::{
 use super::stems::{forms, inflections, stem};
 use super::tokens::{self, word_at, Token};
 use super::words::{
-    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, OPPOSITES, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
+    ALSO_ENGLISH, CAPITALS, CONTEXT_VARIANTS, DOWN, FUNCTION_WORDS, HIGH, LESS_THAN, LOW, MORE_THAN, MULTIPLIED, NEGATIONS, NEVER_BEFORE, OPPOSITES, ORDINALS, PHRASES, PLACE_FIRST, PLACES,
     QUALIFIERS, STOPWORDS, TRANSITION_WORDS, UNITS, UP, VARIANTS,
 };
 
@@ -767,7 +767,7 @@ impl Reader<'_> {
     /// not seen since 2001" nothing.
     fn parse_negation(&mut self, word: &str) -> bool {
         let (t, toks, i) = (self.t, self.toks, self.i);
-        if !(t.neg.contains(word) || word.ends_with("n't")) {
+        if !(t.neg.contains(word) || word.ends_with("n't") || (word == "mai" && self.lang == Some("it"))) {
             return false;
         }
         // Portuguese and Italian "no" is "in the"; "non" negates in French and Italian only
@@ -789,10 +789,15 @@ impl Reader<'_> {
             self.i = k + 1;
             return true;
         }
-        // "a number never reached before": a record.
-        if word == "never" && (i..i + 5).any(|k| word_at(toks, k) == Some("before")) {
+        // "a number never reached before", "du jamais vu", "mai così tanti": a record.
+        let before = NEVER_BEFORE.entries_of("before");
+        if NEVER_BEFORE.entries_of("never").contains(&word) && (i..i + 5).any(|k| word_at(toks, k).is_some_and(|w| before.contains(&w))) {
             self.a.push("record".into(), probes_for(t, "record", "record"));
             return true;
+        }
+        // Italian "mai" without "non" is no negation of its own ("il più alto mai registrato").
+        if word == "mai" {
+            return false;
         }
         // "no year has been hotter than", "never have fewer people died ... than", "had never
         // received as many visitors as", "had not won as few medals as ... since 2004": an
@@ -1370,6 +1375,7 @@ mod tests {
             ("no change in rates", &["hold", "rat"]),
             ("without a change", &["hold"]),
             ("a number never reached before", &["number", "record", "reach"]),
+            ("Cent millions de visiteurs en 2024, du jamais vu", &["#100000000", "visiteur", "#2024", "record", "vu"]),
             ("No year has been hotter than 2023", &["year", "exceed", "#2023", "~not"]),
             ("a level not seen since 2001", &["level", "seen", "#2001"]),
             ("did not rise", &["~up", "~not"]),

@@ -200,6 +200,8 @@ tables! {
     ORDINALS = "ordinals.txt", Map;
     /// The word for a year after a count of years, as a term ("year", "ans", "jahren").
     YEAR_WORDS = "year_words.txt", List;
+    /// "never" and "before" words that together say a record ("jamais ... vu").
+    NEVER_BEFORE = "never_before.txt", Lists;
     /// Words read as their opposite, negated ("acquitted: convicted").
     OPPOSITES = "opposites.txt", Map;
     /// Words of a rise (`~up`).

@@ -83,12 +83,13 @@ fn significant(v: f64) -> (usize, f64) {
     }
 }
 
-/// `exact` is `round` to the digits `round` is written with, and states at least two digits more:
-/// 3,410,992 is "3.4 million", 771,480 "seven hundred and seventy-one thousand"; 12,000 is not
-/// "10,000", nor 3.45 million "3.4 million".
+/// `exact` is `round` to the digits `round` is written with, at least two, and states at least two
+/// digits more: 3,410,992 is "3.4 million", 771,480 "seven hundred and seventy-one thousand";
+/// 12,000 is not "10,000", nor 3.45 million "3.4 million", nor 478,000 "500,000" (a figure of one
+/// digit is as often exact, a cap or a target; "about 500,000" is read by its hedge).
 fn rounds_to(round: f64, exact: f64) -> bool {
     let ((dr, unit), (de, _)) = (significant(round), significant(exact));
-    round.abs() >= 1_000.0 && de >= dr + 2 && (exact - round).abs() <= unit / 2.0 + 1e-9
+    round.abs() >= 1_000.0 && dr >= 2 && de >= dr + 2 && (exact - round).abs() <= unit / 2.0 + 1e-9
 }
 
 /// `b` with each figure that `a` states in a rounded way, or that is rounded itself, spelt as `a`
@@ -363,6 +364,8 @@ mod tests {
             (10_000.0, 12_000.0, false),
             (3_400_000.0, 3_450_000.0, false),
             (3_400_000.0, 3_800_000.0, false),
+            (500_000.0, 478_000.0, false),
+            (3_000_000.0, 3_012_345.0, false),
             (78.0, 78.412, false),
         ] {
             assert_eq!(rounds_to(round, exact), want, "{round} {exact}");

@@ -651,8 +651,9 @@ fn ranking_on_the_eighth_blind_set_analysed() {
     //   other languages 0.710 / 0.825 / 0.133 -> 0.689 / 0.825 / 0.150,
     //   cross-lingual 0.215 / 0.250 / 0.250 (same; an English-only model).
     // After the changes made from its own misses (2026-12-08: from-to shares, numbers in words in
-    // six languages, a count of years meeting its year): whole 0.715 / 0.863 / 0.111, other
-    // languages 0.741 / 0.900 / 0.133; English unchanged.
+    // six languages, a count of years meeting its year, acquittals, "du jamais vu", one-digit
+    // figures no rounding): whole 0.724 / 0.863 / 0.096, English 0.810 / 0.977 / 0.075, other
+    // languages 0.782 / 0.900 / 0.067.
     // Floors a little under, so a regression shows.
     assert!(words.all.map >= 0.20 && words.all.recall >= 0.24, "by words: {}", show(&words.all));
     assert!(k.all.map >= 0.68 && k.all.recall >= 0.82 && k.all.above_rate <= 0.14, "whole set: {}", show(&k.all));
@@ -672,8 +673,13 @@ fn ranking_on_the_ninth_blind_set_never_tuned_on() {
     //   by words alone: whole 0.201 / 0.256 / 0.178
     //   by meaning: whole 0.641 / 0.794 / 0.107, English 0.773 / 0.944 / 0.086,
     //   other languages 0.528 / 0.708 / 0.208, cross-lingual 0.271 / 0.292 / 0.000.
+    // After them (second run, totals only, 2026-12-08):
+    //   by words alone: whole 0.212 / 0.272 / 0.167
+    //   by meaning: whole 0.654 / 0.800 / 0.089, English 0.775 / 0.944 / 0.080,
+    //   other languages 0.575 / 0.729 / 0.153, cross-lingual 0.271 / 0.292 / 0.000 (same).
     // Floors a little under, so a regression shows.
-    assert!(words.all.map >= 0.19 && words.all.recall >= 0.24, "by words: {}", show(&words.all));
-    assert!(k.all.map >= 0.62 && k.all.recall >= 0.77 && k.all.above_rate <= 0.13, "whole set: {}", show(&k.all));
+    assert!(words.all.map >= 0.20 && words.all.recall >= 0.25, "by words: {}", show(&words.all));
+    assert!(k.all.map >= 0.63 && k.all.recall >= 0.78 && k.all.above_rate <= 0.11, "whole set: {}", show(&k.all));
     assert!(k.en.map >= 0.75 && k.en.recall >= 0.92 && k.en.above_rate <= 0.10, "English: {}", show(&k.en));
+    assert!(k.mono.map >= 0.55 && k.mono.recall >= 0.70, "other languages: {}", show(&k.mono));
 }

@@ -981,3 +981,61 @@ fn the_desk_finds_an_excerpt_exactly_where_the_app_does() {
     }
     assert!(found > 60 && cases.len() - found > 60, "both kinds are tried: {found} of {} found", cases.len());
 }
+
+/// Issue 17: a clarification keeps the rating on the desk too. A forged push (what a modified app
+/// could send) that calls a new rating a clarification is refused whole; called a correction, the
+/// same change lands.
+#[test]
+fn a_clarification_that_changes_the_rating_is_refused_on_the_desk() {
+    let s = setup();
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    sync(&mut b, &pw_b);
+    second_reader_signs_off(&mut c, &pw_c, &s.claim);
+    sync(&mut b, &pw_b);
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    assert!(sync(&mut b, &pw_b).refused.is_empty());
+
+    let row = |sql: &str| -> serde_json::Value { serde_json::from_str(&s.pg.psql(DB, sql)).unwrap() };
+    let old = row("SELECT jsonb_build_object('key', key, 'data', data) FROM factdesk.entities WHERE kind = 'verdicts'");
+    let old_key = old["key"].as_str().unwrap().to_string();
+    let old_rating = old["data"]["rating_id"].as_str().unwrap().to_string();
+    let other: String =
+        s.pg.psql(DB, &format!("SELECT key FROM factdesk.entities WHERE kind = 'ratings' AND key <> '{old_rating}' ORDER BY key LIMIT 1"));
+    let forged = |kind: &str| {
+        let new_key = uuid::Uuid::now_v7().to_string();
+        let mut new = old["data"].clone();
+        new["uuid"] = new_key.clone().into();
+        new["rating_id"] = other.clone().into();
+        new["rationale"] = "Rated again without saying so.".into();
+        let mut superseded = old["data"].clone();
+        superseded["superseded_at"] = "2026-12-08T00:00:00Z".into();
+        superseded["superseded_by"] = new_key.clone().into();
+        let correction = uuid::Uuid::now_v7().to_string();
+        let items = serde_json::json!([
+            {"txn": 1, "kind": "verdicts", "key": new_key, "op": "put", "base": 1_000_000_000, "data": new},
+            {"txn": 1, "kind": "verdicts", "key": old_key, "op": "put", "base": 1_000_000_000, "data": superseded,
+             "fields": ["superseded_at", "superseded_by"]},
+            {"txn": 1, "kind": "corrections", "key": correction, "op": "put", "base": 1_000_000_000,
+             "data": {"uuid": correction, "claim_id": s.claim, "reason": "Added a detail.", "what": "verdict",
+                      "actor": "alice", "at": "2026-12-08T00:00:00Z", "kind": kind}},
+        ]);
+        let sql = format!(
+            "SELECT factdesk.push('{}'::uuid, 'forged', {}::jsonb)",
+            uuid::Uuid::now_v7(),
+            quote_literal(&items.to_string())
+        );
+        let answer: serde_json::Value = serde_json::from_str(&s.pg.psql_as("alice", &pw_b, DB, &sql).unwrap()).unwrap();
+        (answer, new_key)
+    };
+    let (answer, new_key) = forged("clarification");
+    let refused = answer["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{answer}");
+    assert!(refused[0]["reason"].as_str().unwrap().contains("so it is a correction, not a clarification"), "{answer}");
+    assert_eq!(server_count(&s.pg, &format!("SELECT count(*) FROM factdesk.entities WHERE key = '{new_key}'")), 0, "nothing of it landed");
+
+    let (answer, new_key) = forged("correction");
+    assert_eq!(answer["refused"].as_array().unwrap().len(), 0, "{answer}");
+    assert_eq!(server_count(&s.pg, &format!("SELECT count(*) FROM factdesk.entities WHERE key = '{new_key}'")), 1);
+}

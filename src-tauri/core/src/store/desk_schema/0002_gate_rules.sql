@@ -4,7 +4,8 @@
 -- checker's name is not who they are, would publish past it. The desk now asks, for every
 -- required item with a rule, what the app asks (workflow.rs, `rule_problem`), on its own rows:
 -- at least N different sources, at least N different publishers, every excerpt found in its
--- archived copy, and a second reader who is not, as a PostgreSQL role, the verdict's author.
+-- archived copy, and a second reader who is not, as a PostgreSQL role, the verdict's author. And a
+-- clarification keeps the rating, as the app asks.
 -- Run by `desk create` after version 1, or by the desk owner's Factdesk on its next sync.
 SET LOCAL search_path = factdesk, pg_catalog;
 
@@ -249,6 +250,100 @@ BEGIN
                                               AND c.created_by <> v_author) THEN
         PERFORM refuse(format('A second reader has to sign off: every sign-off is by %s, who wrote the verdict.', v_author));
     END IF;
+END $$;
+
+-- A clarification keeps the finding (issue 17): a verdict put in the same local transaction as
+-- a clarification of its claim rates the claim as the verdict it replaces did, as the app asks.
+CREATE FUNCTION check_clarifications(p_items jsonb, p_txn bigint) RETURNS void LANGUAGE plpgsql
+SET search_path = factdesk, pg_catalog, pg_temp AS $$
+DECLARE
+    v record;
+BEGIN
+    FOR v IN
+        SELECT nv.key, nv.data FROM jsonb_array_elements(p_items) AS t(i)
+          JOIN entities nv ON nv.kind = 'verdicts' AND nv.key = t.i ->> 'key'
+         WHERE (t.i ->> 'txn')::bigint = p_txn AND t.i ->> 'kind' = 'verdicts' AND t.i ->> 'op' = 'put'
+           AND EXISTS (SELECT 1 FROM jsonb_array_elements(p_items) AS c(j)
+                        WHERE (c.j ->> 'txn')::bigint = p_txn AND c.j ->> 'kind' = 'corrections' AND c.j ->> 'op' = 'put'
+                          AND c.j -> 'data' ->> 'kind' = 'clarification'
+                          AND c.j -> 'data' ->> 'claim_id' = nv.data ->> 'claim_id')
+    LOOP
+        IF EXISTS (SELECT 1 FROM entities p
+                    WHERE p.kind = 'verdicts' AND p.data ->> 'superseded_by' = v.key
+                      AND p.data ->> 'rating_id' IS DISTINCT FROM v.data ->> 'rating_id') THEN
+            PERFORM refuse('A new rating changes the finding, so it is a correction, not a clarification: '
+                           || 'the desk keeps the verdict as it was.');
+        END IF;
+    END LOOP;
+END $$;
+
+-- One push: the changes of one or more local transactions, applied in order in this one
+-- transaction. A local transaction the desk's rules refuse is left out whole and reported; the
+-- rest lands. A push id seen before returns the first answer and changes nothing.
+CREATE OR REPLACE FUNCTION push(p_id uuid, p_replica text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factdesk, pg_catalog, pg_temp AS $$
+DECLARE
+    v_role    name := session_user;
+    v_prior   jsonb;
+    v_txn     bigint;
+    v_item    jsonb;
+    v_refused jsonb := '[]';
+    v_first   bigint;
+    v_last    bigint;
+    v_result  jsonb;
+    v_seeding boolean;
+    v_gate    text[];
+    v_claim   text;
+BEGIN
+    IF NOT pg_has_role(v_role, 'factdesk_checker', 'MEMBER') THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = format('%s may read this desk but not change it (not a member of factdesk_checker).', v_role);
+    END IF;
+    -- One push at a time: sequence numbers are then handed out in commit order, so a replica that
+    -- has read up to change N has seen every change before N.
+    PERFORM pg_advisory_xact_lock(hashtext('factdesk.push'));
+    SELECT result INTO v_prior FROM pushes WHERE id = p_id;
+    IF FOUND THEN
+        RETURN v_prior || '{"repeated": true}';
+    END IF;
+    v_first := (SELECT coalesce(max(seq), 0) FROM changes);
+    -- The desk's creator uploads the workspace it was made from as it is: its published claims
+    -- passed the gate there, before the desk existed.
+    v_seeding := EXISTS (SELECT 1 FROM meta WHERE key = 'seeding' AND value = v_role);
+    FOR v_txn IN
+        SELECT (i ->> 'txn')::bigint FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(i, n)
+         GROUP BY 1 ORDER BY min(n)
+    LOOP
+        BEGIN
+            v_gate := '{}';
+            FOR v_item IN
+                SELECT i FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(i, n)
+                 WHERE (i ->> 'txn')::bigint = v_txn ORDER BY n
+            LOOP
+                v_claim := apply_change(v_item, v_role, p_replica, p_id, v_seeding);
+                IF v_claim IS NOT NULL THEN
+                    v_gate := v_gate || v_claim;
+                END IF;
+            END LOOP;
+            FOREACH v_claim IN ARRAY v_gate LOOP
+                PERFORM check_publish(v_claim);
+            END LOOP;
+            IF NOT v_seeding THEN
+                PERFORM check_clarifications(p_items, v_txn);
+            END IF;
+        EXCEPTION WHEN SQLSTATE 'FD001' THEN
+            v_refused := v_refused || jsonb_build_object('txn', v_txn, 'reason', SQLERRM);
+        END;
+    END LOOP;
+    v_last := (SELECT coalesce(max(seq), 0) FROM changes);
+    v_result := jsonb_build_object('first', v_first + 1, 'last', v_last, 'refused', v_refused);
+    INSERT INTO pushes (id, role, replica, result) VALUES (p_id, v_role, p_replica, v_result);
+    INSERT INTO replicas AS r (id, role) VALUES (p_replica, v_role)
+    ON CONFLICT (id) DO UPDATE SET last_seen = now() WHERE r.role = v_role;
+    IF v_last > v_first THEN
+        PERFORM pg_notify('factdesk_changes', v_last::text);
+    END IF;
+    RETURN v_result;
 END $$;
 
 UPDATE meta SET value = '2' WHERE key = 'schema';

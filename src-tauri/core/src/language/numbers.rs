@@ -332,8 +332,8 @@ fn word_pieces(word: &str, lang: &str, table: &HashMap<&str, Piece>) -> Option<V
 pub(super) fn other_words_number(words: &[&str], lang: &str) -> Option<(f64, usize)> {
     let table = other_pieces(lang)?;
     let (mut total, mut current) = (0.0f64, 0.0f64);
-    // The last piece added, the value of the number so far without it, and whether a scale of a
-    // million or more was seen (so "millions" alone, "des millions de", is no figure).
+    // The value of the last piece read, the words taken so far, and whether a number (not only
+    // "y", "un") was read.
     let mut last: Option<f64> = None;
     let mut taken = 0;
     let mut counted = false;

@@ -935,7 +935,7 @@ impl Reader<'_> {
         bounded
     }
 
-    /// "acquitted", "banned", "absolveu": the opposite word ([`OPPOSITES`]), negated; "not
+    /// "acquitted", "absolveu": the opposite word ([`OPPOSITES`]), negated; "not
     /// acquitted" is convicted.
     fn parse_opposite(&mut self, word: &str) -> bool {
         let Some(&opposite) = self.t.opposite.get(word) else { return false };

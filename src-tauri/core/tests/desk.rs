@@ -5,11 +5,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::pasted_capture;
 use common::postgres::{quote_literal, TestPostgres};
 use factdesk_core::desk::{self, Access};
 use factdesk_core::model::desk::SyncReport;
 use factdesk_core::model::*;
-use factdesk_core::store::{NewCapture, DESK_SCHEMA};
+use factdesk_core::store::DESK_SCHEMA;
 use factdesk_core::{Error, Store};
 
 const DB: &str = "desk";
@@ -83,16 +84,7 @@ fn setup_at(schema: i64) -> Setup {
                 title: "H.R.815 - National Security Act, 2024".into(),
                 ..Default::default()
             },
-            &NewCapture {
-                method: CaptureMethod::Paste,
-                requested_url: String::new(),
-                final_url: String::new(),
-                http_status: None,
-                content_type: "text/plain".into(),
-                bytes: b"Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".to_vec(),
-                text: "Passed Senate with an amendment by Yea-Nay Vote. 70 - 29.".into(),
-                note: String::new(),
-            },
+            &pasted_capture("Passed Senate with an amendment by Yea-Nay Vote. 70 - 29."),
         )
         .unwrap();
     a.add_evidence(&EvidenceInput {
@@ -374,20 +366,26 @@ fn publishing_without_a_second_reader_is_refused_on_the_desk_and_kept_as_a_draft
     assert_eq!(server_count(&s.pg, "SELECT count(*) FROM factdesk.entities WHERE kind = 'claims' AND data->>'status' = 'published'"), 1);
 }
 
+/// Alice's replica makes the claim ready, Bob's signs an item off as second reader, and alice
+/// publishes it on the desk. Returns alice's replica and password.
+fn published_by_alice(s: &Setup) -> (Store, String) {
+    let (mut b, pw_b) = s.replica("alice");
+    let (mut c, pw_c) = s.replica("bob");
+    make_ready(&mut b, &s.claim);
+    sync(&mut b, &pw_b);
+    second_reader_signs_off(&mut c, &pw_c, &s.claim);
+    sync(&mut b, &pw_b);
+    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
+    assert!(sync(&mut b, &pw_b).refused.is_empty());
+    (b, pw_b)
+}
+
 /// Issue 17: a clarification of a published claim reaches the other replicas as a clarification
 /// (schema 14's `kind` travels with the correction's other columns); the claim stays published.
 #[test]
 fn a_clarification_travels_as_a_clarification() {
     let s = setup();
-    let (mut b, pw_b) = s.replica("alice");
-    let (mut c, pw_c) = s.replica("bob");
-    make_ready(&mut b, &s.claim);
-    sync(&mut b, &pw_b);
-    // Bob, a second reader, signs off an item himself; then alice publishes.
-    second_reader_signs_off(&mut c, &pw_c, &s.claim);
-    sync(&mut b, &pw_b);
-    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
-    assert!(sync(&mut b, &pw_b).refused.is_empty());
+    let (mut b, pw_b) = published_by_alice(&s);
 
     b.record_verdict(&VerdictInput {
         claim_uuid: s.claim.clone(),
@@ -727,16 +725,7 @@ fn cite(store: &mut Store, claim: &str, url: &str, publisher: &str, text: &str, 
     let source = store
         .create_source_with_capture(
             &SourceInput { url: url.into(), title: format!("Page at {url}"), publisher: publisher.into(), ..Default::default() },
-            &NewCapture {
-                method: CaptureMethod::Paste,
-                requested_url: String::new(),
-                final_url: String::new(),
-                http_status: None,
-                content_type: "text/plain".into(),
-                bytes: text.as_bytes().to_vec(),
-                text: text.into(),
-                note: String::new(),
-            },
+            &pasted_capture(text),
         )
         .unwrap();
     store
@@ -988,14 +977,7 @@ fn the_desk_finds_an_excerpt_exactly_where_the_app_does() {
 #[test]
 fn a_clarification_that_changes_the_rating_is_refused_on_the_desk() {
     let s = setup();
-    let (mut b, pw_b) = s.replica("alice");
-    let (mut c, pw_c) = s.replica("bob");
-    make_ready(&mut b, &s.claim);
-    sync(&mut b, &pw_b);
-    second_reader_signs_off(&mut c, &pw_c, &s.claim);
-    sync(&mut b, &pw_b);
-    b.set_status(&s.claim, ClaimStatus::Published).unwrap();
-    assert!(sync(&mut b, &pw_b).refused.is_empty());
+    let (_b, pw_b) = published_by_alice(&s);
 
     let row = |sql: &str| -> serde_json::Value { serde_json::from_str(&s.pg.psql(DB, sql)).unwrap() };
     let old = row("SELECT jsonb_build_object('key', key, 'data', data) FROM factdesk.entities WHERE kind = 'verdicts'");

@@ -1,8 +1,11 @@
 //! The workflow on a real workspace file: transitions, the publish gate, the checklist, the lock on
 //! published claims and corrections; and migrating a database from every earlier schema version.
 
+mod common;
+
+use common::pasted_capture as pasted;
 use factdesk_core::model::*;
-use factdesk_core::store::{NewCapture, MIGRATIONS, SCHEMA_VERSION};
+use factdesk_core::store::{MIGRATIONS, SCHEMA_VERSION};
 use factdesk_core::{Error, Store};
 use rusqlite::Connection;
 
@@ -58,19 +61,6 @@ fn source(store: &mut Store, url: &str, title: &str) -> String {
     store.create_source(&SourceInput { url: url.into(), title: title.into(), ..Default::default() }).unwrap().uuid
 }
 
-/// A pasted archived copy of a page saying `text`.
-fn pasted(text: &str) -> NewCapture {
-    NewCapture {
-        method: CaptureMethod::Paste,
-        requested_url: String::new(),
-        final_url: String::new(),
-        http_status: None,
-        content_type: "text/plain".into(),
-        bytes: text.as_bytes().to_vec(),
-        text: text.into(),
-        note: String::new(),
-    }
-}
 
 /// Signs off every active item as the workspace's checker, the second reader's as "Ben Reader".
 fn sign_everything(store: &mut Store, claim: &str) {

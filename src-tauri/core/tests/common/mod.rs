@@ -19,6 +19,20 @@ pub fn fetched_capture(url: &str, text: &str) -> factdesk_core::store::NewCaptur
     }
 }
 
+/// An archived copy of a page pasted by hand, holding `text`.
+pub fn pasted_capture(text: &str) -> factdesk_core::store::NewCapture {
+    factdesk_core::store::NewCapture {
+        method: factdesk_core::model::CaptureMethod::Paste,
+        requested_url: String::new(),
+        final_url: String::new(),
+        http_status: None,
+        content_type: "text/plain".into(),
+        bytes: text.as_bytes().to_vec(),
+        text: text.into(),
+        note: String::new(),
+    }
+}
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

@@ -321,7 +321,8 @@ fn second_reader_signs_off(store: &mut Store, password: &str, claim: &str) {
     sync(store, password);
 }
 
-fn make_ready(store: &mut Store, claim: &str) {
+/// A verdict, and the workflow up to ready, as `store`'s checker: the checklist still to sign.
+fn verdict_and_ready(store: &mut Store, claim: &str) {
     store
         .record_verdict(&VerdictInput {
             claim_uuid: claim.into(),
@@ -334,6 +335,10 @@ fn make_ready(store: &mut Store, claim: &str) {
     for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
         store.set_status(claim, to).unwrap();
     }
+}
+
+fn make_ready(store: &mut Store, claim: &str) {
+    verdict_and_ready(store, claim);
     for item in store.checklist().unwrap() {
         store.set_check(claim, &item.uuid, true).unwrap();
     }
@@ -827,17 +832,7 @@ fn the_second_reader_is_a_role_on_the_desk_not_a_name_in_a_workspace() {
         "The Senate voted 70–29 on “the package”\u{a0}early on Tuesday, after a weekend of debate, in February.",
         "the senate voted 70-29 on \"the package\" […] in FEBRUARY",
     );
-    b.record_verdict(&VerdictInput {
-        claim_uuid: claim.clone(),
-        rating_key: "false".into(),
-        rationale: "The Senate passed it 70 to 29; the House has not voted.".into(),
-        correction_reason: None,
-        correction_kind: None,
-    })
-    .unwrap();
-    for to in [ClaimStatus::Researching, ClaimStatus::InReview, ClaimStatus::Ready] {
-        b.set_status(&claim, to).unwrap();
-    }
+    verdict_and_ready(&mut b, &claim);
     let second = item_uuid(&b, "Second reader signed off");
     for item in b.checklist().unwrap().into_iter().filter(|i| i.uuid != second) {
         b.set_check(&claim, &item.uuid, true).unwrap();

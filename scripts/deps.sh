@@ -80,7 +80,10 @@ apt_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev lib
 if [ "$mode" = test ]; then
   # gnome-keyring: the desk's password test runs a private Secret Service (tests/common/keyring.rs);
   # openssl: the desk's TLS test makes a throwaway certificate authority.
-  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool gnome-keyring openssl)
+  # python3-gi, gir1.2-webkit2-4.1: the bare web view beside which the window's memory is measured
+  # (tests/e2e/bare-webview.py).
+  apt_pkgs+=(xvfb webkit2gtk-driver xauth x11-utils dbus-daemon xdotool gnome-keyring openssl
+            python3-gi gir1.2-webkit2-4.1)
 fi
 # Fonts for the PDF report's non-Latin scripts (report/pdf/fonts.rs; issue 16): the bundled fonts set
 # Latin, Greek, Cyrillic and Hebrew; DejaVu Sans (fonts-dejavu-core, 1 MB) adds proportional Arabic

@@ -8,9 +8,10 @@
 // targets live in the benches. What is asserted is behaviour at scale: the list answers every
 // keystroke with the claims that match what was typed, and the counts are floors beyond 2,000.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, APP, processesWithArg } from '../harness.mjs';
 import { assertNoErrorBanner, byId, textOf, waitFor } from '../ui.mjs';
 
@@ -58,14 +59,55 @@ function pss(pid) {
   });
 }
 
+/** The bare baseline of the memory: a WebKitGTK window with a static page (../bare-webview.py). */
+const BARE = join(dirname(fileURLToPath(import.meta.url)), '..', 'bare-webview.py');
+
+/** Runs the bare baseline on the same display, measures its PSS once its page has loaded and
+ * `settleMs` passed, and stops it; null (with the reason printed) where it cannot run. */
+async function barePss(settleMs) {
+  const child = spawn('/usr/bin/python3', [BARE], {
+    env: { ...app.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const ready = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 30000);
+    child.stdout.on('data', (d) => String(d).includes('ready') && (clearTimeout(timer), resolve(true)));
+    child.on('error', () => (clearTimeout(timer), resolve(false)));
+    child.on('exit', () => (clearTimeout(timer), resolve(false)));
+  });
+  if (!ready) {
+    child.kill('SIGKILL');
+    console.log(`the bare web view baseline did not run (python3-gi and gir1.2-webkit2-4.1 are needed): ${err.trim().split('\n').pop() || 'no page'}`);
+    return null;
+  }
+  await new Promise((r) => setTimeout(r, settleMs));
+  const procs = pss(child.pid);
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+  return procs;
+}
+
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * q) - 1)];
 
 describe('the window at scale', () => {
   const figures = {};
   let db;
+  let bare;
   before(async () => {
     db = GIVEN || app.workspace('scale.factdesk');
     if (!GIVEN) app.cli('--db', db, 'demo', '--synthetic', String(N));
+    // Beside the app, in the same run on the same display, before the app starts (PSS splits the
+    // pages two processes share, so the two must not run at once): a bare WebKitGTK window, the
+    // floor any app drawn with it starts from on this machine (e.g. the graphics stack it loads).
+    // The session's first app (on an empty workspace) is closed first, for the same reason.
+    await app.quit();
+    bare = await barePss(3000);
+    if (bare) {
+      figures.bare_webview_pss_mb = Object.fromEntries(bare.map((p, i) => [`${i} ${p.name}`, Math.round(p.mb)]));
+      figures.bare_webview_pss_total_mb = Math.round(bare.reduce((s, p) => s + p.mb, 0));
+    }
     // Without the matching model: its indexer would embed every claim in the background, which is
     // another measurement (the status bar's "indexing").
     const started = Date.now();
@@ -149,5 +191,6 @@ describe('the window at scale', () => {
     figures.pss_mb = Object.fromEntries(procs.map((p, i) => [`${i} ${p.name}`, Math.round(p.mb)]));
     figures.pss_total_mb = Math.round(procs.reduce((s, p) => s + p.mb, 0));
     assert.ok(procs.length >= 2, `the app and its web process: ${JSON.stringify(procs)}`);
+    if (bare) assert.ok(bare.length >= 2, `the bare window and its web process: ${JSON.stringify(bare)}`);
   });
 });

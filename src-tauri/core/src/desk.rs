@@ -31,7 +31,9 @@ fn not_a_replica() -> Error {
 /// owns it (see `Remote::upgrade_desk`). Returns the desk's id.
 fn check_schema(remote: &mut Remote) -> Result<String> {
     let status = remote.about()?;
-    let schema = status.get("schema").and_then(serde_json::Value::as_i64).unwrap_or(0);
+    let Some(schema) = status.get("schema").and_then(serde_json::Value::as_i64) else {
+        return Err(crate::store::damaged_schema(None));
+    };
     if schema > DESK_SCHEMA {
         return Err(Error::Conflict(format!(
             "This desk was made by a newer Factdesk (desk schema {schema}; this version knows up to {DESK_SCHEMA}). Update Factdesk to work on it."

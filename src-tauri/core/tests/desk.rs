@@ -899,6 +899,35 @@ fn a_desk_made_by_an_earlier_version_is_upgraded_by_its_owner_and_only_by_its_ow
     assert_eq!(texts(&a), texts(&b));
 }
 
+/// A desk whose record of its version was changed by hand (not a number, or gone) is refused in
+/// plain words on every sync, the owner's included, and nothing is upgraded or synced on a guess;
+/// set back, the desk works again.
+#[test]
+fn a_damaged_record_of_the_desk_version_is_refused_in_plain_words() {
+    let s = setup_at(1);
+    let Setup { pg, mut a, .. } = s;
+    let refused = |a: &mut Store| match desk::sync(a, Access { password: Some(pg.admin_password()) }) {
+        Ok(r) => panic!("a damaged desk synced: {r:?}"),
+        Err(e) => e.to_string(),
+    };
+    pg.psql(DB, "UPDATE factdesk.meta SET value = 'two' WHERE key = 'schema'");
+    let said = refused(&mut a);
+    assert!(said.contains("record of its version is damaged") && said.contains("\"two\""), "{said}");
+    assert!(!said.contains("invalid input syntax") && !said.contains("22P02"), "PostgreSQL's words: {said}");
+    pg.psql(DB, "DELETE FROM factdesk.meta WHERE key = 'schema'");
+    let said = refused(&mut a);
+    assert!(said.contains("record of its version is damaged") && said.contains("missing"), "{said}");
+    let rules_functions = server_count(
+        &pg,
+        "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'factdesk' AND p.proname = 'rule_problem'",
+    );
+    assert_eq!(rules_functions, 0, "nothing was upgraded on a guess");
+    // Set back as the message says: the owner's next sync upgrades the desk as usual.
+    pg.psql(DB, "INSERT INTO factdesk.meta (key, value) VALUES ('schema', '1')");
+    sync(&mut a, pg.admin_password());
+    assert_eq!(server_count(&pg, "SELECT value::bigint FROM factdesk.meta WHERE key = 'schema'"), DESK_SCHEMA);
+}
+
 /// Texts and excerpts, varied the ways copied excerpts vary, for the parity test below.
 fn excerpt_cases() -> Vec<(String, String)> {
     let texts = [

@@ -39,6 +39,7 @@ pub(crate) use external_reviews::ReviewFields;
 pub use history::Change;
 pub(crate) use desk::{Change as DeskChange, Dangling};
 pub use remote::{DeskAddress, Remote, DESK_SCHEMA};
+pub(crate) use remote::damaged_schema;
 pub use candidates::MatchText;
 pub use sources::{url_key, validate_url, NewCapture};
 pub use workflow::{is_locked, next_statuses, INITIAL_STATUSES};

@@ -250,6 +250,34 @@ fn tls(files: &TlsFiles) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
 }
 
 /// A PostgreSQL error in words for a checker.
+/// The desk's record of its version (`factdesk.meta`, key `schema`) is missing or not a number:
+/// someone changed the desk's tables by hand. Nothing is upgraded or synced on a guess.
+pub(crate) fn damaged_schema(value: Option<&str>) -> Error {
+    let found = match value {
+        Some(v) => format!("it says \"{}\", which is not a version number", v.chars().take(40).collect::<String>()),
+        None => "it is missing".into(),
+    };
+    Error::Conflict(format!(
+        "This desk's record of its version is damaged ({found}). Nothing was changed, on the desk or \
+         here. The desk's owner can set it back: in the desk's database, table factdesk.meta, \
+         key 'schema' (see docs/desk.md)."
+    ))
+}
+
+/// [`desk_error`] for the queries that read the desk's version (`about`, `status`), which cast it
+/// to a number: a value that is not one is a damaged record, said so, not PostgreSQL's words.
+fn schema_read_error(e: postgres::Error) -> Error {
+    match e.as_db_error() {
+        Some(db) if matches!(db.code().code(), "22P02" | "22003") => {
+            // PostgreSQL quotes the value it could not read: `… type integer: "two"`.
+            let m = db.message();
+            let value = m.find('"').and_then(|a| m.rfind('"').filter(|&b| b > a).map(|b| &m[a + 1..b]));
+            damaged_schema(Some(value.unwrap_or_default()))
+        }
+        _ => desk_error(e),
+    }
+}
+
 pub(crate) fn desk_error(e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
@@ -384,10 +412,14 @@ impl Remote {
         }
         let mut tx = self.client.transaction().map_err(desk_error)?;
         tx.execute("SELECT pg_advisory_xact_lock(hashtext('factdesk.push'))", &[]).map_err(desk_error)?;
-        let had: i64 = tx
-            .query_one("SELECT value::bigint FROM factdesk.meta WHERE key = 'schema'", &[])
+        let had: Option<String> = tx
+            .query_opt("SELECT value FROM factdesk.meta WHERE key = 'schema'", &[])
             .map_err(desk_error)?
-            .get(0);
+            .and_then(|row| row.get(0));
+        let had = match had.as_deref().map(|v| v.trim().parse::<i64>()) {
+            Some(Ok(had)) => had,
+            _ => return Err(damaged_schema(had.as_deref())),
+        };
         if had >= DESK_SCHEMA || had < 1 {
             return Ok(None);
         }
@@ -409,13 +441,13 @@ impl Remote {
 
     /// Which desk this is and its schema (`factdesk.about()`): cheap, checked by every sync.
     pub fn about(&mut self) -> Result<Json> {
-        let row = self.client.query_one("SELECT factdesk.about()", &[]).map_err(desk_error)?;
+        let row = self.client.query_one("SELECT factdesk.about()", &[]).map_err(schema_read_error)?;
         Ok(row.get(0))
     }
 
     /// The desk's state at a glance (`factdesk.status()`).
     pub fn status(&mut self) -> Result<Json> {
-        let row = self.client.query_one("SELECT factdesk.status()", &[]).map_err(desk_error)?;
+        let row = self.client.query_one("SELECT factdesk.status()", &[]).map_err(schema_read_error)?;
         Ok(row.get(0))
     }
 

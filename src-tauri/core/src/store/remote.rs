@@ -249,7 +249,6 @@ fn tls(files: &TlsFiles) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
-/// A PostgreSQL error in words for a checker.
 /// The desk's record of its version (`factdesk.meta`, key `schema`) is missing or not a number:
 /// someone changed the desk's tables by hand. Nothing is upgraded or synced on a guess.
 pub(crate) fn damaged_schema(value: Option<&str>) -> Error {
@@ -278,6 +277,7 @@ fn schema_read_error(e: postgres::Error) -> Error {
     }
 }
 
+/// A PostgreSQL error in words for a checker.
 pub(crate) fn desk_error(e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
